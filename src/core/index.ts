@@ -1,0 +1,6 @@
+export * from './problem.js';
+export * from './problem-types.js';
+export * from './errors.js';
+export * from './json-pointer.js';
+export * from './http-message.js';
+export * from './media-type.js';
