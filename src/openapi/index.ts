@@ -1,0 +1,4 @@
+export * from './document.js';
+export * from './load.js';
+export * from './operations.js';
+export * from './path-template.js';

@@ -1,0 +1,70 @@
+import type { ValidateFunction } from 'ajv';
+import { SpecError } from '../core/index.js';
+import { locate, type LoadedSpec, type OpenApiDocument } from '../openapi/index.js';
+import { createAjv, type AnyAjv } from './ajv.js';
+import { convertOas30Document } from './oas30.js';
+import { fromAjvError, type Violation, type ViolationLocation } from './violation.js';
+
+const DOCUMENT_ID = 'https://everruns-contract.invalid/openapi.json';
+
+/**
+ * Validates values against schemas of one document. The whole document is registered with Ajv once
+ * and each schema is compiled by reference the first time it is needed, then kept: component
+ * schemas shared by many operations compile once, and circular refs are Ajv's to resolve.
+ */
+export class SpecValidator {
+  readonly spec: LoadedSpec;
+  #ajv: AnyAjv;
+  #compiled = new Map<string, ValidateFunction>();
+
+  constructor(spec: LoadedSpec) {
+    this.spec = spec;
+    this.#ajv = createAjv(spec.version);
+    const document = spec.version === '3.0' ? convertOas30Document(spec.document) : spec.document;
+    this.#ajv.addSchema({ ...document, $id: DOCUMENT_ID } as object, DOCUMENT_ID);
+  }
+
+  /** The compiled validator of the schema at `pointer` (`#/components/schemas/App`). */
+  validatorAt(pointer: string): ValidateFunction {
+    let validate = this.#compiled.get(pointer);
+    if (!validate) {
+      try {
+        validate = this.#ajv.compile({ $ref: DOCUMENT_ID + toFragment(pointer) });
+      } catch (cause) {
+        throw new SpecError(`cannot compile the schema at ${pointer}: ${(cause as Error).message}`, { cause });
+      }
+      this.#compiled.set(pointer, validate);
+    }
+    return validate;
+  }
+
+  /** Violations of `value` against the schema at `pointer`, each prefixed with `prefix`. */
+  check(location: ViolationLocation, pointer: string, value: unknown, prefix = ''): Violation[] {
+    const validate = this.validatorAt(pointer);
+    if (validate(value)) return [];
+    return (validate.errors ?? []).map((error) => fromAjvError(location, error, prefix));
+  }
+
+  /** Follows refs of a schema node of this document (for coercion and generation). */
+  lookup = (schema: unknown): Record<string, unknown> | undefined => locate(this.spec.document, schema, '#')?.node;
+
+  /** Compiles every request and response schema of one operation per step, so callers can interleave. */
+  *warmSteps(): Generator<string> {
+    for (const operation of this.spec.operations) {
+      for (const parameter of operation.parameters) if (parameter.schemaPointer) this.validatorAt(parameter.schemaPointer);
+      for (const media of operation.requestBody?.content ?? []) if (media.schemaPointer) this.validatorAt(media.schemaPointer);
+      for (const response of operation.responses) {
+        for (const media of response.content) if (media.schemaPointer) this.validatorAt(media.schemaPointer);
+      }
+      yield operation.id;
+    }
+  }
+}
+
+/** A JSON pointer as a URI fragment: each token percent-encoded (RFC 6901 §6). */
+function toFragment(pointer: string): string {
+  const bare = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  return '#' + bare.split('/').map((token) => encodeURIComponent(token)).join('/');
+}
+
+export type { OpenApiDocument };

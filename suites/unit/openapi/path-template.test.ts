@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { PathTemplateMatcher } from '../../../src/openapi/index.js';
+
+function matcher(...templates: string[]) {
+  const paths = new PathTemplateMatcher<string>();
+  for (const template of templates) paths.add(template, () => template);
+  return paths;
+}
+
+describe('PathTemplateMatcher', () => {
+  it('extracts template variables', () => {
+    const match = matcher('/v1/apps/{app_id}/webhooks/{channel_id}').match('/v1/apps/app_1/webhooks/appchan_2');
+    expect(match).toEqual({ value: '/v1/apps/{app_id}/webhooks/{channel_id}', params: { app_id: 'app_1', channel_id: 'appchan_2' } });
+  });
+
+  it('prefers a literal segment over a template at the same place', () => {
+    const paths = matcher('/v1/apps/{app_id}', '/v1/apps/search');
+    expect(paths.match('/v1/apps/search')?.value).toBe('/v1/apps/search');
+    expect(paths.match('/v1/apps/app_1')?.value).toBe('/v1/apps/{app_id}');
+  });
+
+  it('backtracks when the literal branch dead-ends', () => {
+    const paths = matcher('/a/b/{y}', '/a/{x}/c');
+    expect(paths.match('/a/b/c')?.value).toBe('/a/b/{y}');
+    expect(paths.match('/a/z/c')).toEqual({ value: '/a/{x}/c', params: { x: 'z' } });
+  });
+
+  it('matches several variables inside one segment', () => {
+    expect(matcher('/files/{name}.{ext}').match('/files/report.pdf')?.params).toEqual({ name: 'report', ext: 'pdf' });
+  });
+
+  it('finds nothing for unknown paths, empty variables or extra segments', () => {
+    const paths = matcher('/v1/apps/{app_id}');
+    expect(paths.match('/v1/apps/')).toBeUndefined();
+    expect(paths.match('/v1/apps/x/y')).toBeUndefined();
+    expect(paths.match('/nope')).toBeUndefined();
+  });
+
+  it('tolerates one trailing slash', () => {
+    expect(matcher('/v1/apps').match('/v1/apps/')?.value).toBe('/v1/apps');
+  });
+});
