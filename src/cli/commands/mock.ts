@@ -1,0 +1,148 @@
+import { readFile } from 'node:fs/promises';
+import { UsageError } from '../../core/index.js';
+import { createAppsModel, type AppsSnapshot } from '../../model/apps/index.js';
+import { createAppsLayer, createIdSource, createMockServer, createRandom, isAppsDocument, openSqliteSink, seedSink, type ChangeSink } from '../../mock/index.js';
+import { loadSpec } from '../../openapi/index.js';
+import { integerFlag, numberFlag, parseFlags, urlFlag } from '../args.js';
+import { BUNDLED_SPEC } from '../bundled-spec.js';
+import type { CliIo } from '../io.js';
+
+export const MOCK_HELP = `Usage: everruns-contract mock [options]
+
+Serves the API described by an OpenAPI 3.0/3.1 document. With the bundled Apps API document (or any
+document declaring the Apps operations) the mock is stateful; any other document is served from its
+examples and schemas, answering Prism's Prefer header (code=, example=, dynamic=true).
+
+Options:
+  --spec FILE               OpenAPI document (default: the bundled Apps API)
+  --port N                  port to listen on (default 4010; 0 picks a free one)
+  --host HOST               interface to bind (default 127.0.0.1)
+  --state FILE              persist state in SQLite at FILE (needs better-sqlite3)
+  --load FILE               seed the state from a JSON snapshot (see fixtures/demo.json)
+  --api-key KEY             demand "Authorization: Bearer KEY" on management operations
+  --base-url URL            base of self_url links (default: the address the mock listens on)
+  --ui-base-url URL         base of view_url/ui_link (default https://app.everruns.com)
+  --run-duration MS         how long a run stays "running" (default 2000)
+  --run-failure-rate R      share of runs that end as "err", 0..1 (default 0)
+  --seed N                  make ids and run outcomes reproducible
+  --stateless               serve examples only, even for the Apps document
+  --quiet                   do not log one line per request
+  -h, --help                show this help
+
+Examples:
+  npx everruns-contract mock
+  npx everruns-contract mock --port 8080 --state ./mock.db --run-duration 0
+  npx everruns-contract mock --load fixtures/demo.json --api-key dev-key
+  npx everruns-contract mock --spec ./petstore.yaml
+  curl -s -X POST localhost:4010/v1/apps -H 'content-type: application/json' \\
+       -d '{"name":"Support Bot","harness_id":"harness_0193a3b5c0de7000800000000000abcd"}'
+  curl -s localhost:4010/__mock/state     # export the current state as JSON
+`;
+
+const MAX_ROUTES_SHOWN = 40;
+
+/** `everruns-contract mock`: parse flags, start the server, print where it is, wait for a signal. */
+export async function runMock(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseFlags(argv, {
+    spec: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    state: { type: 'string' },
+    load: { type: 'string' },
+    'api-key': { type: 'string' },
+    'base-url': { type: 'string' },
+    'ui-base-url': { type: 'string' },
+    'run-duration': { type: 'string' },
+    'run-failure-rate': { type: 'string' },
+    seed: { type: 'string' },
+    stateless: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(MOCK_HELP);
+    return 0;
+  }
+  const port = integerFlag('port', values.port, 4010, 0, 65535);
+  const runDurationMs = integerFlag('run-duration', values['run-duration'], 2000, 0, 86_400_000);
+  const runFailureRate = numberFlag('run-failure-rate', values['run-failure-rate'], 0, 0, 1);
+  const seed = values.seed === undefined ? undefined : integerFlag('seed', values.seed, 0, 0, 2 ** 32 - 1);
+  const baseUrl = urlFlag('base-url', values['base-url']);
+  const uiBaseUrl = urlFlag('ui-base-url', values['ui-base-url']) ?? 'https://app.everruns.com';
+  if (values['api-key'] !== undefined && values['api-key'].trim() === '') throw new UsageError('--api-key must not be empty');
+
+  const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
+  const stateful = !values.stateless && isAppsDocument(spec.operations);
+  if (!stateful && (values.state || values.load)) {
+    throw new UsageError('--state and --load need the stateful Apps layer (a document with the Apps operations, without --stateless)');
+  }
+  const loaded = values.load ? await readSnapshot(values.load) : undefined;
+  let sink: ChangeSink | undefined;
+  let snapshot = loaded;
+  if (values.state) {
+    const opened = openSqliteSink(values.state);
+    sink = opened.sink;
+    if (opened.snapshot && loaded) throw new UsageError(`--load would overwrite the non-empty state in ${values.state}; drop one of them`);
+    if (opened.snapshot) snapshot = opened.snapshot;
+    else if (loaded) seedSink(sink, loaded);
+  }
+  const random = createRandom(seed);
+  const newId = createIdSource(random);
+
+  const server = await createMockServer({
+    spec,
+    host: values.host ?? '127.0.0.1',
+    port,
+    ...(values.quiet ? {} : { log: (line: string) => io.stdout(line + '\n') }),
+    ...(stateful
+      ? {
+          layer: (url: string) => {
+            let first = true;
+            return createAppsLayer(() => {
+              const model = createAppsModel(
+                { now: () => new Date(), newId, random, baseUrl: baseUrl ?? url, uiBaseUrl, runDurationMs, runFailureRate, apiKey: values['api-key'] },
+                first ? snapshot : undefined,
+              );
+              first = false;
+              return model;
+            }, sink);
+          },
+        }
+      : {}),
+  });
+
+  io.stdout(`everruns-contract mock listening on ${server.url}\n`);
+  io.stdout(`  spec: ${spec.source} (OpenAPI ${spec.version}, ${spec.operations.length} operations)\n`);
+  io.stdout(`  mode: ${stateful ? `stateful Apps layer, ${values.state ? `persisted in ${values.state}` : 'in memory'}` : 'stateless (examples and schemas)'}\n`);
+  for (const operation of spec.operations.slice(0, MAX_ROUTES_SHOWN)) {
+    io.stdout(`  ${operation.method.padEnd(7)}${operation.path}  ${operation.id}\n`);
+  }
+  if (spec.operations.length > MAX_ROUTES_SHOWN) io.stdout(`  … and ${spec.operations.length - MAX_ROUTES_SHOWN} more\n`);
+  io.stdout(`  GET    /__mock/state  (export)   POST /__mock/reset\n`);
+
+  const signal = await io.stopSignal;
+  io.stdout(`${signal}: finishing in-flight requests…\n`);
+  await server.close();
+  io.stdout('stopped\n');
+  return 0;
+}
+
+async function readSnapshot(path: string): Promise<AppsSnapshot> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read --load file ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--load file ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  const snapshot = value as Partial<AppsSnapshot>;
+  if (snapshot === null || typeof snapshot !== 'object' || snapshot.version !== 1 || !Array.isArray(snapshot.apps)) {
+    throw new UsageError(`--load file ${path} is not a state snapshot (expected {"version": 1, "apps": [...], "runs": [...]})`);
+  }
+  return { version: 1, apps: snapshot.apps, runs: Array.isArray(snapshot.runs) ? snapshot.runs : [] } as AppsSnapshot;
+}

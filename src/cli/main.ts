@@ -1,0 +1,50 @@
+import { SpecError, ToolkitError } from '../core/index.js';
+import type { CliIo } from './io.js';
+
+export const HELP = `everruns-contract: contract tests and a stateful mock for the Everruns Apps API
+
+Usage: everruns-contract <command> [options]
+
+Commands:
+  mock       serve the API locally (stateful for the Apps API, example-based for any document)
+
+Run "everruns-contract <command> --help" for the options of a command.
+`;
+
+const COMMANDS: Record<string, () => Promise<(argv: string[], io: CliIo) => Promise<number>>> = {
+  mock: async () => (await import('./commands/mock.js')).runMock,
+};
+
+/** Runs the CLI; the only place exit codes are decided: 0 ok, 1 findings, 2 usage or toolkit error. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    io.stdout(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout('everruns-contract 0.1.0\n');
+    return 0;
+  }
+  const load = COMMANDS[command];
+  if (!load) {
+    io.stderr(`everruns-contract: unknown command '${command}' (try --help)\n`);
+    return 2;
+  }
+  try {
+    return await (await load())(rest, io);
+  } catch (error) {
+    if (error instanceof ToolkitError) {
+      const kind = error instanceof SpecError ? 'Invalid spec' : 'Usage error';
+      io.stderr(`everruns-contract: ${kind}: ${error.detail}\n`);
+      return 2;
+    }
+    const code = (error as NodeJS.ErrnoException)?.code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      io.stderr(`everruns-contract: cannot listen: ${(error as Error).message}\n`);
+      return 2;
+    }
+    io.stderr(`everruns-contract: internal error: ${(error as Error)?.stack ?? error}\n`);
+    return 2;
+  }
+}

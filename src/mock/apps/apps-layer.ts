@@ -1,0 +1,65 @@
+import type { AppsModel, AppsOperationId, StateChange } from '../../model/apps/index.js';
+import type { Operation } from '../../openapi/index.js';
+import { toProblemErrors } from '../../validation/index.js';
+import type { LayerAnswer, LayerRequest, StatefulLayer } from '../stateful-layer.js';
+
+/** The operationIds the Apps model implements; a document with all of them gets the stateful layer. */
+export const APPS_OPERATION_IDS: readonly AppsOperationId[] = [
+  'createApp',
+  'listApps',
+  'getApp',
+  'updateApp',
+  'archiveApp',
+  'publishApp',
+  'unpublishApp',
+  'addChannel',
+  'updateChannel',
+  'removeChannel',
+  'invokeWebhook',
+  'listAppRuns',
+];
+
+const KNOWN = new Set<string>(APPS_OPERATION_IDS);
+
+/** True when a document declares every Apps operation, so the Apps layer can serve it. */
+export function isAppsDocument(operations: readonly Operation[]): boolean {
+  const ids = new Set(operations.map((operation) => operation.id));
+  return APPS_OPERATION_IDS.every((id) => ids.has(id));
+}
+
+/** Where acknowledged changes go before the answer is sent (a database, or nowhere). */
+export interface ChangeSink {
+  write(changes: readonly StateChange[]): void;
+  clear(): void;
+  close(): void;
+}
+
+/** A thin shell: HTTP facts in, the model's answer out, every change persisted before replying. */
+export function createAppsLayer(createModel: () => AppsModel, sink?: ChangeSink): StatefulLayer {
+  let model = createModel();
+  return {
+    handles: (operation) => KNOWN.has(operation.id),
+    handle(request: LayerRequest): LayerAnswer {
+      const query: Record<string, string | undefined> = {};
+      for (const [name, value] of request.query) if (!(name in query)) query[name] = value;
+      const outcome = model.handle({
+        operationId: request.operation.id as AppsOperationId,
+        path: request.path,
+        pathParams: request.pathParams,
+        query,
+        headers: request.headers,
+        body: Buffer.isBuffer(request.body) ? undefined : request.body,
+        rawBody: request.rawBody,
+        violations: toProblemErrors(request.violations),
+      });
+      if (outcome.changes.length > 0) sink?.write(outcome.changes);
+      return outcome.response;
+    },
+    exportState: () => model.exportSnapshot(),
+    reset() {
+      model = createModel();
+      sink?.clear();
+    },
+    close: () => sink?.close(),
+  };
+}

@@ -1,0 +1,6 @@
+export * from './server.js';
+export * from './stateful-layer.js';
+export * from './stateless.js';
+export * from './random.js';
+export * from './apps/apps-layer.js';
+export * from './apps/sqlite-sink.js';

@@ -1,0 +1,27 @@
+import type { ServerResponse } from 'node:http';
+import { PROBLEM_MEDIA_TYPE, type ProblemDetails } from '../core/index.js';
+
+const FALLBACK = Buffer.from(
+  JSON.stringify({ title: 'Internal Server Error', status: 500, detail: 'the mock could not write its answer', code: 'internal_error' }),
+);
+
+/**
+ * The one writer of problem responses. If the problem cannot be serialised, or headers are already
+ * gone, it falls back to a fixed body that cannot throw (as fastify's error handler does).
+ */
+export function sendProblem(res: ServerResponse, problem: ProblemDetails, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  let body: Buffer;
+  let status = problem.status;
+  try {
+    body = Buffer.from(JSON.stringify(problem));
+  } catch {
+    body = FALLBACK;
+    status = 500;
+  }
+  res.writeHead(status, { ...headers, 'content-type': PROBLEM_MEDIA_TYPE, 'content-length': body.length });
+  res.end(body);
+}

@@ -1,0 +1,193 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { normaliseHeaders, toProblem, type ProblemDetails } from '../core/index.js';
+import type { LoadedSpec } from '../openapi/index.js';
+import { SpecValidator, toProblemErrors, validateRequest } from '../validation/index.js';
+import { decodeBody } from './decode-body.js';
+import { invalidInputStatus } from './negotiate.js';
+import { readPreferences } from './prefer.js';
+import { DEFAULT_BODY_LIMIT, readBody } from './read-body.js';
+import { Router } from './router.js';
+import { sendProblem } from './send-problem.js';
+import type { StatefulLayer } from './stateful-layer.js';
+import { StatelessResponder, type MockAnswer } from './stateless.js';
+
+export interface MockServerOptions {
+  spec: LoadedSpec;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Builds the domain layer once the server knows its own URL; omit for a stateless mock. */
+  layer?: (baseUrl: string) => StatefulLayer;
+  /** One line per request (method, path, status, ms); omit for silence. */
+  log?: (line: string) => void;
+  bodyLimit?: number;
+}
+
+export interface MockServer {
+  url: string;
+  port: number;
+  server: Server;
+  layer: StatefulLayer | undefined;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the layer. */
+  close(): Promise<void>;
+}
+
+const MAX_URL_LENGTH = 8 * 1024;
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': '*',
+  'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD',
+  'access-control-expose-headers': '*',
+};
+
+/** Starts the mock: routing, validation and answers from the document, plus an optional stateful layer. */
+export async function createMockServer(options: MockServerOptions): Promise<MockServer> {
+  const { spec } = options;
+  const validator = new SpecValidator(spec);
+  const router = new Router(spec.operations);
+  const responder = new StatelessResponder(validator);
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  let layer: StatefulLayer | undefined;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<number> => {
+    const rawUrl = req.url ?? '/';
+    const method = req.method ?? 'GET';
+    const queryAt = rawUrl.indexOf('?');
+    const path = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
+    if (rawUrl.length > MAX_URL_LENGTH) return problem(res, toProblem('uri_too_long', `the request target is longer than ${MAX_URL_LENGTH} bytes`));
+    if (method === 'OPTIONS' && req.headers['access-control-request-method']) return send(res, { status: 204, headers: {}, body: undefined });
+    const query = new URLSearchParams(queryAt < 0 ? '' : rawUrl.slice(queryAt + 1));
+    if (path.startsWith('/__mock/')) return admin(req, res, method, path);
+    const route = router.resolve(method, path);
+    if (!route.ok) return problem(res, route.problem, route.headers);
+    const { operation } = route;
+    const read = await readBody(req, bodyLimit);
+    if (!read.ok) {
+      res.setHeader('connection', 'close');
+      return problem(res, { ...read.problem, instance: path });
+    }
+    const headers = normaliseHeaders(req.headersDistinct as Record<string, string[]>);
+    const decoded = decodeBody(operation, headers['content-type'], read.body, path);
+    if (!decoded.ok) return problem(res, responder.fitProblem(operation, withStatus(decoded.problem, operation)));
+    const validation = validateRequest(validator, operation, { pathParams: route.pathParams, query, headers, body: decoded.body });
+    if (layer?.handles(operation)) {
+      const answer = layer.handle({
+        operation,
+        path,
+        pathParams: route.pathParams,
+        query,
+        headers,
+        body: decoded.body?.value,
+        rawBody: read.body,
+        violations: validation.violations,
+      });
+      return sendLayerAnswer(res, answer);
+    }
+    if (validation.violations.length > 0) {
+      const status = invalidInputStatus(operation);
+      const first = toProblemErrors(validation.violations);
+      return problem(
+        res,
+        responder.fitProblem(
+          operation,
+          toProblem('invalid_request', `the request is invalid: ${first[0]!.detail}`, { status, instance: path, errors: first }),
+        ),
+      );
+    }
+    const answer = responder.answer(operation, readPreferences(headers.prefer, query), headers.accept);
+    if ('title' in answer) return problem(res, answer as ProblemDetails);
+    return send(res, answer as MockAnswer);
+  };
+
+  const admin = (req: IncomingMessage, res: ServerResponse, method: string, path: string): number => {
+    if (path === '/__mock/state' && method === 'GET') {
+      return send(res, json(200, layer ? layer.exportState() : { stateless: true }));
+    }
+    if (path === '/__mock/reset' && method === 'POST') {
+      layer?.reset();
+      return send(res, { status: 204, headers: {}, body: undefined });
+    }
+    if (path === '/__mock/health' && method === 'GET') return send(res, json(200, { ok: true, operations: spec.operations.length }));
+    req.resume();
+    return problem(res, toProblem('route_not_found', `no mock administration endpoint ${method} ${path}`, { instance: path }));
+  };
+
+  const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 10_000 }, (req, res) => {
+    const started = performance.now();
+    handle(req, res)
+      .catch((error: unknown) => problem(res, toProblem('internal_error', `the mock failed on this request: ${(error as Error)?.message ?? error}`)))
+      .then((status) => {
+        options.log?.(`${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)}ms`);
+      });
+  });
+  // A malformed request line or headers: answer what llhttp allows, then drop the connection.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    const body = JSON.stringify(toProblem(status === 431 ? 'request_header_fields_too_large' : status === 408 ? 'request_timeout' : 'invalid_request', `malformed HTTP request (${error.code ?? 'unknown'})`));
+    socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  layer = options.layer?.(url);
+  // Compile the remaining validators after listening, one operation per turn of the event loop, so
+  // start-up stays short and requests arriving meanwhile are not held up behind the compiler.
+  const warming = validator.warmSteps();
+  const warmNext = () => {
+    if (!server.listening || warming.next().done) return;
+    setImmediate(warmNext);
+  };
+  setImmediate(warmNext);
+
+  return {
+    url,
+    port: address.port,
+    server,
+    layer,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          layer?.close();
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+function withStatus(problem: ProblemDetails, operation: Parameters<typeof invalidInputStatus>[0]): ProblemDetails {
+  return problem.status === 400 ? { ...problem, status: invalidInputStatus(operation) } : problem;
+}
+
+function json(status: number, value: unknown): MockAnswer {
+  return { status, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(value)) };
+}
+
+function send(res: ServerResponse, answer: MockAnswer): number {
+  const headers: Record<string, string | number> = { ...CORS, ...answer.headers };
+  if (answer.body) headers['content-length'] = answer.body.length;
+  res.writeHead(answer.status, headers);
+  res.end(answer.body);
+  return answer.status;
+}
+
+function problem(res: ServerResponse, details: ProblemDetails, headers: Record<string, string> = {}): number {
+  sendProblem(res, details, { ...CORS, ...headers });
+  return res.statusCode;
+}
+
+function sendLayerAnswer(res: ServerResponse, answer: { status: number; body?: unknown; headers?: Record<string, string> }): number {
+  if (answer.status >= 400) return problem(res, answer.body as ProblemDetails, answer.headers);
+  if (answer.body === undefined) return send(res, { status: answer.status, headers: answer.headers ?? {}, body: undefined });
+  return send(res, { status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers }, body: Buffer.from(JSON.stringify(answer.body)) });
+}

@@ -1,0 +1,33 @@
+import type { HeaderMap } from '../core/index.js';
+import type { Operation } from '../openapi/index.js';
+import type { Violation } from '../validation/index.js';
+
+/** A request after routing, decoding and validation, handed to a stateful layer. */
+export interface LayerRequest {
+  operation: Operation;
+  path: string;
+  pathParams: Record<string, string>;
+  query: URLSearchParams;
+  headers: HeaderMap;
+  /** Parsed body (JSON value, form object, text or raw bytes). */
+  body: unknown;
+  rawBody: Buffer | undefined;
+  violations: Violation[];
+}
+
+export interface LayerAnswer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Domain behaviour layered over the spec-driven engine for the operations it knows. */
+export interface StatefulLayer {
+  handles(operation: Operation): boolean;
+  handle(request: LayerRequest): LayerAnswer;
+  /** Everything the layer holds, as JSON (for `GET /__mock/state`). */
+  exportState(): unknown;
+  /** Drops all state (for `POST /__mock/reset`). */
+  reset(): void;
+  close(): void;
+}
