@@ -1,12 +1,9 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../core/index.js';
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-/** node:util parseArgs with every failure turned into a one-line UsageError. */
-export function parseFlags<T extends Options>(argv: string[], options: T) {
+/** Runs a node:util parseArgs call, turning every failure into a one-line UsageError. */
+export function parseFlags<R>(parse: () => R): R {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+    return parse();
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\s+/g, ' ').trim());
   }

@@ -7,12 +7,14 @@ Usage: everruns-contract <command> [options]
 
 Commands:
   mock       serve the API locally (stateful for the Apps API, example-based for any document)
+  record     proxy a deployment and record every exchange to a HAR file, validating as it goes
 
 Run "everruns-contract <command> --help" for the options of a command.
 `;
 
 const COMMANDS: Record<string, () => Promise<(argv: string[], io: CliIo) => Promise<number>>> = {
   mock: async () => (await import('./commands/mock.js')).runMock,
+  record: async () => (await import('./commands/record.js')).runRecord,
 };
 
 /** Runs the CLI; the only place exit codes are decided: 0 ok, 1 findings, 2 usage or toolkit error. */
@@ -32,7 +34,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
-    return await (await load())(rest, io);
+    return await (
+      await load()
+    )(rest, io);
   } catch (error) {
     if (error instanceof ToolkitError) {
       const kind = error instanceof SpecError ? 'Invalid spec' : 'Usage error';

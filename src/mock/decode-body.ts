@@ -3,8 +3,7 @@ import type { MediaTypeSpec, Operation } from '../openapi/index.js';
 import { parseJsonBody } from './parse-json.js';
 
 export type DecodedBody =
-  | { ok: true; body: { media: MediaTypeSpec; value: unknown; raw: Buffer } | undefined }
-  | { ok: false; problem: ProblemDetails };
+  { ok: true; body: { media: MediaTypeSpec; value: unknown; raw: Buffer } | undefined } | { ok: false; problem: ProblemDetails };
 
 /**
  * Matches the request's Content-Type against the operation's declared media types (exact, then
@@ -15,15 +14,18 @@ export function decodeBody(operation: Operation, contentType: string | undefined
   if (raw === undefined || declared.length === 0) return { ok: true, body: undefined };
   const actual = essence(contentType) ?? 'application/octet-stream';
   const media =
-    declared.find((entry) => essence(entry.mediaType) === actual) ??
-    declared.find((entry) => mediaTypeMatches(entry.mediaType, actual));
+    declared.find((entry) => essence(entry.mediaType) === actual) ?? declared.find((entry) => mediaTypeMatches(entry.mediaType, actual));
   if (!media) {
     const accepted = declared.map((entry) => entry.mediaType).join(', ');
     return {
       ok: false,
-      problem: toProblem('unsupported_media_type', `Content-Type ${contentType ?? '(none)'} is not accepted here; send one of: ${accepted}`, {
-        instance: path,
-      }),
+      problem: toProblem(
+        'unsupported_media_type',
+        `Content-Type ${contentType ?? '(none)'} is not accepted here; send one of: ${accepted}`,
+        {
+          instance: path,
+        },
+      ),
     };
   }
   if (isJsonMediaType(actual)) {

@@ -4,3 +4,4 @@ export * from './stateless.js';
 export * from './random.js';
 export * from './apps/apps-layer.js';
 export * from './apps/sqlite-sink.js';
+export * from './router.js';

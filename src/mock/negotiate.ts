@@ -3,8 +3,7 @@ import { findResponse, type MediaTypeSpec, type Operation, type ResponseSpec } f
 import type { Preferences } from './prefer.js';
 
 export type Selection =
-  | { ok: true; status: number; response: ResponseSpec; media: MediaTypeSpec | undefined }
-  | { ok: false; problem: ProblemDetails };
+  { ok: true; status: number; response: ResponseSpec; media: MediaTypeSpec | undefined } | { ok: false; problem: ProblemDetails };
 
 /**
  * Chooses the status and media type of a stateless answer the way Prism does: a preferred code if
@@ -36,9 +35,7 @@ function preferred(operation: Operation, code: number) {
 }
 
 function defaultSuccess(operation: Operation) {
-  const exact = operation.responses
-    .filter((response) => /^2\d\d$/.test(response.key))
-    .sort((a, b) => Number(a.key) - Number(b.key))[0];
+  const exact = operation.responses.filter((response) => /^2\d\d$/.test(response.key)).sort((a, b) => Number(a.key) - Number(b.key))[0];
   if (exact) return { status: Number(exact.key), response: exact };
   const fallback =
     operation.responses.find((response) => response.key.toUpperCase() === '2XX') ??

@@ -10,7 +10,14 @@ export function readPreferences(prefer: string | undefined, query: URLSearchPara
   for (const part of (prefer ?? '').split(/[,;]/)) {
     const eq = part.indexOf('=');
     if (eq < 0) continue;
-    assign(preferences, part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1'));
+    assign(
+      preferences,
+      part.slice(0, eq).trim().toLowerCase(),
+      part
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"(.*)"$/, '$1'),
+    );
   }
   for (const name of ['code', 'example', 'dynamic'] as const) {
     const value = query.get(`__${name}`);

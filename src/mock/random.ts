@@ -25,7 +25,10 @@ export function createIdSource(random: () => number, now: () => number = Date.no
     const time = ms.toString(16).padStart(12, '0').slice(-12);
     const seq = (sequence & 0xfff).toString(16).padStart(3, '0');
     let tail = '';
-    for (let i = 0; i < 4; i++) tail += Math.floor(random() * 0x10000).toString(16).padStart(4, '0');
+    for (let i = 0; i < 4; i++)
+      tail += Math.floor(random() * 0x10000)
+        .toString(16)
+        .padStart(4, '0');
     const variant = (8 + Math.floor(random() * 4)).toString(16);
     return `${prefix}_${time}7${seq}${variant}${tail.slice(1)}`;
   };

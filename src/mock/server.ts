@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { normaliseHeaders, toProblem, type ProblemDetails } from '../core/index.js';
+import { normaliseHeaders, toProblem, type ProblemDetails, type RequestFacts, type ResponseFacts } from '../core/index.js';
 import type { LoadedSpec } from '../openapi/index.js';
 import { SpecValidator, toProblemErrors, validateRequest } from '../validation/index.js';
 import { decodeBody } from './decode-body.js';
@@ -22,6 +22,17 @@ export interface MockServerOptions {
   /** One line per request (method, path, status, ms); omit for silence. */
   log?: (line: string) => void;
   bodyLimit?: number;
+  /** Recorded exchanges answered before the engine (`mock --fixtures`). */
+  playback?: PlaybackSource;
+}
+
+/** Recorded answers, looked up before routing; the CLI adapts the HAR player to this. */
+export interface PlaybackSource {
+  answer(request: RequestFacts): ResponseFacts | undefined;
+  /** Why nothing matched, naming the closest recordings. */
+  describeMiss(request: RequestFacts): string;
+  /** True: a miss is a 404 problem; false: it falls through to the mock. */
+  strict: boolean;
 }
 
 export interface MockServer {
@@ -51,23 +62,50 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   let layer: StatefulLayer | undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<number> => {
-    const rawUrl = req.url ?? '/';
+    const rawUrl = originForm(req.url ?? '/');
     const method = req.method ?? 'GET';
+    // RFC 9112 §3.2: an HTTP/1.1 request without Host is a 400. Node's own check answers with an
+    // empty body, so it is turned off below and done here to keep the answer problem+json.
+    if (req.httpVersion === '1.1' && req.headers.host === undefined) {
+      res.setHeader('connection', 'close');
+      return problem(res, toProblem('invalid_request', 'an HTTP/1.1 request must carry a Host header (RFC 9112 §3.2)'));
+    }
     const queryAt = rawUrl.indexOf('?');
     const path = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
-    if (rawUrl.length > MAX_URL_LENGTH) return problem(res, toProblem('uri_too_long', `the request target is longer than ${MAX_URL_LENGTH} bytes`));
-    if (method === 'OPTIONS' && req.headers['access-control-request-method']) return send(res, { status: 204, headers: {}, body: undefined });
+    if (rawUrl.length > MAX_URL_LENGTH)
+      return problem(res, toProblem('uri_too_long', `the request target is longer than ${MAX_URL_LENGTH} bytes`));
+    if (method === 'OPTIONS' && req.headers['access-control-request-method'])
+      return send(res, { status: 204, headers: {}, body: undefined });
     const query = new URLSearchParams(queryAt < 0 ? '' : rawUrl.slice(queryAt + 1));
     if (path.startsWith('/__mock/')) return admin(req, res, method, path);
-    const route = router.resolve(method, path);
-    if (!route.ok) return problem(res, route.problem, route.headers);
-    const { operation } = route;
     const read = await readBody(req, bodyLimit);
     if (!read.ok) {
       res.setHeader('connection', 'close');
       return problem(res, { ...read.problem, instance: path });
     }
     const headers = normaliseHeaders(req.headersDistinct as Record<string, string[]>);
+    if (options.playback) {
+      const facts = {
+        method,
+        path,
+        query: queryAt < 0 ? '' : rawUrl.slice(queryAt + 1),
+        headers,
+        ...(read.body ? { body: read.body } : {}),
+      };
+      const recorded = options.playback.answer(facts);
+      if (recorded)
+        return send(res, {
+          status: recorded.status,
+          headers: recorded.headers,
+          body: recorded.body.length > 0 ? recorded.body : undefined,
+        });
+      if (options.playback.strict) {
+        return problem(res, toProblem('playback_miss', options.playback.describeMiss(facts), { instance: path }));
+      }
+    }
+    const route = router.resolve(method, path);
+    if (!route.ok) return problem(res, route.problem, route.headers);
+    const { operation } = route;
     const decoded = decodeBody(operation, headers['content-type'], read.body, path);
     if (!decoded.ok) return problem(res, responder.fitProblem(operation, withStatus(decoded.problem, operation)));
     const validation = validateRequest(validator, operation, { pathParams: route.pathParams, query, headers, body: decoded.body });
@@ -113,20 +151,33 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     return problem(res, toProblem('route_not_found', `no mock administration endpoint ${method} ${path}`, { instance: path }));
   };
 
-  const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 10_000 }, (req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     handle(req, res)
-      .catch((error: unknown) => problem(res, toProblem('internal_error', `the mock failed on this request: ${(error as Error)?.message ?? error}`)))
+      .catch((error: unknown) =>
+        problem(res, toProblem('internal_error', `the mock failed on this request: ${(error as Error)?.message ?? error}`)),
+      )
       .then((status) => {
         options.log?.(`${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)}ms`);
       });
-  });
+  };
+  const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 10_000, requireHostHeader: false }, onRequest);
+  // RFC 9110 §10.1.1 lets a server ignore an expectation it does not know; Node's default is a bare
+  // 417 without a problem body, so such requests are simply served.
+  server.on('checkExpectation', onRequest);
   // A malformed request line or headers: answer what llhttp allows, then drop the connection.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    const body = JSON.stringify(toProblem(status === 431 ? 'request_header_fields_too_large' : status === 408 ? 'request_timeout' : 'invalid_request', `malformed HTTP request (${error.code ?? 'unknown'})`));
-    socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    const body = JSON.stringify(
+      toProblem(
+        status === 431 ? 'request_header_fields_too_large' : status === 408 ? 'request_timeout' : 'invalid_request',
+        `malformed HTTP request (${error.code ?? 'unknown'})`,
+      ),
+    );
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -165,6 +216,17 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   };
 }
 
+/** RFC 9112 §3.2.2: a server must accept the absolute-form (`http://host/path`) and route on its path. */
+function originForm(target: string): string {
+  if (target.startsWith('/') || !/^https?:\/\//i.test(target)) return target;
+  try {
+    const url = new URL(target);
+    return url.pathname + url.search;
+  } catch {
+    return target;
+  }
+}
+
 function withStatus(problem: ProblemDetails, operation: Parameters<typeof invalidInputStatus>[0]): ProblemDetails {
   return problem.status === 400 ? { ...problem, status: invalidInputStatus(operation) } : problem;
 }
@@ -189,5 +251,9 @@ function problem(res: ServerResponse, details: ProblemDetails, headers: Record<s
 function sendLayerAnswer(res: ServerResponse, answer: { status: number; body?: unknown; headers?: Record<string, string> }): number {
   if (answer.status >= 400) return problem(res, answer.body as ProblemDetails, answer.headers);
   if (answer.body === undefined) return send(res, { status: answer.status, headers: answer.headers ?? {}, body: undefined });
-  return send(res, { status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers }, body: Buffer.from(JSON.stringify(answer.body)) });
+  return send(res, {
+    status: answer.status,
+    headers: { 'content-type': 'application/json', ...answer.headers },
+    body: Buffer.from(JSON.stringify(answer.body)),
+  });
 }

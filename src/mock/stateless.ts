@@ -45,7 +45,10 @@ export class StatelessResponder {
     if (media) {
       const chosen = this.#body(media, preferences);
       if (chosen === undefined) {
-        return toProblem('example_not_found', `no example named '${preferences.example}' is declared for ${operation.method} ${operation.path} ${status}`);
+        return toProblem(
+          'example_not_found',
+          `no example named '${preferences.example}' is declared for ${operation.method} ${operation.path} ${status}`,
+        );
       }
       value = chosen.value;
     }

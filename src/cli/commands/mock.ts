@@ -1,11 +1,22 @@
 import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { UsageError } from '../../core/index.js';
 import { createAppsModel, type AppsSnapshot } from '../../model/apps/index.js';
-import { createAppsLayer, createIdSource, createMockServer, createRandom, isAppsDocument, openSqliteSink, seedSink, type ChangeSink } from '../../mock/index.js';
+import {
+  createAppsLayer,
+  createIdSource,
+  createMockServer,
+  createRandom,
+  isAppsDocument,
+  openSqliteSink,
+  seedSink,
+  type ChangeSink,
+} from '../../mock/index.js';
 import { loadSpec } from '../../openapi/index.js';
 import { integerFlag, numberFlag, parseFlags, urlFlag } from '../args.js';
 import { BUNDLED_SPEC } from '../bundled-spec.js';
 import type { CliIo } from '../io.js';
+import { loadPlayback } from '../playback.js';
 
 export const MOCK_HELP = `Usage: everruns-contract mock [options]
 
@@ -26,6 +37,8 @@ Options:
   --run-failure-rate R      share of runs that end as "err", 0..1 (default 0)
   --seed N                  make ids and run outcomes reproducible
   --stateless               serve examples only, even for the Apps document
+  --fixtures FILE.har       answer recorded requests from a HAR file first (repeatable; later wins)
+  --strict                  with --fixtures: an unrecorded request is a 404, not the mock's answer
   --quiet                   do not log one line per request
   -h, --help                show this help
 
@@ -34,6 +47,7 @@ Examples:
   npx everruns-contract mock --port 8080 --state ./mock.db --run-duration 0
   npx everruns-contract mock --load fixtures/demo.json --api-key dev-key
   npx everruns-contract mock --spec ./petstore.yaml
+  npx everruns-contract mock --fixtures fixtures/apps-lifecycle.har --strict
   curl -s -X POST localhost:4010/v1/apps -H 'content-type: application/json' \\
        -d '{"name":"Support Bot","harness_id":"harness_0193a3b5c0de7000800000000000abcd"}'
   curl -s localhost:4010/__mock/state     # export the current state as JSON
@@ -43,22 +57,31 @@ const MAX_ROUTES_SHOWN = 40;
 
 /** `everruns-contract mock`: parse flags, start the server, print where it is, wait for a signal. */
 export async function runMock(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(argv, {
-    spec: { type: 'string' },
-    port: { type: 'string' },
-    host: { type: 'string' },
-    state: { type: 'string' },
-    load: { type: 'string' },
-    'api-key': { type: 'string' },
-    'base-url': { type: 'string' },
-    'ui-base-url': { type: 'string' },
-    'run-duration': { type: 'string' },
-    'run-failure-rate': { type: 'string' },
-    seed: { type: 'string' },
-    stateless: { type: 'boolean' },
-    quiet: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values } = parseFlags(() =>
+    parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        spec: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        state: { type: 'string' },
+        load: { type: 'string' },
+        'api-key': { type: 'string' },
+        'base-url': { type: 'string' },
+        'ui-base-url': { type: 'string' },
+        'run-duration': { type: 'string' },
+        'run-failure-rate': { type: 'string' },
+        seed: { type: 'string' },
+        stateless: { type: 'boolean' },
+        fixtures: { type: 'string', multiple: true },
+        strict: { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }),
+  );
   if (values.help) {
     io.stdout(MOCK_HELP);
     return 0;
@@ -71,6 +94,8 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
   const uiBaseUrl = urlFlag('ui-base-url', values['ui-base-url']) ?? 'https://app.everruns.com';
   if (values['api-key'] !== undefined && values['api-key'].trim() === '') throw new UsageError('--api-key must not be empty');
 
+  if (values.strict && !values.fixtures) throw new UsageError('--strict goes with --fixtures FILE.har');
+  const playback = values.fixtures ? loadPlayback(values.fixtures, values.strict ?? false) : undefined;
   const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
   const stateful = !values.stateless && isAppsDocument(spec.operations);
   if (!stateful && (values.state || values.load)) {
@@ -94,13 +119,23 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
     host: values.host ?? '127.0.0.1',
     port,
     ...(values.quiet ? {} : { log: (line: string) => io.stdout(line + '\n') }),
+    ...(playback ? { playback } : {}),
     ...(stateful
       ? {
           layer: (url: string) => {
             let first = true;
             return createAppsLayer(() => {
               const model = createAppsModel(
-                { now: () => new Date(), newId, random, baseUrl: baseUrl ?? url, uiBaseUrl, runDurationMs, runFailureRate, apiKey: values['api-key'] },
+                {
+                  now: () => new Date(),
+                  newId,
+                  random,
+                  baseUrl: baseUrl ?? url,
+                  uiBaseUrl,
+                  runDurationMs,
+                  runFailureRate,
+                  apiKey: values['api-key'],
+                },
                 first ? snapshot : undefined,
               );
               first = false;
@@ -113,7 +148,9 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
 
   io.stdout(`everruns-contract mock listening on ${server.url}\n`);
   io.stdout(`  spec: ${spec.source} (OpenAPI ${spec.version}, ${spec.operations.length} operations)\n`);
-  io.stdout(`  mode: ${stateful ? `stateful Apps layer, ${values.state ? `persisted in ${values.state}` : 'in memory'}` : 'stateless (examples and schemas)'}\n`);
+  io.stdout(
+    `  mode: ${stateful ? `stateful Apps layer, ${values.state ? `persisted in ${values.state}` : 'in memory'}` : 'stateless (examples and schemas)'}\n`,
+  );
   for (const operation of spec.operations.slice(0, MAX_ROUTES_SHOWN)) {
     io.stdout(`  ${operation.method.padEnd(7)}${operation.path}  ${operation.id}\n`);
   }

@@ -70,7 +70,9 @@ function openDatabase(path: string): Database {
   try {
     BetterSqlite3 = require('better-sqlite3');
   } catch (cause) {
-    throw new UsageError(`--state needs the optional package better-sqlite3, which is not installed or did not build (${(cause as Error).message.split('\n')[0]}); install it with: npm install better-sqlite3@12`);
+    throw new UsageError(
+      `--state needs the optional package better-sqlite3, which is not installed or did not build (${(cause as Error).message.split('\n')[0]}); install it with: npm install better-sqlite3@12`,
+    );
   }
   try {
     return new BetterSqlite3(path);
