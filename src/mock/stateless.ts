@@ -1,6 +1,6 @@
 import { isJsonMediaType, toProblem, type ProblemDetails } from '../core/index.js';
 import { findResponse, resolveRef, type MediaTypeSpec, type Operation } from '../openapi/index.js';
-import { sampleValue, type SchemaContext } from '../generate/index.js';
+import { UnsatisfiableSchema, sampleValue, type SchemaContext } from '../generate/index.js';
 import type { SpecValidator } from '../validation/index.js';
 import type { Preferences } from './prefer.js';
 import { selectResponse } from './negotiate.js';
@@ -55,7 +55,11 @@ export class StatelessResponder {
     const headers: Record<string, string> = {};
     for (const [name, header] of Object.entries(selection.response.headers)) {
       if (!header.required || !header.schema) continue;
-      headers[name] = String(sampleValue(header.schema, this.#context, { direction: 'response', seed: 1 }));
+      try {
+        headers[name] = String(sampleValue(header.schema, this.#context, { direction: 'response', seed: 1 }));
+      } catch {
+        // An unsatisfiable header schema: leave the header out rather than fail the answer.
+      }
     }
     const answer = { status, headers, body: media ? this.#serialise(media, value) : undefined };
     if (media) headers['content-type'] = media.mediaType;
@@ -97,7 +101,13 @@ export class StatelessResponder {
     if (!media.schema) return {};
     let value: unknown;
     for (let attempt = 0; attempt < SAMPLE_ATTEMPTS; attempt++) {
-      value = sampleValue(media.schema, this.#context, { direction: 'response', seed: seed + attempt });
+      try {
+        value = sampleValue(media.schema, this.#context, { direction: 'response', seed: seed + attempt });
+      } catch (error) {
+        // A schema no value satisfies (a required self-reference): answer with what we have.
+        if (error instanceof UnsatisfiableSchema) return value ?? null;
+        throw error;
+      }
       if (this.#valid(media, value)) return value;
     }
     return value;

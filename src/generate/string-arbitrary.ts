@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import type { Schema } from './context.js';
+import { UnsatisfiableSchema } from './context.js';
+import { formatArbitrary } from './formats.js';
+import { probedFilter } from './probe.js';
+
+/** How much longer than minLength an unbounded string may grow. */
+const DEFAULT_SPAN = 16;
+
+const ascii = fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code));
+const unicode = fc.constantFrom('é', 'ß', 'ñ', 'Ω', 'ж', '日', '本', '€', '😀', '🚀');
+// Each unit is exactly one code point so fast-check's length equals JSON Schema's length.
+const unit = fc.oneof({ weight: 12, arbitrary: ascii }, { weight: 1, arbitrary: unicode });
+
+/** Length in Unicode code points, as JSON Schema counts `minLength`/`maxLength`. */
+export function codePointLength(value: string): number {
+  let length = 0;
+  for (const _ of value) length++;
+  return length;
+}
+
+const patterns = new Map<string, RegExp | undefined>();
+
+/** Compiles a schema `pattern` as Ajv does (with the `u` flag), or undefined if it cannot. */
+export function compilePattern(pattern: string): RegExp | undefined {
+  if (patterns.has(pattern)) return patterns.get(pattern);
+  let regex: RegExp | undefined;
+  try {
+    regex = new RegExp(pattern, 'u');
+  } catch {
+    try {
+      regex = new RegExp(pattern);
+    } catch {
+      regex = undefined;
+    }
+  }
+  patterns.set(pattern, regex);
+  return regex;
+}
+
+/** The length bounds of a string schema, with the default cap applied. */
+export function lengthBounds(schema: Schema): { min: number; max: number } {
+  const min = typeof schema['minLength'] === 'number' ? Math.max(0, Math.ceil(schema['minLength'])) : 0;
+  const max = typeof schema['maxLength'] === 'number' ? Math.floor(schema['maxLength']) : min + DEFAULT_SPAN;
+  if (min > max) throw new UnsatisfiableSchema(`minLength ${min} exceeds maxLength ${max}`);
+  return { min, max };
+}
+
+/** Plain strings (mostly printable ASCII, some Unicode) of a length between the bounds. */
+export function plainString(min: number, max: number): fc.Arbitrary<string> {
+  return fc.string({ unit, minLength: min, maxLength: max });
+}
+
+/** Strings satisfying a schema's length, `pattern` and known `format`. */
+export function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
+  const { min, max: plainMax } = lengthBounds(schema);
+  // The default cap keeps plain strings short; formats and patterns bring their own length.
+  const max = typeof schema['maxLength'] === 'number' ? plainMax : Infinity;
+  const lengthOk = (s: string): boolean => {
+    const length = codePointLength(s);
+    return length >= min && length <= max;
+  };
+  const regex = typeof schema['pattern'] === 'string' ? compilePattern(schema['pattern']) : undefined;
+  const format = formatArbitrary(schema['format']);
+  if (format !== undefined) {
+    try {
+      return probedFilter(format, (s) => lengthOk(s) && (regex === undefined || regex.test(s)), 'format');
+    } catch (error) {
+      if (regex === undefined) throw error;
+    }
+  }
+  if (regex !== undefined) return patternString(regex, min, Math.min(max, min + 2 * DEFAULT_SPAN), lengthOk);
+  return plainString(min, plainMax);
+}
+
+function patternString(regex: RegExp, min: number, max: number, lengthOk: (s: string) => boolean): fc.Arbitrary<string> {
+  let matching: fc.Arbitrary<string>;
+  try {
+    // fc.stringMatching rejects some syntax (e.g. lookarounds, back-references).
+    matching = fc.stringMatching(regex, { maxLength: Math.max(max, min) });
+  } catch {
+    matching = plainString(min, max);
+  }
+  return probedFilter(matching, (s) => lengthOk(s) && regex.test(s), `pattern ${regex.source}`);
+}

@@ -1,0 +1,20 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { codePointLength, stringArbitrary } from '../../../src/generate/string-arbitrary.js';
+
+describe('stringArbitrary', () => {
+  it('counts length in code points', () => {
+    expect(codePointLength('a😀')).toBe(2);
+    fc.assert(fc.property(stringArbitrary({ minLength: 2, maxLength: 3 }), (s) => [...s].length >= 2 && [...s].length <= 3), { numRuns: 100 });
+  });
+  it('honours a pattern together with lengths', () => {
+    const arb = stringArbitrary({ pattern: '^[a-c]+$', minLength: 2, maxLength: 4 });
+    fc.assert(fc.property(arb, (s) => /^[a-c]{2,4}$/.test(s)), { numRuns: 100 });
+  });
+  it('falls back when fast-check cannot read the pattern', () => {
+    fc.assert(fc.property(stringArbitrary({ pattern: '^(?!x).*$', maxLength: 3 }), (s) => !s.startsWith('x')), { numRuns: 50 });
+  });
+  it('rejects impossible lengths', () => {
+    expect(() => stringArbitrary({ minLength: 3, maxLength: 2 })).toThrow(/minLength/);
+  });
+});
