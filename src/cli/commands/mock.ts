@@ -148,6 +148,9 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
 
   io.stdout(`everruns-contract mock listening on ${server.url}\n`);
   io.stdout(`  spec: ${spec.source} (OpenAPI ${spec.version}, ${spec.operations.length} operations)\n`);
+  if (playback) {
+    io.stdout(`  playback: ${playback.size} recorded requests from ${values.fixtures!.join(', ')}${playback.strict ? ' (strict)' : ''}\n`);
+  }
   io.stdout(
     `  mode: ${stateful ? `stateful Apps layer, ${values.state ? `persisted in ${values.state}` : 'in memory'}` : 'stateless (examples and schemas)'}\n`,
   );
