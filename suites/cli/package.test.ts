@@ -1,0 +1,48 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+// The published package must run by npx from its tarball alone: runtime dependencies only, no
+// dev tools, no optional native build. This is slow (an npm install), so it is one test.
+describe('npm pack', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'everruns-pack-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('produces a tarball whose bin starts the mock in an empty folder', async () => {
+    execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, stdio: 'ignore' });
+    const tarball = readdirSync(dir).find((name) => name.endsWith('.tgz'));
+    expect(tarball).toBeDefined();
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+    execFileSync('npm', ['install', '--omit=dev', '--omit=optional', '--no-audit', '--no-fund', `./${tarball}`], { cwd: dir, stdio: 'ignore' });
+
+    const child = spawn('npx', ['everruns-contract', 'mock', '--port', '0', '--quiet'], { cwd: dir, detached: true });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /listening on (http:\/\/\S+)/.exec(output);
+          if (match) resolve(match[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+      });
+      const created = await request(`${url}/v1/apps`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Packed', harness_id: 'harness_0193a3b5c0de7000800000000000abcd' }),
+      });
+      expect(created.statusCode).toBe(201);
+      const app = (await created.body.json()) as { id: string; self_url: string };
+      const read = await request(app.self_url);
+      expect(read.statusCode).toBe(200);
+      expect(((await read.body.json()) as { name: string }).name).toBe('Packed');
+    } finally {
+      process.kill(-child.pid!, 'SIGTERM');
+    }
+  }, 180_000);
+});
