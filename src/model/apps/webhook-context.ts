@@ -1,0 +1,72 @@
+import type { AppRecord, ChannelRecord } from './records.js';
+
+/** The placeholder shown instead of a credential-bearing header's value. */
+export const REDACTED = '[REDACTED]';
+
+const SENSITIVE_HEADER = /authorization|cookie|token|secret|api[-_]?key|password|credential|signature/i;
+
+/** The body of one webhook call as text and, when it parses, as JSON. */
+export interface WebhookBody {
+  text: string;
+  json: unknown;
+}
+
+/** Reads the webhook body from the raw bytes, falling back to the parsed body the engine passed. */
+export function readWebhookBody(rawBody: unknown, body: unknown): WebhookBody {
+  let text: string;
+  if (Buffer.isBuffer(rawBody) || rawBody instanceof Uint8Array) text = Buffer.from(rawBody).toString('utf8');
+  else if (typeof body === 'string') text = body;
+  else if (body === undefined) text = '';
+  else text = safeStringify(body);
+  return { text, json: parseJson(text) };
+}
+
+/** The values a channel message template may use (§4 Invoke webhook). */
+export function webhookTemplateContext(
+  app: AppRecord,
+  channel: ChannelRecord,
+  triggeredAt: string,
+  body: WebhookBody,
+  headers: Record<string, string | undefined>,
+): Record<string, unknown> {
+  return {
+    app: { id: app.id, name: app.name },
+    channel: { id: channel.id, type: channel.channel_type },
+    invocation: { source: 'webhook', triggered_at: triggeredAt },
+    payload: body.json === undefined ? body.text : body.json,
+    webhook: { body: body.text, json: body.json ?? null, headers: redactHeaders(headers) },
+  };
+}
+
+/** Header values with credentials replaced, so a template can never copy a secret into a message. */
+export function redactHeaders(headers: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value !== 'string') continue;
+    const key = name.toLowerCase();
+    Object.defineProperty(out, key, {
+      value: SENSITIVE_HEADER.test(key) ? REDACTED : value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function safeStringify(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return '';
+  }
+}
