@@ -151,8 +151,15 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     return problem(res, toProblem('route_not_found', `no mock administration endpoint ${method} ${path}`, { instance: path }));
   };
 
+  // Responses not yet written; on close they are told to end their connection, so a keep-alive
+  // socket does not hold the shutdown open for the keep-alive timeout after its last answer.
+  const inFlight = new Set<ServerResponse>();
+  let closing = false;
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
+    if (closing) res.setHeader('connection', 'close');
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
     handle(req, res)
       .catch((error: unknown) =>
         problem(res, toProblem('internal_error', `the mock failed on this request: ${(error as Error)?.message ?? error}`)),
@@ -207,6 +214,8 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     layer,
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
+        for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
         server.close(() => {
           layer?.close();
           resolve();

@@ -1,23 +1,7 @@
-import type { AppsModel, AppsOperationId, StateChange } from '../../model/apps/index.js';
+import { APPS_OPERATION_IDS, type AppsModel, type AppsOperationId, type StateChange } from '../../model/apps/index.js';
 import type { Operation } from '../../openapi/index.js';
 import { toProblemErrors } from '../../validation/index.js';
 import type { LayerAnswer, LayerRequest, StatefulLayer } from '../stateful-layer.js';
-
-/** The operationIds the Apps model implements; a document with all of them gets the stateful layer. */
-export const APPS_OPERATION_IDS: readonly AppsOperationId[] = [
-  'createApp',
-  'listApps',
-  'getApp',
-  'updateApp',
-  'archiveApp',
-  'publishApp',
-  'unpublishApp',
-  'addChannel',
-  'updateChannel',
-  'removeChannel',
-  'invokeWebhook',
-  'listAppRuns',
-];
 
 const KNOWN = new Set<string>(APPS_OPERATION_IDS);
 

@@ -1,4 +1,5 @@
 export { createAppsModel } from './model.js';
+export { APPS_OPERATION_IDS } from './operations.js';
 export type {
   AppsEnvironment,
   AppsModel,

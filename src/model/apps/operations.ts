@@ -33,3 +33,6 @@ export const OPERATIONS: Readonly<Record<AppsOperationId, OperationEntry>> = {
   listAppRuns: { handler: listAppRuns, pathIds: [APP], management: true },
   invokeWebhook: { handler: invokeWebhook, pathIds: [], management: false },
 };
+
+/** Every operationId the Apps contract defines, in document order. */
+export const APPS_OPERATION_IDS = Object.keys(OPERATIONS) as readonly AppsOperationId[];

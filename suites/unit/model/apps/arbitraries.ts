@@ -1,21 +1,8 @@
 import fc from 'fast-check';
-import type { AppsOperationId } from '../../../../src/model/apps/index.js';
+import { APPS_OPERATION_IDS, type AppsOperationId } from '../../../../src/model/apps/index.js';
 import { HARNESS } from './fake-env.js';
 
-export const OPERATION_IDS: AppsOperationId[] = [
-  'createApp',
-  'listApps',
-  'getApp',
-  'updateApp',
-  'archiveApp',
-  'publishApp',
-  'unpublishApp',
-  'addChannel',
-  'updateChannel',
-  'removeChannel',
-  'invokeWebhook',
-  'listAppRuns',
-];
+export const OPERATION_IDS: readonly AppsOperationId[] = APPS_OPERATION_IDS;
 
 /** Secrets are upper-case so they can never collide with the lower-case ids in a response. */
 export const secretArb = fc.string({ unit: fc.constantFrom(...'ABCDEFGHJKLMNPQRSTUVWXYZ'), minLength: 20, maxLength: 20 }).map((s) => `SECRET${s}`);
