@@ -1,0 +1,62 @@
+// One load case: a discarded warm-up, then a measured run with autocannon, the same settings for
+// every target. Latencies are collected from autocannon's per-response event because its own
+// histogram keeps whole milliseconds, too coarse for a server that answers in a fraction of one.
+import autocannon from 'autocannon';
+import { sampleRss } from './processes.js';
+
+/**
+ * Fires `request` ({url, method, headers, body}) at a server and returns throughput, latency
+ * percentiles, the share of non-2xx answers and (given `pid`) the server's peak RSS.
+ */
+export async function measure(request, { seconds, warmupSeconds, connections, pid, rssSampleMs }) {
+  const warmup = warmupSeconds > 0 ? await fire(request, connections, warmupSeconds, undefined) : undefined;
+  const latencies = [];
+  const sampler = pid ? sampleRss(pid, rssSampleMs) : undefined;
+  const result = await fire(request, connections, seconds, latencies);
+  const peakRssMb = sampler?.stop();
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: result.requests.average,
+    total: result.requests.total,
+    /** Requests answered in warm-up and measurement together (what a stateful case left behind). */
+    sent: result.requests.total + (warmup?.requests.total ?? 0),
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    ...(peakRssMb === undefined ? {} : { peakRssMb }),
+  };
+}
+
+/** Sends one request and fails loudly unless it gets `status`, so a case never measures errors. */
+export async function probe(request, status) {
+  const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
+  const text = await response.text();
+  if (response.status !== status) {
+    throw new Error(`${request.method} ${request.url} answered ${response.status}, expected ${status}: ${text.slice(0, 300)}`);
+  }
+  return text;
+}
+
+function fire(request, connections, seconds, latencies) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: request.url,
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        connections,
+        pipelining: 1,
+        duration: seconds,
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    if (latencies) instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+}
+
+function percentile(sorted, q) {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}

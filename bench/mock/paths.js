@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+
+const here = (relative) => fileURLToPath(new URL(relative, import.meta.url));
+
+/** Absolute paths the bench needs, resolved from this file so it runs from any working directory. */
+export const PATHS = Object.freeze({
+  root: here('../../'),
+  cli: here('../../dist/cli/bin.js'),
+  bundledSpec: here('../../spec/everruns-apps.openapi.yaml'),
+  githubSpec: here('../../node_modules/@octokit/openapi/generated/api.github.com.json'),
+  prism: here('../../node_modules/@stoplight/prism-cli/dist/index.js'),
+  bareServer: here('./bare-server.js'),
+  scaleChild: here('./scale-child.js'),
+  results: here('./results.json'),
+});

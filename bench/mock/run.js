@@ -1,0 +1,141 @@
+// bench/mock: the mock's speed and memory beside two baselines measured in the same run, a bare
+// node:http server (the ceiling) and Prism (the peer). Prints one Markdown table and writes
+// results.json. Run with `npm run bench:mock` after building (`npx tsc -p tsconfig.build.json`).
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CONFIG } from './config.js';
+import { measure, probe } from './load.js';
+import { PATHS } from './paths.js';
+import { rssMb, spawnTracked, stop, stopAll, waitForLine } from './processes.js';
+import { buildRows } from './rows.js';
+import { renderTable } from './report.js';
+import { startBare, startMock, startPrism } from './servers.js';
+import { createCase, prepareMockCases, statelessCases } from './workloads.js';
+
+const progress = (line) => process.stderr.write(`bench: ${line}\n`);
+const load = (pid) => ({ ...CONFIG, pid });
+
+async function main() {
+  if (!existsSync(PATHS.cli)) throw new Error(`${PATHS.cli} is missing: build first with npx tsc -p tsconfig.build.json`);
+  const began = performance.now();
+  const loadBefore = loadavg()[0];
+  const startup = await measureStartups();
+  const { mock, bare, prism, persisted } = await benchThroughput();
+  const scale = await benchScale();
+  const results = { startup, mock, bare, prism, persisted, scale };
+  const rows = buildRows(results, CONFIG);
+
+  process.stdout.write(`\n${renderTable(rows)}\n\n`);
+  process.stdout.write(
+    `${CONFIG.connections} connections, ${CONFIG.seconds} s per case after ${CONFIG.warmupSeconds} s warm-up; ` +
+      `start-up is the median of ${CONFIG.startupRuns} spawns; node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); ` +
+      `1-min load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after (other work on the machine skews every row alike).\n`,
+  );
+  const misses = rows.filter((entry) => entry.result === 'MISS' || entry.result === 'ERR');
+  process.stdout.write(misses.length === 0 ? 'all targets met\n' : `${misses.length} row(s) missed: ${misses.map((entry) => entry.label).join('; ')}\n`);
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: cpus().length,
+    loadAverage: { before: loadBefore, after: loadavg()[0] },
+    settings: CONFIG,
+    elapsedSeconds: (performance.now() - began) / 1000,
+    measurements: results,
+    rows,
+  };
+  await writeFile(PATHS.results, JSON.stringify(report, null, 2) + '\n');
+  progress(`wrote ${PATHS.results} (${report.elapsedSeconds.toFixed(0)} s)`);
+}
+
+async function measureStartups() {
+  await fetch('http://127.0.0.1:9/').catch(() => undefined); // load fetch once, outside the timings
+  const median = async (name, start) => {
+    const samples = [];
+    for (let i = 0; i < CONFIG.startupRuns; i++) {
+      progress(`start-up ${name} ${i + 1}/${CONFIG.startupRuns}`);
+      const server = await start();
+      samples.push(server.startupMs);
+      await stop(server.child);
+    }
+    samples.sort((a, b) => a - b);
+    return { medianMs: samples[Math.floor(samples.length / 2)], samplesMs: samples };
+  };
+  return {
+    bare: await median('bare node:http', () => startBare('{"ok":true}')),
+    mockBundled: await median('mock, bundled spec', () => startMock()),
+    mockGithub: await median('mock, GitHub spec', () => startMock({ spec: PATHS.githubSpec, probePath: '/meta' })),
+    prismBundled: await median('Prism, bundled spec', () => startPrism(PATHS.bundledSpec)),
+  };
+}
+
+/**
+ * All four servers run side by side (an idle one costs nothing) and the cases run in pairs: each
+ * mock case right next to the baseline it is divided by, so drifting load on a shared machine
+ * skews both sides of a ratio alike.
+ */
+async function benchThroughput() {
+  const dir = await mkdtemp(join(tmpdir(), 'everruns-bench-'));
+  const servers = [];
+  const started = async (promise) => {
+    const server = await promise;
+    servers.push(server);
+    return server;
+  };
+  try {
+    const mock = await started(startMock());
+    const persisted = await started(startMock({ state: join(dir, 'state.db') }));
+    const prism = await started(startPrism(PATHS.bundledSpec));
+    const cases = Object.fromEntries((await prepareMockCases(mock.url, CONFIG.seededRuns)).map((entry) => [entry.key, entry]));
+    const getAppBody = await probe(cases.getApp.request, 200);
+    const bare = await started(startBare(getAppBody));
+    const peer = Object.fromEntries(statelessCases(prism.url).map((entry) => [entry.key, entry]));
+    const idleRssMb = rssMb(mock.pid);
+    const plan = [
+      ['bare', bare, { key: 'getApp', name: 'GET (fixed body)', request: { url: `${bare.url}/`, method: 'GET', headers: {} }, status: 200 }],
+      ['mock', mock, cases.getApp],
+      ['prism', prism, peer.getApp],
+      ['mock', mock, cases.createApp],
+      ['persisted', persisted, createCase(persisted.url)],
+      ['prism', prism, peer.createApp],
+      ['mock', mock, cases.updateApp],
+      ['mock', mock, cases.invokeWebhook],
+      ['mock', mock, cases.listRuns],
+    ];
+    const results = { mock: { idleRssMb, getAppBytes: Buffer.byteLength(getAppBody), cases: {} }, bare: { cases: {} }, prism: { cases: {} }, persisted: { cases: {} } };
+    for (const [target, server, entry] of plan) {
+      progress(`${target}: ${entry.name}`);
+      const body = await probe(entry.request, entry.status);
+      results[target].cases[entry.key] = { name: entry.name, bodyBytes: Buffer.byteLength(body), ...(await measure(entry.request, load(server.pid))) };
+    }
+    return results;
+  } finally {
+    await Promise.all(servers.map((server) => stop(server.child)));
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchScale() {
+  progress(`scale: ${CONFIG.scaleApps.toLocaleString('en-US')} apps in memory`);
+  const child = spawnTracked(process.execPath, ['--expose-gc', PATHS.scaleChild, String(CONFIG.scaleApps)], { cwd: PATHS.root });
+  try {
+    const [, json] = await waitForLine(child, /scale-ready (.*)\n/, 600_000);
+    const report = JSON.parse(json);
+    // Prove the apps are really there and served: the first and the last one answer over HTTP.
+    for (const id of report.ids) await probe({ url: `${report.url}/v1/apps/${id}`, method: 'GET', headers: {} }, 200);
+    return { ...report, vmRssMb: rssMb(child.pid) };
+  } finally {
+    await stop(child);
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  process.stderr.write(`bench failed: ${error?.stack ?? error}\n`);
+  process.exitCode = 1;
+} finally {
+  await stopAll();
+}

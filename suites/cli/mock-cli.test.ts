@@ -1,0 +1,170 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { ensureBuilt, startCli } from '../helpers/cli-process.js';
+
+/** `everruns-contract` in-process through `main(argv, io)`, plus one real process for signal handling. */
+
+interface Captured {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `main` with captured output; the stop signal never fires, so only commands that end on their own return. */
+async function run(argv: string[]): Promise<Captured> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stopSignal: new Promise(() => {}) };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** Exit 2 with exactly one line on stderr, nothing on stdout, and no stack trace. */
+function expectOneLineUsageFailure(result: Captured, mention: RegExp): void {
+  expect(result.code, result.stderr).toBe(2);
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines, result.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(mention);
+  expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+  expect(result.stdout).toBe('');
+}
+
+function specFile(name: string, content: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'everruns-cli-'));
+  const file = join(dir, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+describe('everruns-contract CLI: help and usage errors', () => {
+  it('prints the command list for --help and exits 0', async () => {
+    for (const flag of ['--help', '-h', 'help']) {
+      const result = await run([flag]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/Usage: everruns-contract <command>/);
+      expect(result.stdout).toMatch(/^\s+mock\s+/m);
+      expect(result.stderr).toBe('');
+    }
+  });
+
+  it('prints usage and exits 2 without a command', async () => {
+    const result = await run([]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/Usage:/);
+  });
+
+  it('prints the options and runnable examples for mock --help and exits 0', async () => {
+    const result = await run(['mock', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Usage: everruns-contract mock/);
+    for (const flag of ['--spec', '--port', '--state', '--load', '--api-key', '--run-failure-rate', '--seed']) expect(result.stdout).toContain(flag);
+    const examples = result.stdout.slice(result.stdout.indexOf('Examples:'));
+    expect(examples).toMatch(/^Examples:/);
+    expect(examples.match(/everruns-contract mock/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(examples).toMatch(/curl .*\/v1\/apps/);
+  });
+
+  it('exits 2 with one line for an unknown command', async () => {
+    expectOneLineUsageFailure(await run(['serve']), /unknown command 'serve'/);
+  });
+
+  it.each([
+    [['--port', 'abc'], /--port.*abc/],
+    [['--port', '70000'], /--port/],
+    [['--port', '-1'], /--port/],
+    [['--run-failure-rate', '2'], /--run-failure-rate.*2/],
+    [['--run-failure-rate', 'lots'], /--run-failure-rate/],
+    [['--run-duration', '1.5'], /--run-duration/],
+    [['--seed', 'x'], /--seed/],
+    [['--base-url', 'not a url'], /--base-url/],
+    [['--base-url', 'ftp://example.com'], /--base-url/],
+    [['--api-key', '  '], /--api-key/],
+    [['--bogus'], /bogus/],
+    [['--port'], /port/],
+    [['stray-positional'], /stray-positional/],
+  ])('exits 2 with one line for mock %j', async (flags, mention) => {
+    expectOneLineUsageFailure(await run(['mock', ...flags]), mention);
+  });
+
+  it.each([
+    ['a missing file', () => join(tmpdir(), 'no-such-dir-everruns', 'openapi.yaml'), /no-such-dir-everruns/],
+    ['invalid YAML', () => specFile('broken.yaml', 'openapi: 3.0.3\ninfo: [unclosed\n  title: x\n'), /broken\.yaml/],
+    ['Swagger 2.0', () => specFile('swagger.json', JSON.stringify({ swagger: '2.0', info: { title: 'x', version: '1' }, paths: {} })), /2\.0/],
+    [
+      'an OpenAPI document with a dangling $ref',
+      () =>
+        specFile(
+          'dangling.json',
+          JSON.stringify({
+            openapi: '3.0.3',
+            info: { title: 'x', version: '1' },
+            paths: { '/a': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Missing' } } } } } } } },
+          }),
+        ),
+      /dangling\.json/,
+    ],
+    ['an OpenAPI document without info', () => specFile('no-info.json', JSON.stringify({ openapi: '3.1.0', paths: {} })), /no-info\.json/],
+    ['an empty file', () => specFile('empty.yaml', ''), /empty\.yaml/],
+    ['a JSON array', () => specFile('array.json', '[1, 2]'), /array\.json/],
+  ])('exits 2 with one line for a spec that is %s', async (_what, file, mention) => {
+    expectOneLineUsageFailure(await run(['mock', '--port', '0', '--spec', file()]), mention);
+  });
+
+  it('exits 2 with one line for --state with a non-Apps document', async () => {
+    const petstore = new URL('../../node_modules/@readme/oas-examples/3.0/json/petstore.json', import.meta.url).pathname;
+    expectOneLineUsageFailure(await run(['mock', '--port', '0', '--spec', petstore, '--state', join(tmpdir(), 'never.db')]), /--state/);
+  });
+});
+
+describe('everruns-contract mock as a process: graceful stop', () => {
+  beforeAll(ensureBuilt, 180_000);
+
+  it('lets a request in flight at SIGTERM finish, refuses new connections, and exits 0', async () => {
+    const cli = await startCli(['mock', '--port', '0', '--quiet']);
+    const body = JSON.stringify({ name: 'In flight', harness_id: 'harness_0193a3b5c0de7000800000000000abcd' });
+    const socket = connect(cli.port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    await new Promise<void>((done) => socket.once('connect', done));
+    // Headers and half the body: the request is now in flight and stays so until the rest arrives.
+    socket.write(`POST /v1/apps HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n`);
+    socket.write(body.slice(0, 10));
+    await new Promise((done) => setTimeout(done, 200));
+
+    cli.child.kill('SIGTERM');
+    await waitFor(() => /SIGTERM/.test(cli.stdout()), 5_000);
+    // Closed for new work …
+    await expect(request(`${cli.url}/__mock/health`)).rejects.toThrow();
+    expect(cli.child.exitCode).toBeNull();
+
+    // … but the request already in flight is answered in full.
+    socket.write(body.slice(10));
+    await waitFor(() => /\r\n\r\n\{.*\}$/s.test(received), 5_000);
+    expect(received).toMatch(/^HTTP\/1\.1 201 /);
+    // The answer ends its keep-alive connection, so the process need not wait out the keep-alive timeout.
+    expect(received).toMatch(/\r\nconnection: close\r\n/i);
+    const answered = Date.now();
+    expect(JSON.parse(received.slice(received.indexOf('\r\n\r\n') + 4))).toMatchObject({ name: 'In flight', status: 'draft' });
+
+    const { code } = await cli.exited;
+    socket.destroy();
+    expect(code).toBe(0);
+    expect(Date.now() - answered).toBeLessThan(3_000);
+    expect(cli.stdout()).toMatch(/stopped/);
+    expect(cli.stderr()).toBe('');
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((done) => setTimeout(done, 20));
+  }
+}
