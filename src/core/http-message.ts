@@ -20,9 +20,7 @@ export interface ResponseFacts {
 }
 
 /** Lower-cases names and joins repeated values, from Node's raw header pairs or an object. */
-export function normaliseHeaders(
-  headers: Record<string, string | string[] | number | undefined> | string[],
-): HeaderMap {
+export function normaliseHeaders(headers: Record<string, string | string[] | number | undefined> | string[]): HeaderMap {
   const result: HeaderMap = {};
   const add = (name: string, value: string) => {
     const key = name.toLowerCase();

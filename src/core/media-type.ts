@@ -21,13 +21,14 @@ export function parseMediaType(text: string | undefined): MediaType | undefined 
     const eq = param.indexOf('=');
     if (eq < 0) continue;
     const name = param.slice(0, eq).trim().toLowerCase();
-    const value = param.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    const value = param
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     if (name) parameters[name] = value;
   }
   const plus = subtype.lastIndexOf('+');
-  return plus > 0
-    ? { type, subtype, suffix: subtype.slice(plus + 1), parameters }
-    : { type, subtype, parameters };
+  return plus > 0 ? { type, subtype, suffix: subtype.slice(plus + 1), parameters } : { type, subtype, parameters };
 }
 
 /** `type/subtype` without parameters, lower-cased. */
@@ -48,7 +49,7 @@ export function mediaTypeMatches(range: string, actual: string): boolean {
   const a = parseMediaType(actual);
   const r = parseMediaType(range);
   if (!a || !r) return false;
-  if (r.type === '*' ) return true;
+  if (r.type === '*') return true;
   if (r.type !== a.type) return false;
   return r.subtype === '*' || r.subtype === a.subtype;
 }

@@ -15,6 +15,7 @@ export const PROBLEM_TYPES = {
   uri_too_long: { status: 414, title: 'URI Too Long' },
   request_header_fields_too_large: { status: 431, title: 'Request Header Fields Too Large' },
   request_timeout: { status: 408, title: 'Request Timeout' },
+  example_not_found: { status: 404, title: 'Not Found' },
   no_response_defined: { status: 500, title: 'Internal Server Error' },
   internal_error: { status: 500, title: 'Internal Server Error' },
   playback_miss: { status: 404, title: 'Not Found' },
@@ -31,11 +32,7 @@ export function problemTypeUri(code: string): string {
 }
 
 /** Builds a catalogue problem; `status` may be overridden where an operation declares another 4xx. */
-export function toProblem(
-  code: ProblemCode,
-  detail: string,
-  extra: Partial<ProblemDetails> = {},
-): ProblemDetails {
+export function toProblem(code: ProblemCode, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails {
   const entry = PROBLEM_TYPES[code];
   const status = extra.status ?? entry.status;
   return {

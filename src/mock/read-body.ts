@@ -9,9 +9,15 @@ export type BodyResult = { ok: true; body: Buffer | undefined } | { ok: false; p
  * Reads the whole request body up to `limit` bytes. Past the limit it stops reading and answers 413
  * at once (RFC 9110 §15.5.14) rather than buffering an attacker's gigabytes.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(tooLarge(limit));
+export function readBody(req: IncomingMessage, limit: number): BodyResult | Promise<BodyResult> {
+  const length = req.headers['content-length'];
+  // RFC 9112 §6.3: without Content-Length or Transfer-Encoding there is no body; answer in this tick.
+  if (length === undefined && req.headers['transfer-encoding'] === undefined) {
+    req.resume();
+    return { ok: true, body: undefined };
+  }
+  const declared = Number(length);
+  if (Number.isFinite(declared) && declared > limit) return tooLarge(limit);
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -1,5 +1,5 @@
 import { toProblem, type ProblemDetails } from '../core/index.js';
-import { PathTemplateMatcher, type Operation } from '../openapi/index.js';
+import { PathTemplateMatcher, templateVariables, type Operation } from '../openapi/index.js';
 
 export type RouteResult =
   | { ok: true; operation: Operation; pathParams: Record<string, string> }
@@ -9,8 +9,13 @@ export type RouteResult =
 export class Router {
   #paths = new PathTemplateMatcher<Map<string, Operation>>();
 
+  #variables = new Map<Operation, string[]>();
+
   constructor(operations: readonly Operation[]) {
-    for (const operation of operations) this.#paths.add(operation.path, () => new Map()).set(operation.method, operation);
+    for (const operation of operations) {
+      this.#paths.add(operation.path, () => new Map()).set(operation.method, operation);
+      this.#variables.set(operation, templateVariables(operation.path));
+    }
   }
 
   resolve(method: string, path: string): RouteResult {
@@ -27,8 +32,12 @@ export class Router {
         headers: { allow },
       };
     }
+    // Templates that differ only in variable names (`{id}` vs `{digest}`) share one node, so names
+    // come from the matched operation's own template.
+    const names = this.#variables.get(operation) ?? [];
     const pathParams: Record<string, string> = {};
-    for (const [name, raw] of Object.entries(match.params)) {
+    for (const [index, name] of names.entries()) {
+      const raw = match.values[index] ?? '';
       try {
         pathParams[name] = decodeURIComponent(raw);
       } catch {

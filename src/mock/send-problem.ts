@@ -9,13 +9,18 @@ const FALLBACK = Buffer.from(
  * The one writer of problem responses. If the problem cannot be serialised, or headers are already
  * gone, it falls back to a fixed body that cannot throw (as fastify's error handler does).
  */
-export function sendProblem(res: ServerResponse, problem: ProblemDetails, headers: Record<string, string> = {}): void {
+export function sendProblem(
+  res: ServerResponse,
+  problem: ProblemDetails,
+  headers: Record<string, string> = {},
+  status = problem.status,
+): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
   let body: Buffer;
-  let status = problem.status;
+  if (!Number.isInteger(status) || status < 400 || status > 599) status = 500;
   try {
     body = Buffer.from(JSON.stringify(problem));
   } catch {

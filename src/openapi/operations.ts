@@ -74,7 +74,11 @@ export function listOperations(document: OpenApiDocument): Operation[] {
         parameters: mergeParameters(shared, own),
         requestBody: readRequestBody(document, node.requestBody, `${pointer}/requestBody`),
         responses: readResponses(document, node.responses, `${pointer}/responses`),
-        security: Array.isArray(node.security) ? node.security : Array.isArray(document.security) ? (document.security as unknown[]) : undefined,
+        security: Array.isArray(node.security)
+          ? node.security
+          : Array.isArray(document.security)
+            ? (document.security as unknown[])
+            : undefined,
       });
     }
   }

@@ -6,17 +6,24 @@
 interface TrieNode<T> {
   literals: Map<string, TrieNode<T>>;
   /** Templated segments, each with the regular expression its segment must satisfy. */
-  templated: Array<{ pattern: RegExp; names: string[]; next: TrieNode<T> }>;
+  templated: Array<{ pattern: RegExp; next: TrieNode<T> }>;
   value: T | undefined;
+  /**
+   * Variable names in capture order, kept at the end of the template: `/users/{user_id}/x` and
+   * `/users/{username}/y` share the trie node of their second segment but not its name.
+   */
+  names: string[];
 }
 
 export interface PathMatch<T> {
   value: T;
   /** Template variables, percent-decoding left to the caller. */
   params: Record<string, string>;
+  /** The captured values in template order, for callers whose templates share one node. */
+  values: string[];
 }
 
-const newNode = <T>(): TrieNode<T> => ({ literals: new Map(), templated: [], value: undefined });
+const newNode = <T>(): TrieNode<T> => ({ literals: new Map(), templated: [], value: undefined, names: [] });
 
 export class PathTemplateMatcher<T> {
   #root: TrieNode<T> = newNode();
@@ -24,6 +31,7 @@ export class PathTemplateMatcher<T> {
   /** Registers a template; a second registration of the same template returns the existing value. */
   add(template: string, create: () => T): T {
     let node = this.#root;
+    const allNames: string[] = [];
     for (const segment of splitPath(template)) {
       if (!segment.includes('{')) {
         let next = node.literals.get(segment);
@@ -32,39 +40,46 @@ export class PathTemplateMatcher<T> {
         continue;
       }
       const { pattern, names } = compileSegment(segment);
+      allNames.push(...names);
       let entry = node.templated.find((candidate) => candidate.pattern.source === pattern.source);
       if (!entry) {
-        entry = { pattern, names, next: newNode() };
+        entry = { pattern, next: newNode() };
         node.templated.push(entry);
         // Segments with more literal text are more specific (`{id}.json` before `{id}`).
         node.templated.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
       }
       node = entry.next;
     }
-    node.value ??= create();
+    if (node.value === undefined) {
+      node.value = create();
+      node.names = allNames;
+    }
     return node.value;
   }
 
   /** Finds the most specific template that matches `path` (no query string). */
   match(path: string): PathMatch<T> | undefined {
-    return this.#walk(this.#root, splitPath(path), 0, {});
+    return this.#walk(this.#root, splitPath(path), 0, []);
   }
 
-  #walk(node: TrieNode<T>, segments: string[], index: number, params: Record<string, string>): PathMatch<T> | undefined {
-    if (index === segments.length) return node.value === undefined ? undefined : { value: node.value, params: { ...params } };
+  #walk(node: TrieNode<T>, segments: string[], index: number, captured: string[]): PathMatch<T> | undefined {
+    if (index === segments.length) {
+      if (node.value === undefined) return undefined;
+      const params: Record<string, string> = {};
+      node.names.forEach((name, i) => (params[name] = captured[i]!));
+      return { value: node.value, params, values: captured };
+    }
     const segment = segments[index]!;
     const literal = node.literals.get(segment);
     if (literal) {
-      const found = this.#walk(literal, segments, index + 1, params);
+      const found = this.#walk(literal, segments, index + 1, captured);
       if (found) return found;
     }
     if (segment === '') return undefined;
     for (const entry of node.templated) {
       const match = entry.pattern.exec(segment);
       if (!match) continue;
-      const next = { ...params };
-      entry.names.forEach((name, i) => (next[name] = match[i + 1]!));
-      const found = this.#walk(entry.next, segments, index + 1, next);
+      const found = this.#walk(entry.next, segments, index + 1, [...captured, ...match.slice(1)]);
       if (found) return found;
     }
     return undefined;
@@ -89,4 +104,9 @@ function compileSegment(segment: string): { pattern: RegExp; names: string[] } {
     }
   }
   return { pattern: new RegExp(source + '$'), names };
+}
+
+/** The variable names of a template in order: `/a/{x}/b/{y}.{z}` → `[x, y, z]`. */
+export function templateVariables(template: string): string[] {
+  return [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
 }

@@ -4,7 +4,8 @@ import addFormatsModule from 'ajv-formats';
 import type { OpenApiVersion } from '../openapi/index.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof import('ajv-formats').default;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as typeof import('ajv-formats').default;
 
 export type AnyAjv = Ajv | Ajv2020;
 

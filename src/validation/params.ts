@@ -10,7 +10,7 @@ export type SchemaLookup = (schema: unknown) => Record<string, unknown> | undefi
 export function deserialiseParameter(parameter: Parameter, raw: string | string[], lookup: SchemaLookup): unknown {
   const schema = lookup(parameter.schema);
   if (parameter.json) {
-    const text = Array.isArray(raw) ? raw[0] ?? '' : raw;
+    const text = Array.isArray(raw) ? (raw[0] ?? '') : raw;
     try {
       return JSON.parse(text);
     } catch {
@@ -36,7 +36,11 @@ export function deserialiseParameter(parameter: Parameter, raw: string | string[
 }
 
 /** Reads `name[key]=value` pairs of a deepObject parameter. */
-export function deserialiseDeepObject(parameter: Parameter, query: URLSearchParams, lookup: SchemaLookup): Record<string, unknown> | undefined {
+export function deserialiseDeepObject(
+  parameter: Parameter,
+  query: URLSearchParams,
+  lookup: SchemaLookup,
+): Record<string, unknown> | undefined {
   const schema = lookup(parameter.schema);
   const properties = (schema?.properties ?? {}) as Record<string, unknown>;
   const prefix = `${parameter.name}[`;

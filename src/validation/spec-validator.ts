@@ -64,7 +64,13 @@ export class SpecValidator {
 /** A JSON pointer as a URI fragment: each token percent-encoded (RFC 6901 §6). */
 function toFragment(pointer: string): string {
   const bare = pointer.startsWith('#') ? pointer.slice(1) : pointer;
-  return '#' + bare.split('/').map((token) => encodeURIComponent(token)).join('/');
+  return (
+    '#' +
+    bare
+      .split('/')
+      .map((token) => encodeURIComponent(token))
+      .join('/')
+  );
 }
 
 export type { OpenApiDocument };

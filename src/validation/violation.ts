@@ -44,7 +44,10 @@ export function toProblemErrors(violations: readonly Violation[]): ProblemError[
 
 /** A human name for where a violation is: `body`, `body.name`, `query parameter window`. */
 export function describe(violation: Violation): string {
-  const path = violation.pointer.split('/').slice(1).map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = violation.pointer
+    .split('/')
+    .slice(1)
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (violation.in === 'body' || violation.in === 'response-body') return path.length ? path.join('.') : 'body';
   const kind = violation.in === 'header' || violation.in === 'response-header' ? 'header' : `${violation.in} parameter`;
   return `${kind} ${path[0] ?? ''}${path.length > 1 ? '.' + path.slice(1).join('.') : ''}`.trim();

@@ -22,18 +22,28 @@ interface Database {
  */
 export function openSqliteSink(path: string): { sink: ChangeSink; snapshot: AppsSnapshot | undefined } {
   const database = openDatabase(path);
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = NORMAL');
-  database.exec(`
-    CREATE TABLE IF NOT EXISTS apps (id TEXT PRIMARY KEY, record TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, record TEXT NOT NULL);
-  `);
-  const apps = database.prepare('SELECT record FROM apps').all() as Array<{ record: string }>;
-  const runs = database.prepare('SELECT record FROM runs').all() as Array<{ record: string }>;
-  const snapshot: AppsSnapshot | undefined =
-    apps.length === 0 && runs.length === 0
-      ? undefined
-      : ({ version: 1, apps: apps.map((row) => JSON.parse(row.record)), runs: runs.map((row) => JSON.parse(row.record)) } as AppsSnapshot);
+  let snapshot: AppsSnapshot | undefined;
+  try {
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.exec(`
+      CREATE TABLE IF NOT EXISTS apps (id TEXT PRIMARY KEY, record TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, record TEXT NOT NULL);
+    `);
+    const apps = database.prepare('SELECT record FROM apps').all() as Array<{ record: string }>;
+    const runs = database.prepare('SELECT record FROM runs').all() as Array<{ record: string }>;
+    snapshot =
+      apps.length === 0 && runs.length === 0
+        ? undefined
+        : ({
+            version: 1,
+            apps: apps.map((row) => JSON.parse(row.record)),
+            runs: runs.map((row) => JSON.parse(row.record)),
+          } as AppsSnapshot);
+  } catch (cause) {
+    database.close();
+    throw new UsageError(`state file ${path} is not a usable SQLite database: ${(cause as Error).message}`);
+  }
   const upsertApp = database.prepare('INSERT INTO apps (id, record) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET record = excluded.record');
   const upsertRun = database.prepare('INSERT INTO runs (id, record) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET record = excluded.record');
   const clear = database.transaction(() => {

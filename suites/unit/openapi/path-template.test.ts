@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PathTemplateMatcher } from '../../../src/openapi/index.js';
+import { PathTemplateMatcher, templateVariables } from '../../../src/openapi/index.js';
 
 function matcher(...templates: string[]) {
   const paths = new PathTemplateMatcher<string>();
@@ -10,7 +10,7 @@ function matcher(...templates: string[]) {
 describe('PathTemplateMatcher', () => {
   it('extracts template variables', () => {
     const match = matcher('/v1/apps/{app_id}/webhooks/{channel_id}').match('/v1/apps/app_1/webhooks/appchan_2');
-    expect(match).toEqual({ value: '/v1/apps/{app_id}/webhooks/{channel_id}', params: { app_id: 'app_1', channel_id: 'appchan_2' } });
+    expect(match).toMatchObject({ value: '/v1/apps/{app_id}/webhooks/{channel_id}', params: { app_id: 'app_1', channel_id: 'appchan_2' } });
   });
 
   it('prefers a literal segment over a template at the same place', () => {
@@ -22,7 +22,7 @@ describe('PathTemplateMatcher', () => {
   it('backtracks when the literal branch dead-ends', () => {
     const paths = matcher('/a/b/{y}', '/a/{x}/c');
     expect(paths.match('/a/b/c')?.value).toBe('/a/b/{y}');
-    expect(paths.match('/a/z/c')).toEqual({ value: '/a/{x}/c', params: { x: 'z' } });
+    expect(paths.match('/a/z/c')).toMatchObject({ value: '/a/{x}/c', params: { x: 'z' } });
   });
 
   it('matches several variables inside one segment', () => {
@@ -38,5 +38,19 @@ describe('PathTemplateMatcher', () => {
 
   it('tolerates one trailing slash', () => {
     expect(matcher('/v1/apps').match('/v1/apps/')?.value).toBe('/v1/apps');
+  });
+});
+
+describe('PathTemplateMatcher with shared prefixes', () => {
+  it('names variables per template even where templates share a trie node', () => {
+    const paths = matcher('/users/{user_id}/projects/{number}', '/users/{username}/repos');
+    expect(paths.match('/users/42/projects/7')?.params).toEqual({ user_id: '42', number: '7' });
+    expect(paths.match('/users/octocat/repos')?.params).toEqual({ username: 'octocat' });
+  });
+});
+
+describe('templateVariables', () => {
+  it('lists variables in order, several per segment included', () => {
+    expect(templateVariables('/orgs/{org}/files/{name}.{ext}')).toEqual(['org', 'name', 'ext']);
   });
 });

@@ -7,7 +7,9 @@ describe('convertOas30Document', () => {
   });
 
   it('wraps typeless nullable schemas in anyOf', () => {
-    expect(convertOas30Document({ allOf: [{ $ref: '#/x' }], nullable: true })).toEqual({ anyOf: [{ allOf: [{ $ref: '#/x' }] }, { type: 'null' }] });
+    expect(convertOas30Document({ allOf: [{ $ref: '#/x' }], nullable: true })).toEqual({
+      anyOf: [{ allOf: [{ $ref: '#/x' }] }, { type: 'null' }],
+    });
   });
 
   it('converts boolean exclusive bounds to numeric ones', () => {

@@ -1,0 +1,181 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { SpecError, UpstreamError, UsageError, type HeaderMap } from '../../core/index.js';
+import { ALL_CHECKS, createProgress, exitCodeOf, renderSummary, runConformance, toJsonReport, toJUnit, type RunSummary } from '../../conformance/index.js';
+import { loadSpec } from '../../openapi/index.js';
+import { integerFlag, numberFlag, parseFlags, urlFlag } from '../args.js';
+import { BUNDLED_SPEC } from '../bundled-spec.js';
+import type { CliIo } from '../io.js';
+
+export const CONFORM_HELP = `Usage: everruns-contract conform --target URL [options]
+
+Sends property-based requests generated from the OpenAPI document to a live deployment (or a mock)
+and holds every answer against the contract. Exit 0 when every check holds, 1 when anything was
+found, 2 for a usage error, an invalid document or a target that cannot be reached.
+
+Options:
+  --target URL              base URL of the deployment under test (required)
+  --spec FILE               OpenAPI document (default: the bundled Apps API)
+  --header 'Name: value'    send this header with every request (repeatable; treated as a secret)
+  --api-key KEY             send "Authorization: Bearer KEY"; a missing or wrong key must get 401
+  --runs N                  generated requests per operation and kind (default 100)
+  --seed S                  make generation reproducible (printed with every run)
+  --replay PATH             run only the case printed with a finding (needs its --seed)
+  --checks a,b              run only these checks
+  --exclude-checks c,d      skip these checks
+  --timeout MS              per-request timeout (default 10000)
+  --rate N                  at most N requests per second (default unlimited)
+  --concurrency N           requests in flight at once (default 4)
+  --max-duration S          stop generating after S seconds (then clean up and report)
+  --read-only               send only GET, HEAD and OPTIONS requests
+  --var name=value          use this value for every parameter or property of that name (repeatable)
+  --junit FILE              write a JUnit XML report (one testsuite per check)
+  --json FILE               write a JSON report
+  -h, --help                show this help
+
+Checks: ${ALL_CHECKS.map((check) => check.name).join(', ')}
+
+Examples:
+  npx everruns-contract mock --port 4010 &
+  npx everruns-contract conform --target http://127.0.0.1:4010
+  npx everruns-contract conform --target https://app.everruns.com/api --api-key "$EVERRUNS_API_KEY" \\
+      --var harness_id=harness_0193a3b5c0de7000800000000000abcd --rate 20 --max-duration 120 \\
+      --junit reports/conform.xml --json reports/conform.json
+  npx everruns-contract conform --target http://127.0.0.1:4010 --checks problem_json_conformance --runs 20
+  npx everruns-contract conform --target http://127.0.0.1:4010 --seed 42 --replay createApp:negative:0:3:1
+`;
+
+/** `everruns-contract conform`: parse flags, run the checks, render progress and reports; returns the exit code. */
+export async function runConform(argv: string[], io: CliIo): Promise<number> {
+  let values: ReturnType<typeof readFlags>;
+  try {
+    values = readFlags(argv);
+  } catch (error) {
+    return fail(io, error);
+  }
+  if (values.help) {
+    io.stdout(CONFORM_HELP);
+    return 0;
+  }
+  const secrets: string[] = [];
+  try {
+    const target = urlFlag('target', values.target);
+    if (!target) throw new UsageError('--target URL is required (try --help)');
+    const headers = parseHeaders(values.header ?? []);
+    const apiKey = values['api-key'];
+    if (apiKey !== undefined && apiKey.trim() === '') throw new UsageError('--api-key must not be empty');
+    secrets.push(...Object.values(headers), ...(apiKey ? [apiKey] : []));
+    const options = {
+      target,
+      headers,
+      ...(apiKey ? { apiKey } : {}),
+      runs: integerFlag('runs', values.runs, 100, 1, 1_000_000),
+      ...(values.seed === undefined ? {} : { seed: integerFlag('seed', values.seed, 0, 0, 2 ** 31 - 1) }),
+      ...(values.replay === undefined ? {} : { replay: values.replay }),
+      ...(values.checks === undefined ? {} : { checks: list(values.checks) }),
+      ...(values['exclude-checks'] === undefined ? {} : { excludeChecks: list(values['exclude-checks']) }),
+      timeoutMs: integerFlag('timeout', values.timeout, 10_000, 1, 3_600_000),
+      ...(values.rate === undefined ? {} : { rate: numberFlag('rate', values.rate, 0, 0.01, 1_000_000) }),
+      concurrency: integerFlag('concurrency', values.concurrency, 4, 1, 256),
+      ...(values['max-duration'] === undefined ? {} : { maxDurationMs: numberFlag('max-duration', values['max-duration'], 0, 0.001, 31_536_000) * 1000 }),
+      readOnly: values['read-only'] ?? false,
+      vars: parseVars(values.var ?? []),
+    };
+    const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
+    const controller = new AbortController();
+    void io.stopSignal.then((signal) => {
+      io.stderr(`${signal}: stopping; archiving what the run created…\n`);
+      controller.abort();
+    });
+    const progress = createProgress({ write: io.stdout, tty: process.stdout.isTTY === true && !process.env.CI }, secrets);
+    let summary: RunSummary | undefined;
+    let operations: string[] = [];
+    for await (const event of runConformance({ ...options, spec, signal: controller.signal })) {
+      progress(event);
+      if (event.type === 'run-started') operations = event.operations;
+      if (event.type === 'run-finished') summary = event.summary;
+    }
+    if (!summary) throw new UpstreamError('the run ended without a summary');
+    io.stdout(renderSummary(summary, secrets));
+    if (values.junit) await writeReport(values.junit, toJUnit(summary, operations, secrets));
+    if (values.json) await writeReport(values.json, toJsonReport(summary, secrets));
+    return exitCodeOf(summary);
+  } catch (error) {
+    return fail(io, error, secrets);
+  }
+}
+
+/** Toolkit errors end the command with one line on stderr and exit 2; anything else is a bug and is rethrown. */
+function fail(io: CliIo, error: unknown, secrets: readonly string[] = []): number {
+  if (error instanceof UsageError || error instanceof SpecError || error instanceof UpstreamError) {
+    const kind = error instanceof SpecError ? 'Invalid spec' : error instanceof UpstreamError ? 'Target unreachable' : 'Usage error';
+    let line = `everruns-contract conform: ${kind}: ${error.detail.replace(/\s+/g, ' ')}\n`;
+    for (const secret of secrets) if (secret.length >= 3) line = line.split(secret).join('***');
+    io.stderr(line);
+    return 2;
+  }
+  throw error;
+}
+
+function readFlags(argv: string[]) {
+  return parseFlags(() =>
+    parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+    target: { type: 'string' },
+    spec: { type: 'string' },
+    header: { type: 'string', multiple: true },
+    'api-key': { type: 'string' },
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    replay: { type: 'string' },
+    checks: { type: 'string' },
+    'exclude-checks': { type: 'string' },
+    timeout: { type: 'string' },
+    rate: { type: 'string' },
+    concurrency: { type: 'string' },
+    'max-duration': { type: 'string' },
+    'read-only': { type: 'boolean' },
+    var: { type: 'string', multiple: true },
+    junit: { type: 'string' },
+    json: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+      },
+    }),
+  ).values;
+}
+
+function parseHeaders(entries: string[]): HeaderMap {
+  const headers: HeaderMap = {};
+  for (const entry of entries) {
+    const colon = entry.indexOf(':');
+    const name = colon > 0 ? entry.slice(0, colon).trim() : '';
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`--header expects 'Name: value', got a header without a valid name`);
+    headers[name.toLowerCase()] = entry.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+function parseVars(entries: string[]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--var expects name=value, got '${entry}'`);
+    vars[entry.slice(0, eq).trim()] = entry.slice(eq + 1);
+  }
+  return vars;
+}
+
+function list(text: string): string[] {
+  return text.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+async function writeReport(path: string, content: string): Promise<void> {
+  try {
+    await writeFile(path, content);
+  } catch (error) {
+    throw new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}

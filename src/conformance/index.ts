@@ -1,0 +1,17 @@
+export * from './check.js';
+export * from './checks/index.js';
+export { selectChecks } from './checks/select.js';
+export * from './events.js';
+export * from './execute.js';
+export * from './finding.js';
+export * from './finding-book.js';
+export * from './id-pool.js';
+export * from './materialise.js';
+export * from './request-arbitrary.js';
+export * from './request-plan.js';
+export * from './run-env.js';
+export * from './run-property.js';
+export * from './runner.js';
+export * from './seed.js';
+export * from './summary.js';
+export * from './report/index.js';

@@ -1,0 +1,46 @@
+import type { RunEvent } from '../events.js';
+import { maskSecrets } from './mask.js';
+
+/** Where progress goes; `tty` selects one updating line instead of plain lines. */
+export interface ProgressOutput {
+  write(text: string): void;
+  tty: boolean;
+}
+
+/** Renders run events as they come: an updating line on a terminal, one plain line per step in CI. */
+export function createProgress(output: ProgressOutput, secrets: readonly string[]): (event: RunEvent) => void {
+  let totals = new Map<string, { passed: number; failed: number }>();
+  let findings = 0;
+  const write = (text: string) => output.write(maskSecrets(text, secrets));
+  return (event) => {
+    switch (event.type) {
+      case 'run-started':
+        write(`conform ${event.target}: ${event.operations.length} operations, ${event.checks.length} checks, seed ${event.seed}${event.readOnly ? ', read-only' : ''}\n`);
+        totals = new Map(event.checks.map((check) => [check, { passed: 0, failed: 0 }]));
+        break;
+      case 'check-progressed':
+        totals.set(event.check, { passed: event.passed, failed: event.failed });
+        break;
+      case 'operation-finished': {
+        const line = `${event.operation} (${event.mode}): ${event.requests} requests; ${findings} finding${findings === 1 ? '' : 's'} so far`;
+        if (output.tty) write(`\r\x1b[2K${line}`);
+        else write(`${line}\n`);
+        break;
+      }
+      case 'finding-reported':
+        findings += 1;
+        write(`${output.tty ? '\r\x1b[2K' : ''}✗ [${event.finding.check}] ${event.finding.operation}: ${event.finding.title}\n`);
+        break;
+      case 'run-warned':
+        write(`${output.tty ? '\r\x1b[2K' : ''}warning: ${event.message}\n`);
+        break;
+      case 'run-finished':
+        if (output.tty) write('\r\x1b[2K');
+        for (const [check, counts] of totals) write(`${counts.failed > 0 ? '✗' : '✓'} ${check}: ${counts.passed} passed, ${counts.failed} failed\n`);
+        write('\n');
+        break;
+      default:
+        break;
+    }
+  };
+}

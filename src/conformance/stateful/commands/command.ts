@@ -1,0 +1,57 @@
+import type fc from 'fast-check';
+import type { AppRecord, ChannelRecord } from '../../../model/apps/index.js';
+import type { World } from '../world.js';
+
+/** An app id no target hands out (well formed, so the contract answers 404, not 400). */
+export const UNKNOWN_APP = `app_${'0'.repeat(12)}7${'0'.repeat(18)}1`;
+/** A channel id no target hands out. */
+export const UNKNOWN_CHANNEL = `appchan_${'0'.repeat(12)}7${'0'.repeat(18)}2`;
+
+/** The index that, with no app yet, still sends the command (to an unknown app: the 404 case). */
+export const PROBE_INDEX = 3;
+
+/** Base of every stateful command: runnable while the sequence is still comparable. */
+export abstract class StatefulCommand implements fc.AsyncCommand<World, World> {
+  /** The app the command acts on, counted from the newest; undefined for commands that need none. */
+  abstract readonly appIndex: number | undefined;
+
+  check(world: Readonly<World>): boolean {
+    if (!world.active) return false;
+    // Acting on an app before any exists is worth trying, but not in most steps: it would use up
+    // the sequence before anything is created.
+    return this.appIndex === undefined || this.appIndex === PROBE_INDEX || (world as World).apps().length > 0;
+  }
+
+  abstract run(model: World, world: World): Promise<void>;
+
+  abstract toString(): string;
+}
+
+/**
+ * The `index`-th app counted from the newest, so short sequences keep working on one app; among
+ * those `prefer` accepts when there are any (the probe index always counts over all apps).
+ */
+export function pickApp(world: World, index: number, prefer?: (app: AppRecord) => boolean): AppRecord | undefined {
+  const all = world.apps();
+  const preferred = prefer && index !== PROBE_INDEX ? all.filter(prefer) : [];
+  const apps = preferred.length > 0 ? preferred : all;
+  return apps.length === 0 ? undefined : apps[apps.length - 1 - (index % apps.length)];
+}
+
+/** Published apps with a webhook channel: where a webhook call can be accepted. */
+export function isLive(app: AppRecord): boolean {
+  return app.status === 'published' && app.channels.some((channel) => channel.channel_type === 'webhook');
+}
+
+/** The `index`-th channel of an app, among those of `type` when it has any. */
+export function pickChannel(app: AppRecord | undefined, index: number, type?: string): ChannelRecord | undefined {
+  if (!app || app.channels.length === 0) return undefined;
+  const typed = type ? app.channels.filter((channel) => channel.channel_type === type) : [];
+  const list = typed.length > 0 ? typed : app.channels;
+  return list[index % list.length];
+}
+
+/** The path of an app, or of an unknown one when the sequence has none yet. */
+export function appPath(app: AppRecord | undefined): string {
+  return `/v1/apps/${app?.id ?? UNKNOWN_APP}`;
+}

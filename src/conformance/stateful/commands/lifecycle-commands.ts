@@ -1,0 +1,50 @@
+import type { AppRecord } from '../../../model/apps/index.js';
+import type { World } from '../world.js';
+import { StatefulCommand, appPath, pickApp } from './command.js';
+
+const publishable = (app: AppRecord) => app.status === 'draft' && app.channels.length > 0;
+
+/** POST /v1/apps/{app_id}/publish. */
+export class PublishApp extends StatefulCommand {
+  constructor(readonly appIndex: number) {
+    super();
+  }
+
+  async run(_model: World, world: World): Promise<void> {
+    await world.perform(this.toString(), { method: 'POST', path: `${appPath(pickApp(world, this.appIndex, publishable))}/publish`, management: true });
+  }
+
+  toString(): string {
+    return `POST /v1/apps/{app#${this.appIndex}}/publish`;
+  }
+}
+
+/** POST /v1/apps/{app_id}/unpublish. */
+export class UnpublishApp extends StatefulCommand {
+  constructor(readonly appIndex: number) {
+    super();
+  }
+
+  async run(_model: World, world: World): Promise<void> {
+    await world.perform(this.toString(), { method: 'POST', path: `${appPath(pickApp(world, this.appIndex))}/unpublish`, management: true });
+  }
+
+  toString(): string {
+    return `POST /v1/apps/{app#${this.appIndex}}/unpublish`;
+  }
+}
+
+/** DELETE /v1/apps/{app_id}: archives. */
+export class ArchiveApp extends StatefulCommand {
+  constructor(readonly appIndex: number) {
+    super();
+  }
+
+  async run(_model: World, world: World): Promise<void> {
+    await world.perform(this.toString(), { method: 'DELETE', path: appPath(pickApp(world, this.appIndex)), management: true });
+  }
+
+  toString(): string {
+    return `DELETE /v1/apps/{app#${this.appIndex}}`;
+  }
+}

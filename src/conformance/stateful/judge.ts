@@ -1,0 +1,144 @@
+import type { ResponseFacts } from '../../core/index.js';
+import type { AppRecord, AppsOperationId } from '../../model/apps/index.js';
+import type { LoadedSpec } from '../../openapi/index.js';
+import type { SpecValidator } from '../../validation/index.js';
+import { toAppsRequest } from './apps-request.js';
+import { APP_DATA_FIELDS, compareApp, type FieldBlame } from './compare/app.js';
+import { compareChannel } from './compare/channel.js';
+import { compareAppList } from './compare/list.js';
+import { compareRuns } from './compare/runs.js';
+import { echoedSecrets } from './compare/secrets.js';
+import { statusRule } from './compare/status.js';
+import { observeAppTimes, observeChannelTimes } from './compare/timestamps.js';
+import { compareInvocation } from './compare/webhook.js';
+import { JudgeState } from './judge-state.js';
+import { isObject, type JsonObject } from './json.js';
+import { learnIds } from './learn-ids.js';
+import { show, type Mismatch } from './mismatch.js';
+import type { StatefulRequest } from './options.js';
+import { Oracle } from './oracle.js';
+import { OperationRouter, type Routed } from './route.js';
+
+/**
+ * Holds each exchange of one sequence against the oracle: the target answers first, its new ids
+ * are handed to the oracle, the oracle predicts, and every rule the answer breaks is a Mismatch.
+ * It sees only requests and responses, so it judges a replayed reproduction just as the original.
+ */
+export class Judge {
+  readonly oracle: Oracle;
+  readonly state = new JudgeState();
+  readonly #validator: SpecValidator;
+  readonly #router: OperationRouter;
+
+  constructor(spec: LoadedSpec, validator: SpecValidator, target: string) {
+    this.#validator = validator;
+    this.#router = new OperationRouter(spec.operations);
+    this.oracle = new Oracle(target);
+  }
+
+  /** The operation a request goes to, or undefined when the document declares none. */
+  route(method: string, path: string): Routed | undefined {
+    return this.#router.route(method, path);
+  }
+
+  /** Every rule the answer breaks, the status first; an empty list when it matches the contract. */
+  judge(routed: Routed, request: StatefulRequest, response: ResponseFacts, json: unknown): Mismatch[] {
+    const op = routed.operation.id as AppsOperationId;
+    const appsRequest = toAppsRequest(this.#validator, routed, request);
+    this.#noteSecrets(appsRequest.body);
+    const appId = routed.pathParams['app_id'];
+    const before = appId === undefined ? undefined : this.oracle.apps().find((app) => app.id === appId);
+    const expected = this.oracle.predict(appsRequest, learnIds(op, response.status, json)).response;
+    const out: Mismatch[] = [];
+    if (expected.status !== response.status) {
+      out.push({
+        check: statusRule(op, before?.status, appsRequest.body),
+        title: `${op} answered ${response.status} where the contract requires ${expected.status}`,
+        expected: `${expected.status} ${detailOf(expected.body)}`.trim(),
+        received: `${response.status} ${show(json ?? response.body.toString('utf8').slice(0, 200))}`,
+        key: `status:${expected.status}->${response.status}`,
+      });
+    }
+    out.push(...echoedSecrets(this.state.secrets, response, op));
+    if (out.length > 0 || response.status >= 300 || !isObject(expected.body)) return out;
+    return this.#compareBody(op, routed, appsRequest.body, appsRequest.query, expected.body, json);
+  }
+
+  #compareBody(op: AppsOperationId, routed: Routed, body: unknown, query: Record<string, string | undefined>, expected: JsonObject, json: unknown): Mismatch[] {
+    const appId = routed.pathParams['app_id'] ?? '';
+    switch (op) {
+      case 'createApp':
+        return this.#app(expected, json, op, { written: new Set(APP_DATA_FIELDS), patchedBefore: false });
+      case 'getApp':
+      case 'publishApp':
+      case 'unpublishApp':
+        return this.#app(expected, json, op, this.#blame(appId));
+      case 'updateApp': {
+        const written = new Set(Object.keys(isObject(body) ? body : {}).filter((key) => isObject(body) && body[key] !== null));
+        const out = this.#app(expected, json, op, { written, patchedBefore: true });
+        this.state.notePatch(appId, written);
+        return out;
+      }
+      case 'listApps':
+        return this.#list(expected, json, op);
+      case 'addChannel':
+      case 'updateChannel': {
+        const patch = op === 'updateChannel' && isObject(body) ? channelPatch(body) : undefined;
+        const out = compareChannel(expected, json, op, patch);
+        if (isObject(json)) out.push(...observeChannelTimes(this.state, json, op));
+        return out;
+      }
+      case 'invokeWebhook':
+        return compareInvocation(this.state, expected, json, op);
+      case 'listAppRuns':
+        return compareRuns(expected, json, op, query['groupBy']);
+      default:
+        return [];
+    }
+  }
+
+  #app(expected: JsonObject, json: unknown, where: string, blame: FieldBlame): Mismatch[] {
+    const out = compareApp(expected, json, where, blame);
+    if (isObject(json)) out.push(...observeAppTimes(this.state, json, where));
+    return out;
+  }
+
+  #list(expected: JsonObject, json: unknown, where: string): Mismatch[] {
+    const ours: AppRecord[] = this.oracle.apps();
+    const out = compareAppList(expected, json, where, ours);
+    if (out.length > 0 || !isObject(json) || !Array.isArray(json['data'])) return out;
+    const predicted = new Map((expected['data'] as unknown[]).filter(isObject).map((app) => [String(app['id']), app]));
+    for (const app of json['data'].filter(isObject)) {
+      const want = predicted.get(String(app['id']));
+      if (!want) continue;
+      out.push(...this.#app(want, app, where, this.#blame(String(app['id']))));
+    }
+    return out;
+  }
+
+  #blame(appId: string): FieldBlame {
+    const patched = this.state.patched.get(appId);
+    return { written: patched ?? new Set(), patchedBefore: patched !== undefined };
+  }
+
+  #noteSecrets(body: unknown): void {
+    const config = isObject(body) ? body['channel_config'] : undefined;
+    if (!isObject(config)) return;
+    for (const key of ['token', 'signing_secret', 'bot_token']) {
+      const value = config[key];
+      // Very short values could occur in any body by chance, so they are not held as secrets.
+      if (typeof value === 'string' && value.length >= 8) this.state.secrets.add(value);
+    }
+  }
+}
+
+function channelPatch(body: JsonObject): { configKeys: Set<string>; enabled: boolean } {
+  const config = isObject(body['channel_config']) ? body['channel_config'] : {};
+  return { configKeys: new Set(Object.keys(config)), enabled: body['enabled'] !== undefined && body['enabled'] !== null };
+}
+
+function detailOf(body: unknown): string {
+  if (!isObject(body)) return '';
+  const detail = body['detail'] ?? body['title'];
+  return typeof detail === 'string' ? `(${detail})` : '';
+}

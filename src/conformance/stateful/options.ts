@@ -1,0 +1,48 @@
+import type { RequestFacts, ResponseFacts } from '../../core/index.js';
+import type { LoadedSpec } from '../../openapi/index.js';
+import type { SpecValidator } from '../../validation/index.js';
+import type { Finding } from '../check.js';
+
+/** A request the stateful layer sends: the facts plus the absolute URL. */
+export type StatefulRequest = RequestFacts & { url: string };
+
+/** Everything the stateful checks need from the runner. */
+export interface StatefulOptions {
+  /** The target's base URL (no trailing slash needed). */
+  target: string;
+  spec: LoadedSpec;
+  validator: SpecValidator;
+  /** Sends one request; answers any status and never throws for one. */
+  send(request: StatefulRequest): Promise<ResponseFacts>;
+  /** Credentials for management calls (e.g. authorization); never sent to webhooks. */
+  headers: Record<string, string>;
+  /** Ids that must exist on a live deployment (harness_id, agent_id, …). */
+  vars: Record<string, string>;
+  seed: number;
+  numRuns: number;
+  /** Commands per sequence (default 12). */
+  maxCommands?: number;
+  /** Every app created is named `${namePrefix}…` so leftovers can be recognised. */
+  namePrefix: string;
+  /** Called with the id of every app the target created, so the runner can archive it. */
+  onCreated(appId: string): void;
+  signal?: AbortSignal;
+  /** Enabled stateful check names; the others are neither run nor reported. */
+  checks: ReadonlySet<string>;
+  /** A path from a finding's `replay.path`: replays exactly that case (with `seed` = `replay.seed`). */
+  replay?: string;
+}
+
+/** A stateful finding: the evidence is the shrunk sequence, `replay` re-runs exactly that case. */
+export interface StatefulFinding extends Finding {
+  replay: { seed: number; path: string };
+  /** The shrunk command sequence as fast-check prints it. */
+  steps: string[];
+}
+
+/** What {@link runStatefulChecks} returns. */
+export interface StatefulResult {
+  findings: StatefulFinding[];
+  /** How many requests were sent to the target. */
+  requests: number;
+}

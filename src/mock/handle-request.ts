@@ -1,0 +1,129 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { toProblem, type HeaderMap, type ProblemDetails } from '../core/index.js';
+import type { Operation } from '../openapi/index.js';
+import { toProblemErrors, validateRequest, type SpecValidator } from '../validation/index.js';
+import { decodeBody } from './decode-body.js';
+import { invalidInputStatus } from './negotiate.js';
+import { readPreferences } from './prefer.js';
+import { readBody, type BodyResult } from './read-body.js';
+import { problem, send, sendLayerAnswer } from './respond.js';
+import type { Router } from './router.js';
+import { sendProblem } from './send-problem.js';
+import type { PlaybackSource } from './server.js';
+import type { StatefulLayer } from './stateful-layer.js';
+import type { StatelessResponder } from './stateless.js';
+
+export interface RequestPipeline {
+  validator: SpecValidator;
+  router: Router;
+  responder: StatelessResponder;
+  bodyLimit: number;
+  playback: PlaybackSource | undefined;
+  layer(): StatefulLayer | undefined;
+  admin(req: IncomingMessage, res: ServerResponse, method: string, path: string): number;
+}
+
+const MAX_URL_LENGTH = 8 * 1024;
+
+/**
+ * The request pipeline as separate steps (Prism's shape): target checks, body, playback, routing,
+ * decoding, validation, then the stateful layer or a stateless answer. Requests without a body are
+ * answered in the same tick; the returned status feeds the request log.
+ */
+export function handleRequest(pipeline: RequestPipeline, req: IncomingMessage, res: ServerResponse): number | Promise<number> {
+  const rawUrl = originForm(req.url ?? '/');
+  const method = req.method ?? 'GET';
+  // RFC 9112 §3.2: an HTTP/1.1 request without Host is a 400. Node's own check answers with an
+  // empty body, so it is turned off in the server and done here to keep the answer problem+json.
+  if (req.httpVersion === '1.1' && req.headers.host === undefined) {
+    res.setHeader('connection', 'close');
+    return problem(res, toProblem('invalid_request', 'an HTTP/1.1 request must carry a Host header (RFC 9112 §3.2)'));
+  }
+  if (rawUrl.length > MAX_URL_LENGTH)
+    return problem(res, toProblem('uri_too_long', `the request target is longer than ${MAX_URL_LENGTH} bytes`));
+  const queryAt = rawUrl.indexOf('?');
+  const path = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
+  const rawQuery = queryAt < 0 ? '' : rawUrl.slice(queryAt + 1);
+  if (method === 'OPTIONS' && req.headers['access-control-request-method']) return send(res, { status: 204, headers: {}, body: undefined });
+  if (path.startsWith('/__mock/')) return pipeline.admin(req, res, method, path);
+  const read = readBody(req, pipeline.bodyLimit);
+  if (read instanceof Promise) return read.then((result) => afterBody(pipeline, req, res, method, path, rawQuery, result));
+  return afterBody(pipeline, req, res, method, path, rawQuery, read);
+}
+
+function afterBody(
+  pipeline: RequestPipeline,
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  path: string,
+  rawQuery: string,
+  read: BodyResult,
+): number {
+  if (!read.ok) {
+    res.setHeader('connection', 'close');
+    return problem(res, { ...read.problem, instance: path });
+  }
+  // Node lower-cases names and joins repeated values with ", " (set-cookie aside, which requests do not carry).
+  const headers = req.headers as HeaderMap;
+  if (pipeline.playback) {
+    const facts = { method, path, query: rawQuery, headers, ...(read.body ? { body: read.body } : {}) };
+    const recorded = pipeline.playback.answer(facts);
+    if (recorded)
+      return send(res, { status: recorded.status, headers: recorded.headers, body: recorded.body.length > 0 ? recorded.body : undefined });
+    if (pipeline.playback.strict)
+      return problem(res, toProblem('playback_miss', pipeline.playback.describeMiss(facts), { instance: path }));
+  }
+  const route = pipeline.router.resolve(method, path);
+  if (!route.ok) return problem(res, route.problem, route.headers);
+  const { operation } = route;
+  const decoded = decodeBody(operation, headers['content-type'], read.body, path);
+  if (!decoded.ok) return fittedProblem(pipeline, res, operation, withDeclaredStatus(decoded.problem, operation));
+  const query = new URLSearchParams(rawQuery);
+  const validation = validateRequest(pipeline.validator, operation, { pathParams: route.pathParams, query, headers, body: decoded.body });
+  const layer = pipeline.layer();
+  if (layer?.handles(operation)) {
+    const answer = layer.handle({
+      operation,
+      path,
+      pathParams: route.pathParams,
+      query,
+      headers,
+      body: decoded.body?.value,
+      rawBody: read.body,
+      violations: validation.violations,
+    });
+    return sendLayerAnswer(res, answer);
+  }
+  if (validation.violations.length > 0) {
+    const errors = toProblemErrors(validation.violations);
+    const status = invalidInputStatus(operation);
+    const details = toProblem('invalid_request', `the request is invalid: ${errors[0]!.detail}`, { status, instance: path, errors });
+    return fittedProblem(pipeline, res, operation, details);
+  }
+  const answer = pipeline.responder.answer(operation, readPreferences(headers.prefer, query), headers.accept);
+  if ('title' in answer) return problem(res, answer as ProblemDetails);
+  return send(res, answer);
+}
+
+// The body follows the operation's declared error schema, which may even type `status` as a string
+// (GitHub's basic-error); the HTTP status stays the problem's own.
+function fittedProblem(pipeline: RequestPipeline, res: ServerResponse, operation: Operation, details: ProblemDetails): number {
+  sendProblem(res, pipeline.responder.fitProblem(operation, details), {}, details.status);
+  return details.status;
+}
+
+function withDeclaredStatus(details: ProblemDetails, operation: Operation): ProblemDetails {
+  return details.status === 400 ? { ...details, status: invalidInputStatus(operation) } : details;
+}
+
+/** RFC 9112 §3.2.2: a server must accept the absolute-form (`http://host/path`) and route on its path. */
+function originForm(target: string): string {
+  if (target.startsWith('/') || !/^https?:\/\//i.test(target)) return target;
+  try {
+    const url = new URL(target);
+    return url.pathname + url.search;
+  } catch {
+    return target;
+  }
+}

@@ -1,0 +1,49 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ProblemDetails } from '../core/index.js';
+import { sendProblem } from './send-problem.js';
+import type { MockAnswer } from './stateless.js';
+import type { LayerAnswer } from './stateful-layer.js';
+
+const CORS: Record<string, string> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': '*',
+  'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD',
+  'access-control-expose-headers': '*',
+};
+
+/** Browsers send Origin on cross-origin calls; only those answers need the CORS headers. */
+export function applyCors(req: IncomingMessage, res: ServerResponse): void {
+  if (req.headers.origin === undefined) return;
+  for (const [name, value] of Object.entries(CORS)) res.setHeader(name, value);
+}
+
+/** Writes a finished answer in one go and returns its status (for the request log). */
+export function send(res: ServerResponse, answer: MockAnswer): number {
+  const headers: Record<string, string | number> = { ...answer.headers };
+  if (answer.body) headers['content-length'] = answer.body.length;
+  res.writeHead(answer.status, headers);
+  res.end(answer.body);
+  return answer.status;
+}
+
+/** Writes a JSON value. */
+export function sendJson(res: ServerResponse, status: number, value: unknown): number {
+  return send(res, { status, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(value)) });
+}
+
+/** Writes a problem and returns its status. */
+export function problem(res: ServerResponse, details: ProblemDetails, headers: Record<string, string> = {}): number {
+  sendProblem(res, details, headers);
+  return res.statusCode;
+}
+
+/** Writes a stateful layer's answer: problems as problem+json, bodies as JSON. */
+export function sendLayerAnswer(res: ServerResponse, answer: LayerAnswer): number {
+  if (answer.status >= 400) return problem(res, answer.body as ProblemDetails, answer.headers);
+  if (answer.body === undefined) return send(res, { status: answer.status, headers: answer.headers ?? {}, body: undefined });
+  return send(res, {
+    status: answer.status,
+    headers: { 'content-type': 'application/json', ...answer.headers },
+    body: Buffer.from(JSON.stringify(answer.body)),
+  });
+}

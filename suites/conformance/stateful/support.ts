@@ -1,0 +1,47 @@
+/** Shared pieces of the stateful suites: a sender over the real transport and the options to run with. */
+import { onTestFinished } from 'vitest';
+import type { ResponseFacts } from '../../../src/core/index.js';
+import type { StatefulOptions, StatefulRequest } from '../../../src/conformance/stateful/index.js';
+import { STATEFUL_CHECKS } from '../../../src/conformance/stateful/index.js';
+import { isTransportFailure, send } from '../../../src/transport/index.js';
+import { SpecValidator } from '../../../src/validation/index.js';
+import { loadAppsSpec } from '../../helpers/serve.js';
+
+/** Sends over the toolkit's transport; a transport failure (not a status) is thrown, as the runner's sender does. */
+export async function sendOverHttp(request: StatefulRequest): Promise<ResponseFacts> {
+  const answer = await send({ method: request.method, url: request.url, headers: request.headers, ...(request.body ? { body: request.body } : {}) }, { timeoutMs: 5_000 });
+  if (isTransportFailure(answer)) throw new Error(`${answer.kind}: ${answer.message}`);
+  return answer;
+}
+
+let validator: SpecValidator | undefined;
+
+/** Options for runStatefulChecks against `target`, every stateful check enabled. */
+export async function optionsFor(target: string, overrides: Partial<StatefulOptions> = {}): Promise<StatefulOptions & { created: string[] }> {
+  const spec = await loadAppsSpec();
+  validator ??= new SpecValidator(spec);
+  const created: string[] = [];
+  return {
+    target,
+    spec,
+    validator,
+    send: sendOverHttp,
+    headers: {},
+    vars: {},
+    seed: 1,
+    numRuns: 15,
+    maxCommands: 12,
+    namePrefix: 'ec-test-',
+    onCreated: (id) => created.push(id),
+    checks: new Set(STATEFUL_CHECKS.map((check) => check.name)),
+    created,
+    ...overrides,
+  };
+}
+
+/** Registers `close` to run when the current test ends. */
+export function closeAfterTest(close: () => Promise<void> | void): void {
+  onTestFinished(async () => {
+    await close();
+  });
+}

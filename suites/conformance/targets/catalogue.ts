@@ -1,0 +1,82 @@
+import { editJson, json, type Answer, type Bug, type Seen } from './front.js';
+
+/** A planted bug and the check that must report it. */
+export interface PlantedBug {
+  name: string;
+  check: string;
+  /** A fresh bug per server, so state such as remembered tokens does not leak between tests. */
+  bug: () => Bug;
+}
+
+type Json = Record<string, unknown>;
+const isApp = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && typeof (value as Json).id === 'string' && ((value as Json).id as string).startsWith('app_');
+
+const dropRequiredField = (): Bug => ({
+  after: (_seen, answer) =>
+    editJson(answer, (value) => {
+      if (isApp(value)) delete value.harness_id;
+      return value;
+    }),
+});
+
+const okInsteadOfCreated = (): Bug => ({
+  after: (seen, answer) => (seen.method === 'POST' && seen.path === '/v1/apps' && answer.status === 201 ? { ...answer, status: 200 } : answer),
+});
+
+const errorsAsPlainJson = (): Bug => ({
+  after: (_seen, answer) => (answer.status >= 400 ? { ...answer, headers: { ...answer.headers, 'content-type': 'application/json' } } : answer),
+});
+
+const problemStatusDisagrees = (): Bug => ({
+  after: (_seen, answer) => (answer.status >= 400 ? editJson(answer, (value) => ({ ...(value as Json), status: answer.status === 404 ? 410 : 404 })) : answer),
+});
+
+const serverErrorOnInvalidInput = (): Bug => ({
+  after: (_seen, answer) =>
+    answer.status === 400 ? json(500, { title: 'Internal Server Error', status: 500, detail: 'unhandled validation error' }, 'application/problem+json') : answer,
+});
+
+const webhookIgnoresToken = (): Bug => ({
+  after: (seen, answer) =>
+    seen.path.includes('/webhooks/') && answer.status === 401
+      ? json(202, { accepted: true, created_session: true, session_id: 'session_0193a3b5c0de70008000000000000abc' })
+      : answer,
+});
+
+const tokenEchoed = (): Bug => {
+  const tokens: string[] = [];
+  return {
+    after: (seen: Seen, answer: Answer) => {
+      const sent = /"token"\s*:\s*"([^"]+)"/.exec(seen.body.toString('utf8'))?.[1];
+      if (sent) tokens.push(sent);
+      const last = tokens[tokens.length - 1];
+      if (!last) return answer;
+      return editJson(answer, (value) => {
+        const channels = isApp(value) ? (value.channels as Array<{ channel_config?: Json }> | undefined) : undefined;
+        for (const channel of channels ?? []) if (channel.channel_config) channel.channel_config.token = last;
+        return value;
+      });
+    },
+  };
+};
+
+const selfUrlElsewhere = (): Bug => ({
+  after: (_seen, answer) =>
+    editJson(answer, (value) => {
+      if (isApp(value) && typeof value.self_url === 'string') value.self_url = value.self_url.replace(/app_[0-9a-f]{32}/, 'app_ffffffffffffffffffffffffffffffff');
+      return value;
+    }),
+});
+
+/** One small server per bug; each wraps the real mock and breaks one rule of the contract. */
+export const CATALOGUE: readonly PlantedBug[] = [
+  { name: 'a dropped required field', check: 'response_schema_conformance', bug: dropRequiredField },
+  { name: 'a 200 where 201 is declared', check: 'status_code_conformance', bug: okInsteadOfCreated },
+  { name: 'errors as application/json', check: 'problem_json_conformance', bug: errorsAsPlainJson },
+  { name: 'a problem body whose status disagrees', check: 'problem_json_conformance', bug: problemStatusDisagrees },
+  { name: 'a 5xx on invalid input', check: 'not_a_server_error', bug: serverErrorOnInvalidInput },
+  { name: 'a webhook that ignores its token', check: 'ignored_auth', bug: webhookIgnoresToken },
+  { name: 'a token echoed back', check: 'secret_not_echoed', bug: tokenEchoed },
+  { name: 'a self_url that points elsewhere', check: 'links_resolve', bug: selfUrlElsewhere },
+];
