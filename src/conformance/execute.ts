@@ -43,6 +43,7 @@ export async function execute(env: RunEnv, operation: Operation, plan: RequestPl
     lookup: env.validator.lookup,
     ownedOnly: !SAFE_METHODS.has(operation.method),
     ...(mode === 'default' ? { authFor: (op, params) => tokenFor(env, op, params) } : {}),
+    ...(env.tokens.size > 0 && takesOwnToken(operation, env.primarySchemes) ? { prefer: new Set(env.tokens.keys()) } : {}),
   });
   const generatedAs = options.kind ?? classify(env, operation, plan, built);
   const count = options.count ?? true;

@@ -65,8 +65,8 @@ export class IdPool {
   }
 
   /** The `index`-th id (modulo the pool) for `param`, preferring ids under the given parents. */
-  pick(param: string, index: number, parents: Record<string, string> = {}, ownedOnly = false): PooledId | undefined {
-    const all = (this.#entries.get(param) ?? []).filter((entry) => !ownedOnly || entry.owned);
+  pick(param: string, index: number, parents: Record<string, string> = {}, ownedOnly = false, among?: ReadonlySet<string>): PooledId | undefined {
+    const all = (this.#entries.get(param) ?? []).filter((entry) => (!ownedOnly || entry.owned) && (!among || among.has(entry.value)));
     const fitting = all.filter((entry) => Object.entries(parents).every(([name, value]) => entry.parents[name] === undefined || entry.parents[name] === value));
     const list = fitting.length > 0 ? fitting : all;
     return list.length === 0 ? undefined : list[index % list.length];

@@ -19,6 +19,8 @@ export interface MaterialiseOptions {
   lookup?: (schema: unknown) => Record<string, unknown> | undefined;
   /** State-changing requests only touch resources this run created (never someone else's on a live deployment). */
   ownedOnly?: boolean;
+  /** Ids to favour for every other draw (resources whose token the run holds), so guarded calls can succeed. */
+  prefer?: ReadonlySet<string>;
   /** Extra credentials for a request once its path ids are known (a webhook channel's token). */
   authFor?: (operation: Operation, pathParams: Record<string, string>) => HeaderMap;
 }
@@ -77,7 +79,9 @@ function resolvePath(plan: RequestPlan, options: MaterialiseOptions, skip: strin
     const planned = plan.path[name];
     if (name in options.vars && !covers(skip, `/path/${name}`)) resolved[name] = options.vars[name]!;
     else if (planned && 'pool' in planned) {
-      const entry = name in parents ? { value: parents[name]!, parents: {} } : options.pool.pick(name, planned.pool, parents, options.ownedOnly ?? false);
+      const ownedOnly = options.ownedOnly ?? false;
+      const favoured = options.prefer && planned.pool % 2 === 0 ? options.pool.pick(name, planned.pool >> 1, parents, ownedOnly, options.prefer) : undefined;
+      const entry = name in parents ? { value: parents[name]!, parents: {} } : (favoured ?? options.pool.pick(name, planned.pool, parents, ownedOnly));
       resolved[name] = entry ? entry.value : simple(planned.fallback);
       Object.assign(parents, entry?.parents ?? {});
     } else resolved[name] = simple(planned?.value);

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { isJsonMediaType } from '../core/index.js';
-import { hasNegative, negativeArbitrary, schemaArbitrary, type SchemaContext } from '../generate/index.js';
+import { hasNegative, negativeArbitrary, type SchemaContext } from '../generate/index.js';
 import type { MediaTypeSpec, Operation, Parameter } from '../openapi/index.js';
 import type { RequestKind } from './check.js';
+import { valueOrExamples } from './example-fallback.js';
 import type { PathValue, PlannedBody, RequestPlan } from './request-plan.js';
 
 /** Positive requests validate against the operation; negative ones are one mutation away from valid. */
@@ -88,7 +89,7 @@ function kindOf(keyword: string, pointer: string, description: string): RequestK
 }
 
 function valueArbitrary(param: Parameter, ctx: SchemaContext): fc.Arbitrary<unknown> {
-  const value = schemaArbitrary(param.schema ?? { type: 'string' }, ctx, REQUEST).filter((v) => serialisable(param, v));
+  const value = valueOrExamples(param.schema ?? { type: 'string' }, ctx).filter((v) => serialisable(param, v));
   if (param.in !== 'path') return value;
   return fc.oneof({ arbitrary: fc.record({ pool: POOL_INDEX, fallback: value }), weight: 4 }, { arbitrary: value.map((v) => ({ value: v })), weight: 1 });
 }
@@ -113,7 +114,7 @@ function paramsArbitrary(values: Map<Parameter, fc.Arbitrary<unknown>>, location
 function bodyArbitrary(operation: Operation, media: MediaTypeSpec | undefined, ctx: SchemaContext): fc.Arbitrary<PlannedBody | undefined> {
   if (!media) return fc.constant(undefined);
   const value: fc.Arbitrary<PlannedBody> = isJsonMediaType(media.mediaType)
-    ? schemaArbitrary(media.schema ?? {}, ctx, REQUEST).map((v) => ({ mediaType: media.mediaType, value: v }))
+    ? valueOrExamples(media.schema ?? {}, ctx, mediaExamples(media)).map((v) => ({ mediaType: media.mediaType, value: v }))
     : fc.string({ maxLength: 64 }).map((raw) => ({ mediaType: media.mediaType, raw }));
   return operation.requestBody?.required ? value : fc.option(value, { nil: undefined });
 }
@@ -130,4 +131,8 @@ function serialisable(param: Parameter, value: unknown): boolean {
   // RFC 9110 §5.5: visible ASCII, space and tab only; anything else would not even leave the client.
   if (param.in === 'header') return /^[\t\x20-\x7e]*$/.test(typeof value === 'string' ? value : JSON.stringify(value) ?? '');
   return true;
+}
+
+function mediaExamples(media: MediaTypeSpec): unknown[] {
+  return [...Object.values(media.examples), ...('example' in media ? [media.example] : [])];
 }

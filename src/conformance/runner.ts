@@ -36,6 +36,8 @@ export interface ConformanceOptions {
   replay?: string;
   checks?: readonly string[];
   excludeChecks?: readonly string[];
+  /** Only these operationIds (default: all); lets a vitest campaign split the document across files. */
+  operations?: readonly string[];
   /** The registry to choose from (default ALL_CHECKS); the stateful layer adds its own. */
   availableChecks?: readonly Check[];
   timeoutMs?: number;
@@ -115,7 +117,11 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
       stopped: () => options.signal?.aborted === true || Date.now() > deadline,
       emit,
     };
-    const operations = spec.operations.filter((op) => (!env.readOnly || SAFE_METHODS.has(op.method)) && (!replay || op.id === replay.operation));
+    const unknown = (options.operations ?? []).filter((id) => !spec.operations.some((op) => op.id === id));
+    if (unknown.length > 0) throw new UsageError(`unknown operation ${unknown.join(', ')}`);
+    const operations = spec.operations.filter(
+      (op) => (!env.readOnly || SAFE_METHODS.has(op.method)) && (!replay || op.id === replay.operation) && (!options.operations || options.operations.includes(op.id)),
+    );
     if (replay && operations.length === 0) throw new UsageError(`--replay names operation '${replay.operation}', which is not in the document`);
     emit({ type: 'run-started', target: baseUrl, seed, checks: checks.map((c) => c.name), operations: operations.map((op) => op.id), readOnly: env.readOnly });
     let cleanup = { archived: 0, failed: 0 };

@@ -43,6 +43,8 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
+const WARM_UP_DELAY_MS = 500;
+
 /** Starts the mock: routing, validation and answers from the document, plus an optional stateful layer. */
 export async function createMockServer(options: MockServerOptions): Promise<MockServer> {
   const { spec } = options;
@@ -111,14 +113,14 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   layer = options.layer?.(url);
-  // Compile the remaining validators after listening, one operation per turn of the event loop, so
-  // start-up stays short and requests arriving meanwhile are not held up behind the compiler.
+  // Compile the remaining validators shortly after listening, one operation per turn of the event
+  // loop: the first requests compile only what they need, and later ones find everything ready.
   const warming = validator.warmSteps();
   const warmNext = () => {
     if (!server.listening || warming.next().done) return;
     setImmediate(warmNext);
   };
-  setImmediate(warmNext);
+  setTimeout(warmNext, WARM_UP_DELAY_MS).unref();
 
   return {
     url,

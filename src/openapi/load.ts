@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import SwaggerParser from '@apidevtools/swagger-parser';
+import { load as loadYaml } from 'js-yaml';
 import { SpecError } from '../core/index.js';
 import { versionOf, type OpenApiDocument, type OpenApiVersion } from './document.js';
 import { listOperations, type Operation } from './operations.js';
+import { rememberValidated, wasValidated } from './validation-cache.js';
 
 /** A validated OpenAPI document ready for routing, validation and generation. */
 export interface LoadedSpec {
@@ -28,7 +29,7 @@ export async function loadSpec(source: string): Promise<LoadedSpec> {
   }
   let document: OpenApiDocument;
   try {
-    document = (await SwaggerParser.parse(source)) as unknown as OpenApiDocument;
+    document = parseDocument(text) as OpenApiDocument;
   } catch (cause) {
     throw new SpecError(`cannot parse spec file ${source}: ${firstLine(cause)}`, { cause });
   }
@@ -42,17 +43,39 @@ export async function loadSpec(source: string): Promise<LoadedSpec> {
   }
   if (hasExternalRef(document)) {
     try {
-      document = (await SwaggerParser.bundle(source)) as unknown as OpenApiDocument;
+      document = (await (await swaggerParser()).bundle(source)) as unknown as OpenApiDocument;
     } catch (cause) {
       throw new SpecError(`cannot resolve references in ${source}: ${firstLine(cause)}`, { cause });
     }
   }
-  try {
-    await SwaggerParser.validate(structuredClone(document) as never);
-  } catch (cause) {
-    throw new SpecError(`invalid OpenAPI document ${source}: ${firstLine(cause)}`, { cause });
+  if (!wasValidated(text)) {
+    try {
+      await (await swaggerParser()).validate(structuredClone(document) as never);
+    } catch (cause) {
+      throw new SpecError(`invalid OpenAPI document ${source}: ${firstLine(cause)}`, { cause });
+    }
+    rememberValidated(text);
   }
   return { source, version, document, operations: listOperations(document) };
+}
+
+// swagger-parser (and the Ajv build of the OpenAPI meta-schemas it carries) is loaded only when a
+// document must be bundled or validated, so a restart on a known document starts faster.
+async function swaggerParser() {
+  return (await import('@apidevtools/swagger-parser')).default;
+}
+
+/** JSON first (the common case for big documents, and much faster), YAML otherwise. */
+function parseDocument(text: string): unknown {
+  const first = text.trimStart()[0];
+  if (first === '{' || first === '[') {
+    try {
+      return JSON.parse(text);
+    } catch {
+      // Flow-style YAML may start with a brace too.
+    }
+  }
+  return loadYaml(text);
 }
 
 function firstLine(error: unknown): string {

@@ -1,7 +1,16 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SpecError, UpstreamError, UsageError, type HeaderMap } from '../../core/index.js';
-import { ALL_CHECKS, createProgress, exitCodeOf, renderSummary, runConformance, toJsonReport, toJUnit, type RunSummary } from '../../conformance/index.js';
+import {
+  ALL_CHECKS,
+  createProgress,
+  exitCodeOf,
+  renderSummary,
+  runConformance,
+  toJsonReport,
+  toJUnit,
+  type RunSummary,
+} from '../../conformance/index.js';
 import { loadSpec } from '../../openapi/index.js';
 import { integerFlag, numberFlag, parseFlags, urlFlag } from '../args.js';
 import { BUNDLED_SPEC } from '../bundled-spec.js';
@@ -77,7 +86,9 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
       timeoutMs: integerFlag('timeout', values.timeout, 10_000, 1, 3_600_000),
       ...(values.rate === undefined ? {} : { rate: numberFlag('rate', values.rate, 0, 0.01, 1_000_000) }),
       concurrency: integerFlag('concurrency', values.concurrency, 4, 1, 256),
-      ...(values['max-duration'] === undefined ? {} : { maxDurationMs: numberFlag('max-duration', values['max-duration'], 0, 0.001, 31_536_000) * 1000 }),
+      ...(values['max-duration'] === undefined
+        ? {}
+        : { maxDurationMs: numberFlag('max-duration', values['max-duration'], 0, 0.001, 31_536_000) * 1000 }),
       readOnly: values['read-only'] ?? false,
       vars: parseVars(values.var ?? []),
     };
@@ -124,24 +135,24 @@ function readFlags(argv: string[]) {
       strict: true,
       allowPositionals: false,
       options: {
-    target: { type: 'string' },
-    spec: { type: 'string' },
-    header: { type: 'string', multiple: true },
-    'api-key': { type: 'string' },
-    runs: { type: 'string' },
-    seed: { type: 'string' },
-    replay: { type: 'string' },
-    checks: { type: 'string' },
-    'exclude-checks': { type: 'string' },
-    timeout: { type: 'string' },
-    rate: { type: 'string' },
-    concurrency: { type: 'string' },
-    'max-duration': { type: 'string' },
-    'read-only': { type: 'boolean' },
-    var: { type: 'string', multiple: true },
-    junit: { type: 'string' },
-    json: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
+        target: { type: 'string' },
+        spec: { type: 'string' },
+        header: { type: 'string', multiple: true },
+        'api-key': { type: 'string' },
+        runs: { type: 'string' },
+        seed: { type: 'string' },
+        replay: { type: 'string' },
+        checks: { type: 'string' },
+        'exclude-checks': { type: 'string' },
+        timeout: { type: 'string' },
+        rate: { type: 'string' },
+        concurrency: { type: 'string' },
+        'max-duration': { type: 'string' },
+        'read-only': { type: 'boolean' },
+        var: { type: 'string', multiple: true },
+        junit: { type: 'string' },
+        json: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     }),
   ).values;
@@ -152,7 +163,8 @@ function parseHeaders(entries: string[]): HeaderMap {
   for (const entry of entries) {
     const colon = entry.indexOf(':');
     const name = colon > 0 ? entry.slice(0, colon).trim() : '';
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`--header expects 'Name: value', got a header without a valid name`);
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+      throw new UsageError(`--header expects 'Name: value', got a header without a valid name`);
     headers[name.toLowerCase()] = entry.slice(colon + 1).trim();
   }
   return headers;
@@ -169,7 +181,10 @@ function parseVars(entries: string[]): Record<string, string> {
 }
 
 function list(text: string): string[] {
-  return text.split(',').map((item) => item.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 async function writeReport(path: string, content: string): Promise<void> {

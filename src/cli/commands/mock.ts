@@ -16,7 +16,6 @@ import { loadSpec } from '../../openapi/index.js';
 import { integerFlag, numberFlag, parseFlags, urlFlag } from '../args.js';
 import { BUNDLED_SPEC } from '../bundled-spec.js';
 import type { CliIo } from '../io.js';
-import { loadPlayback } from '../playback.js';
 
 export const MOCK_HELP = `Usage: everruns-contract mock [options]
 
@@ -95,7 +94,8 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
   if (values['api-key'] !== undefined && values['api-key'].trim() === '') throw new UsageError('--api-key must not be empty');
 
   if (values.strict && !values.fixtures) throw new UsageError('--strict goes with --fixtures FILE.har');
-  const playback = values.fixtures ? loadPlayback(values.fixtures, values.strict ?? false) : undefined;
+  // Loaded only when asked for: the recorder's HTTP client is not worth its start-up cost otherwise.
+  const playback = values.fixtures ? (await import('../playback.js')).loadPlayback(values.fixtures, values.strict ?? false) : undefined;
   const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
   const stateful = !values.stateless && isAppsDocument(spec.operations);
   if (!stateful && (values.state || values.load)) {

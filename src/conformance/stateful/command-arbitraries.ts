@@ -51,12 +51,17 @@ export function commandArbitraries(ids: IdChoices, live: boolean): fc.Arbitrary<
   const webhook = fc
     .tuple(appIndex, channelIndex, fc.constantFrom<WebhookAuth>('header', 'bearer', 'header', 'header-wins', 'wrong', 'missing', 'unknown-channel'), fc.nat({ max: 9999 }), fc.boolean())
     .map(([index, ch, auth, ticket, raw]) => new InvokeWebhook(index, ch, auth, ticket, raw));
+  const runs = fc
+    .tuple(appIndex, fc.option(fc.constantFrom(...WINDOWS), { nil: undefined }), fc.constantFrom<'hour' | 'day' | undefined>(undefined, 'hour', 'hour', 'day'))
+    .map(([index, window, groupBy]) => new ListAppRuns(index, window, groupBy));
   return [
+    createApp,
     createApp,
     createApp,
     appIndex.map((index) => new GetApp(index)),
     listApps,
     updateApp,
+    publish,
     publish,
     publish,
     appIndex.map((index) => new UnpublishApp(index)),
@@ -83,9 +88,10 @@ export function commandArbitraries(ids: IdChoices, live: boolean): fc.Arbitrary<
     fc.tuple(appIndex, channelIndex).map(([index, ch]) => new RemoveChannel(index, ch)),
     webhook,
     webhook,
-    fc
-      .tuple(appIndex, fc.option(fc.constantFrom(...WINDOWS), { nil: undefined }), fc.constantFrom<'hour' | 'day' | undefined>(undefined, 'hour', 'hour', 'day'))
-      .map(([index, window, groupBy]) => new ListAppRuns(index, window, groupBy)),
+    webhook,
+    webhook,
+    runs,
+    runs,
   ];
 }
 

@@ -53,6 +53,11 @@ export class Oracle {
     return this.#model.exportSnapshot().apps;
   }
 
+  /** The ids of the apps that have at least one run. */
+  appsWithRuns(): Set<string> {
+    return new Set(this.#model.exportSnapshot().runs.map((run) => run.app_id));
+  }
+
   #take(prefix: string): string {
     const learned = this.#queue.get(prefix)?.shift();
     if (learned) return learned;

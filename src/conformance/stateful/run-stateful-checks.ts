@@ -11,7 +11,7 @@ import { STATEFUL_CHECKS } from './stateful-checks.js';
 import { toFinding } from './to-finding.js';
 import { World } from './world.js';
 
-const DEFAULT_MAX_COMMANDS = 12;
+const DEFAULT_MAX_COMMANDS = 20;
 
 /**
  * Runs random command sequences against the target with the Apps model as the oracle. A failing

@@ -15,11 +15,16 @@ export abstract class StatefulCommand implements fc.AsyncCommand<World, World> {
   /** The app the command acts on, counted from the newest; undefined for commands that need none. */
   abstract readonly appIndex: number | undefined;
 
+  /** The apps the command is meant for; with none of them yet, only the probe index sends it. */
+  readonly wants: ((app: AppRecord, world: World) => boolean) | undefined = undefined;
+
   check(world: Readonly<World>): boolean {
     if (!world.active) return false;
-    // Acting on an app before any exists is worth trying, but not in most steps: it would use up
+    // Acting on an app before any fits is worth trying, but not in most steps: it would use up
     // the sequence before anything is created.
-    return this.appIndex === undefined || this.appIndex === PROBE_INDEX || (world as World).apps().length > 0;
+    if (this.appIndex === undefined || this.appIndex === PROBE_INDEX) return true;
+    const wants = this.wants;
+    return (world as World).apps().some((app) => (wants ? wants(app, world as World) : true));
   }
 
   abstract run(model: World, world: World): Promise<void>;
@@ -31,11 +36,16 @@ export abstract class StatefulCommand implements fc.AsyncCommand<World, World> {
  * The `index`-th app counted from the newest, so short sequences keep working on one app; among
  * those `prefer` accepts when there are any (the probe index always counts over all apps).
  */
-export function pickApp(world: World, index: number, prefer?: (app: AppRecord) => boolean): AppRecord | undefined {
+export function pickApp(world: World, index: number, prefer?: (app: AppRecord, world: World) => boolean): AppRecord | undefined {
   const all = world.apps();
-  const preferred = prefer && index !== PROBE_INDEX ? all.filter(prefer) : [];
+  const preferred = prefer && index !== PROBE_INDEX ? all.filter((app) => prefer(app, world)) : [];
   const apps = preferred.length > 0 ? preferred : all;
   return apps.length === 0 ? undefined : apps[apps.length - 1 - (index % apps.length)];
+}
+
+/** Apps with runs: where a run listing shows something. */
+export function hasRuns(app: AppRecord, world: World): boolean {
+  return world.judge.oracle.appsWithRuns().has(app.id);
 }
 
 /** Published apps with a webhook channel: where a webhook call can be accepted. */

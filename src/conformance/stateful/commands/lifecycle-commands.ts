@@ -2,7 +2,8 @@ import type { AppRecord } from '../../../model/apps/index.js';
 import type { World } from '../world.js';
 import { StatefulCommand, appPath, pickApp } from './command.js';
 
-const publishable = (app: AppRecord) => app.status === 'draft' && app.channels.length > 0;
+// Drafts with a webhook first: publishing those is what lets a sequence reach accepted webhooks.
+const publishable = (app: AppRecord) => app.status === 'draft' && app.channels.some((channel) => channel.channel_type === 'webhook');
 
 /** POST /v1/apps/{app_id}/publish. */
 export class PublishApp extends StatefulCommand {

@@ -15,6 +15,8 @@ const LABEL: Record<WebhookAuth, string> = {
 
 /** POST /v1/apps/{app_id}/webhooks/{channel_id}, never with the runner's management credentials. */
 export class InvokeWebhook extends StatefulCommand {
+  override readonly wants = isLive;
+
   constructor(
     readonly appIndex: number,
     readonly channel: number,
