@@ -10,6 +10,12 @@ Commands:
   record     proxy a deployment and record every exchange to a HAR file, validating as it goes
 
 Run "everruns-contract <command> --help" for the options of a command.
+
+Examples:
+  npx everruns-contract mock                              # the Apps API on http://127.0.0.1:4010
+  npx everruns-contract mock --spec ./openapi.yaml        # any OpenAPI 3.0/3.1 document, stateless
+  npx everruns-contract record --target http://127.0.0.1:4010 --out fixtures/session.har
+  npx everruns-contract mock --fixtures fixtures/apps-lifecycle.har --strict
 `;
 
 const COMMANDS: Record<string, () => Promise<(argv: string[], io: CliIo) => Promise<number>>> = {
