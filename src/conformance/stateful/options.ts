@@ -45,4 +45,6 @@ export interface StatefulResult {
   findings: StatefulFinding[];
   /** How many requests were sent to the target. */
   requests: number;
+  /** Set when `send` threw (target unreachable, timeout): the sequences stopped there. */
+  transportError?: string;
 }

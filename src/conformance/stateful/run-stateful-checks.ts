@@ -70,9 +70,11 @@ async function runRound(
   const details = await fc.check(property, {
     seed: round.seed,
     numRuns: round.path ? 1 : options.numRuns,
-    ...(round.path ? { path: round.path } : {}),
+    // A replay runs the recorded case once, as it is: no further shrinking.
+    ...(round.path ? { path: round.path, endOnFailure: true } : {}),
   });
   result.requests += session.requests;
+  if (session.transportError) result.transportError ??= session.transportError;
   if (!details.failed) return undefined;
   if (!(details.errorInstance instanceof MismatchError) || !session.failure) {
     // Not a broken contract but a failure of the checks themselves: a toolkit bug, not a finding.

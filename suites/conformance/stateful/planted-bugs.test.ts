@@ -1,0 +1,67 @@
+/**
+ * Planted-bug targets: each front server wraps a real mock with one bug; the stateful checks must
+ * name the rule it breaks, and the finding's evidence, re-sent to a fresh buggy target, must show
+ * the same mismatch again (the minimal reproduction reproduces).
+ */
+import { describe, expect, it } from 'vitest';
+import { replayEvidence, runStatefulChecks } from '../../../src/conformance/stateful/index.js';
+import { serveApps } from '../../helpers/serve.js';
+import { serveBuggy, type Bug } from './buggy-front.js';
+import { closeAfterTest, optionsFor, sendOverHttp } from './support.js';
+
+const SEED = 7;
+
+const CASES: ReadonlyArray<{ bug: Bug; checks: readonly string[] }> = [
+  { bug: 'patch-not-stored', checks: ['read_your_writes', 'partial_update'] },
+  { bug: 'publish-noop', checks: ['lifecycle_transitions'] },
+  { bug: 'runs-vanish', checks: ['runs_recorded'] },
+  { bug: 'webhook-ignores-token', checks: ['webhook_gating'] },
+  { bug: 'session-never-reused', checks: ['session_reuse'] },
+];
+
+async function buggyTarget(bug: Bug): Promise<string> {
+  const mock = await serveApps({ runDurationMs: 0 });
+  const front = await serveBuggy(mock.url, bug);
+  closeAfterTest(() => front.close());
+  return front.url;
+}
+
+describe(`stateful checks against planted bugs (seed ${SEED})`, () => {
+  for (const { bug, checks } of CASES) {
+    it(`${bug} is reported as ${checks.join(' or ')}, and its evidence replays`, async () => {
+      const options = await optionsFor(await buggyTarget(bug), { seed: SEED, numRuns: 100 });
+      const { findings } = await runStatefulChecks(options);
+      expect(findings.length).toBeGreaterThan(0);
+      const first = findings[0]!;
+      expect(checks, `${first.title} | ${first.expected} | ${first.received} | ${first.steps.join(" ; ")}`).toContain(first.check);
+      expect(first.evidence.length).toBeGreaterThan(0);
+      expect(first.steps.length).toBeGreaterThanOrEqual(first.evidence.length);
+      expect(first.replay.path).toMatch(/^stateful@0@-@/);
+      // Channel tokens are secrets: the finding's own text never carries one.
+      expect(`${first.title} ${first.expected} ${first.received}`).not.toMatch(/whtok_[0-9a-z]+r\d+_\d{5}x/);
+
+      const fresh = await buggyTarget(bug);
+      const replayed = await replayEvidence({ target: fresh, spec: options.spec, validator: options.validator, send: sendOverHttp, evidence: first.evidence });
+      expect(replayed.exchanges).toHaveLength(first.evidence.length);
+      expect(replayed.mismatches[0]).toMatchObject({ check: first.check, key: first.key });
+    }, 30_000);
+  }
+
+  it('replay the exact shrunk case from its seed and path (publish-noop)', async () => {
+    const options = await optionsFor(await buggyTarget('publish-noop'), { seed: SEED, numRuns: 100 });
+    const [finding] = (await runStatefulChecks(options)).findings;
+    expect(finding).toBeDefined();
+    const again = await runStatefulChecks(await optionsFor(await buggyTarget('publish-noop'), { seed: finding!.replay.seed, replay: finding!.replay.path, numRuns: 100 }));
+    expect(again.findings).toHaveLength(1);
+    expect(again.findings[0]).toMatchObject({ check: finding!.check, key: finding!.key, steps: finding!.steps });
+    expect(again.requests).toBe(finding!.evidence.length);
+  }, 30_000);
+
+  it('leave a disabled check unreported (publish-noop without lifecycle_transitions)', async () => {
+    const checks = new Set(['read_your_writes', 'partial_update', 'timestamps_monotonic', 'webhook_gating', 'session_reuse', 'runs_recorded', 'archived_hidden']);
+    const options = await optionsFor(await buggyTarget('publish-noop'), { seed: SEED, numRuns: 30, checks });
+    const { findings, requests } = await runStatefulChecks(options);
+    expect(requests).toBeGreaterThan(0);
+    expect(findings.map((finding) => finding.check)).not.toContain('lifecycle_transitions');
+  }, 30_000);
+});
