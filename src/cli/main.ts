@@ -7,6 +7,7 @@ Usage: everruns-contract <command> [options]
 
 Commands:
   mock       serve the API locally (stateful for the Apps API, example-based for any document)
+  conform    check a deployment against the contract with property-based requests (a CI gate)
   record     proxy a deployment and record every exchange to a HAR file, validating as it goes
 
 Run "everruns-contract <command> --help" for the options of a command.
@@ -14,6 +15,7 @@ Run "everruns-contract <command> --help" for the options of a command.
 Examples:
   npx everruns-contract mock                              # the Apps API on http://127.0.0.1:4010
   npx everruns-contract mock --spec ./openapi.yaml        # any OpenAPI 3.0/3.1 document, stateless
+  npx everruns-contract conform --target http://127.0.0.1:4010 --junit reports/conform.xml
   npx everruns-contract record --target http://127.0.0.1:4010 --out fixtures/session.har
   npx everruns-contract mock --fixtures fixtures/apps-lifecycle.har --strict
 `;
@@ -21,6 +23,7 @@ Examples:
 const COMMANDS: Record<string, () => Promise<(argv: string[], io: CliIo) => Promise<number>>> = {
   mock: async () => (await import('./commands/mock.js')).runMock,
   record: async () => (await import('./commands/record.js')).runRecord,
+  conform: async () => (await import('./commands/conform.js')).runConform,
 };
 
 /** Runs the CLI; the only place exit codes are decided: 0 ok, 1 findings, 2 usage or toolkit error. */

@@ -48,14 +48,20 @@ export async function setUpAppsFixtures(env: RunEnv): Promise<AppsFixtures | und
   const appId = typeof app?.id === 'string' ? app.id : undefined;
   const channelId = typeof app?.channels?.[0]?.id === 'string' ? app.channels[0].id : undefined;
   if (!created || created.response.status >= 300 || !appId || !channelId) {
-    env.emit({ type: 'run-warned', message: `could not create the webhook fixture app (createApp answered ${created?.response.status ?? 'nothing'}); webhook checks are skipped` });
+    env.emit({
+      type: 'run-warned',
+      message: `could not create the webhook fixture app (createApp answered ${created?.response.status ?? 'nothing'}); webhook checks are skipped`,
+    });
     return undefined;
   }
   env.tokens.set(channelId, token);
   if (!publish || !invoke) return { appId, channelId };
   const published = await run(publish, { ...bodyPlan(undefined), path: { app_id: { value: appId } } });
   if (!published || published.response.status !== 200) {
-    env.emit({ type: 'run-warned', message: `could not publish the webhook fixture app (publishApp answered ${published?.response.status ?? 'nothing'}); webhook token checks are skipped` });
+    env.emit({
+      type: 'run-warned',
+      message: `could not publish the webhook fixture app (publishApp answered ${published?.response.status ?? 'nothing'}); webhook token checks are skipped`,
+    });
     return { appId, channelId };
   }
   const call: RequestPlan = { ...bodyPlan({ conformance: true }), path: { app_id: { value: appId }, channel_id: { value: channelId } } };
@@ -68,5 +74,11 @@ export async function setUpAppsFixtures(env: RunEnv): Promise<AppsFixtures | und
 }
 
 function bodyPlan(body: unknown): RequestPlan {
-  return { kind: { kind: 'positive' }, path: {}, query: {}, headers: {}, ...(body === undefined ? {} : { body: { mediaType: 'application/json', value: body } }) };
+  return {
+    kind: { kind: 'positive' },
+    path: {},
+    query: {},
+    headers: {},
+    ...(body === undefined ? {} : { body: { mediaType: 'application/json', value: body } }),
+  };
 }

@@ -18,7 +18,10 @@ export async function probeApiKey(env: RunEnv, operations: readonly Operation[])
     if (!plan) continue;
     const others = { ...env.credentials };
     delete others.authorization;
-    const missing = await execute(env, operation, plan, { credentials: { replace: others }, kind: { kind: 'auth', variant: 'a missing API key' } });
+    const missing = await execute(env, operation, plan, {
+      credentials: { replace: others },
+      kind: { kind: 'auth', variant: 'a missing API key' },
+    });
     deferFindings(env, missing.findings);
     const wrong = await execute(env, operation, plan, {
       credentials: { replace: { ...others, authorization: 'Bearer conform-wrong-key' } },

@@ -6,7 +6,9 @@ export async function cleanUp(env: RunEnv): Promise<{ archived: number; failed: 
   let failed = 0;
   const seen = new Set<string>();
   for (const resource of [...env.created].reverse()) {
-    const url = env.baseUrl + resource.operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(resource.pathParams[name] ?? ''));
+    const url =
+      env.baseUrl +
+      resource.operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(resource.pathParams[name] ?? ''));
     if (seen.has(url)) continue;
     seen.add(url);
     try {

@@ -25,12 +25,17 @@ export interface RunSummary {
   /** True when Ctrl-C or --max-duration ended generation early. */
   interrupted: boolean;
   cleanup: { archived: number; failed: number };
+  /**
+   * Every credential and token the run sent, so renderers can mask them (`***`). Never written out:
+   * the reports pick their fields one by one.
+   */
+  secrets: readonly string[];
 }
 
 /** Everything a run reports, in order; `type` names are kebab-case past tense. */
 export type RunEvent =
   | { type: 'run-started'; target: string; seed: number; checks: string[]; operations: string[]; readOnly: boolean }
-  | { type: 'operation-finished'; operation: string; mode: string; requests: number }
+  | { type: 'operation-finished'; operation: string; mode: string; requests: number; done: number; total: number }
   | { type: 'check-progressed'; check: string; passed: number; failed: number }
   | { type: 'finding-reported'; finding: ReportedFinding }
   | { type: 'run-warned'; message: string }

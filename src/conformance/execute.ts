@@ -53,17 +53,25 @@ export async function execute(env: RunEnv, operation: Operation, plan: RequestPl
   if (isTransportFailure(result)) {
     const response = { status: result.status ?? 0, headers: {}, body: Buffer.from(result.message) };
     const exchange: Exchange = { operation, request, response, generatedAs, elapsedMs: result.elapsedMs };
-    const enabled = env.checks.some((check) => check.name === 'not_a_server_error');
-    const findings = enabled ? [transportFinding(exchange, result)] : [];
-    if (count) tally(env, 'not_a_server_error', findings.length > 0);
-    return { findings, transport: result };
+    // No answer is the server failing to serve: reported as not_a_server_error (when that check is on).
+    if (!serverErrorsChecked(env)) return { findings: [], transport: result };
+    if (count) tally(env, 'not_a_server_error', true);
+    return { findings: [transportFinding(exchange, result)], transport: result };
   }
   const exchange: Exchange = { operation, request, response: result, generatedAs, elapsedMs: result.elapsedMs, ...parseJson(result) };
   env.pool.learn(operation, built.pathParams, result.status, exchange.json, operation.method === 'POST');
   noteCreated(env, operation, result.status, exchange.json, built.pathParams);
   const findings: Finding[] = [];
-  if ((result.status === 429 || result.status === 503) && result.retries >= env.maxRetries && env.maxRetries > 0) {
-    findings.push(findingOf('not_a_server_error', exchange, { title: `${result.status} persisted after ${result.retries} retries`, expected: 'an answer once Retry-After has passed', received: `${result.status} after ${result.retries} retries`, key: `retry-exhausted:${result.status}` }));
+  const persisted = (result.status === 429 || result.status === 503) && result.retries >= env.maxRetries && env.maxRetries > 0;
+  if (persisted && serverErrorsChecked(env)) {
+    findings.push(
+      findingOf('not_a_server_error', exchange, {
+        title: `${result.status} persisted after ${result.retries} retries`,
+        expected: 'an answer once Retry-After has passed',
+        received: `${result.status} after ${result.retries} retries`,
+        key: `retry-exhausted:${result.status}`,
+      }),
+    );
   }
   const context = checkContext(env, generatedAs.kind === 'positive' ? bodySecrets(built) : []);
   for (const check of env.checks) {
@@ -91,7 +99,12 @@ export function checkContext(env: RunEnv, extraSecrets: string[] = []): CheckCon
     async send(request) {
       const headers = { ...request.headers };
       if (new URL(request.url).origin !== origin) for (const name of Object.keys(env.credentials)) delete headers[name.toLowerCase()];
-      const outgoing: OutgoingRequest = { method: request.method, url: request.url, headers, ...(request.body ? { body: request.body } : {}) };
+      const outgoing: OutgoingRequest = {
+        method: request.method,
+        url: request.url,
+        headers,
+        ...(request.body ? { body: request.body } : {}),
+      };
       const answer = await env.client.send(outgoing);
       if (isTransportFailure(answer)) return { status: 0, headers: {}, body: Buffer.from(`no response: ${answer.message}`) };
       return answer;
@@ -135,7 +148,9 @@ function noteCreated(env: RunEnv, operation: Operation, status: number, json: un
   if (operation.method !== 'POST' || status < 200 || status > 299 || operation.path.endsWith('}')) return;
   const id = (json as { id?: unknown } | null | undefined)?.id;
   if (typeof id !== 'string') return;
-  const remover = env.spec.operations.find((op) => op.method === 'DELETE' && op.path.startsWith(operation.path + '/{') && !op.path.slice(operation.path.length + 1).includes('/'));
+  const remover = env.spec.operations.find(
+    (op) => op.method === 'DELETE' && op.path.startsWith(operation.path + '/{') && !op.path.slice(operation.path.length + 1).includes('/'),
+  );
   if (!remover || Object.keys(pathParams).length > 0) return;
   const param = /\{([^}]+)\}$/.exec(remover.path)![1]!;
   env.created.push({ operation: remover, pathParams: { [param]: id } });
@@ -162,6 +177,10 @@ function transportFinding(exchange: Exchange, failure: TransportFailure): Findin
     received: failure.message,
     key: `transport:${failure.kind}`,
   });
+}
+
+function serverErrorsChecked(env: RunEnv): boolean {
+  return env.checks.some((check) => check.name === 'not_a_server_error');
 }
 
 function tally(env: RunEnv, check: string, failed: boolean): void {

@@ -47,7 +47,8 @@ export class IdPool {
     const resource = this.#resourceParam(operation.path);
     const parents = { ...pathParams };
     if (resource) delete parents[resource];
-    const owned = (created && this.#bySegment.has(operation.path.split('/').pop() ?? '')) || Object.values(parents).some((id) => this.#owned.has(id));
+    const owned =
+      (created && this.#bySegment.has(operation.path.split('/').pop() ?? '')) || Object.values(parents).some((id) => this.#owned.has(id));
     this.#scan(body, resource, parents, owned, 0);
   }
 
@@ -65,9 +66,17 @@ export class IdPool {
   }
 
   /** The `index`-th id (modulo the pool) for `param`, preferring ids under the given parents. */
-  pick(param: string, index: number, parents: Record<string, string> = {}, ownedOnly = false, among?: ReadonlySet<string>): PooledId | undefined {
+  pick(
+    param: string,
+    index: number,
+    parents: Record<string, string> = {},
+    ownedOnly = false,
+    among?: ReadonlySet<string>,
+  ): PooledId | undefined {
     const all = (this.#entries.get(param) ?? []).filter((entry) => (!ownedOnly || entry.owned) && (!among || among.has(entry.value)));
-    const fitting = all.filter((entry) => Object.entries(parents).every(([name, value]) => entry.parents[name] === undefined || entry.parents[name] === value));
+    const fitting = all.filter((entry) =>
+      Object.entries(parents).every(([name, value]) => entry.parents[name] === undefined || entry.parents[name] === value),
+    );
     const list = fitting.length > 0 ? fitting : all;
     return list.length === 0 ? undefined : list[index % list.length];
   }
@@ -100,7 +109,8 @@ export class IdPool {
       if (child === null || typeof child !== 'object') continue;
       // A list wrapper (`data`) holds more of the same resource; a named collection (`channels`) holds its own kind.
       const childParam = this.#bySegment.get(key) ?? (Array.isArray(child) && key === 'data' ? param : undefined);
-      if (childParam) this.#scan(child, childParam, childParam === param ? parents : below, childParam === param ? owned : ownedBelow, depth + 1);
+      if (childParam)
+        this.#scan(child, childParam, childParam === param ? parents : below, childParam === param ? owned : ownedBelow, depth + 1);
     }
   }
 

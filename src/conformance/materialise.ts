@@ -80,8 +80,12 @@ function resolvePath(plan: RequestPlan, options: MaterialiseOptions, skip: strin
     if (name in options.vars && !covers(skip, `/path/${name}`)) resolved[name] = options.vars[name]!;
     else if (planned && 'pool' in planned) {
       const ownedOnly = options.ownedOnly ?? false;
-      const favoured = options.prefer && planned.pool % 2 === 0 ? options.pool.pick(name, planned.pool >> 1, parents, ownedOnly, options.prefer) : undefined;
-      const entry = name in parents ? { value: parents[name]!, parents: {} } : (favoured ?? options.pool.pick(name, planned.pool, parents, ownedOnly));
+      const favoured =
+        options.prefer && planned.pool % 2 === 0
+          ? options.pool.pick(name, planned.pool >> 1, parents, ownedOnly, options.prefer)
+          : undefined;
+      const entry =
+        name in parents ? { value: parents[name]!, parents: {} } : (favoured ?? options.pool.pick(name, planned.pool, parents, ownedOnly));
       resolved[name] = entry ? entry.value : simple(planned.fallback);
       Object.assign(parents, entry?.parents ?? {});
     } else resolved[name] = simple(planned?.value);
@@ -106,7 +110,8 @@ function overrideVars(value: unknown, vars: Readonly<Record<string, string>>, sk
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
     const childPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    out[key] = key in vars && typeof child === 'string' && !covers(skip, childPointer) ? vars[key] : overrideVars(child, vars, skip, childPointer);
+    out[key] =
+      key in vars && typeof child === 'string' && !covers(skip, childPointer) ? vars[key] : overrideVars(child, vars, skip, childPointer);
   }
   return out;
 }
@@ -119,7 +124,10 @@ function covers(skip: string | undefined, pointer: string): boolean {
 /** OAS style=simple: `a,b,c` for arrays, `k,v,k2,v2` for objects. */
 function simple(value: unknown): string {
   if (Array.isArray(value)) return value.map(simple).join(',');
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => [k, simple(v)]).join(',');
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value)
+      .flatMap(([k, v]) => [k, simple(v)])
+      .join(',');
   return String(value);
 }
 

@@ -20,6 +20,9 @@ export function deferFindings(env: RunEnv, findings: readonly Finding[]): void {
 
 /** Records the deferred findings that generation did not meet on its own. */
 export function flushDeferred(env: RunEnv): void {
-  recordFindings(env, env.deferred.filter((finding) => !env.book.has(finding)));
+  recordFindings(
+    env,
+    env.deferred.filter((finding) => !env.book.has(finding)),
+  );
   env.deferred.length = 0;
 }

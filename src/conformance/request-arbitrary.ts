@@ -27,7 +27,9 @@ interface Override {
  * (no way to make the operation's input invalid). Path ids come from the pool by index.
  */
 export function requestArbitrary(operation: Operation, ctx: SchemaContext, mode: RequestMode): fc.Arbitrary<RequestPlan> | undefined {
-  const params = operation.parameters.filter((p) => p.in !== 'cookie' && !(p.in === 'header' && RESERVED_HEADERS.has(p.name.toLowerCase())));
+  const params = operation.parameters.filter(
+    (p) => p.in !== 'cookie' && !(p.in === 'header' && RESERVED_HEADERS.has(p.name.toLowerCase())),
+  );
   const media = pickMedia(operation.requestBody?.content ?? []);
   // Built once, up front, so a schema the generators cannot satisfy fails here and not mid-run.
   const values = new Map(params.map((param) => [param, valueArbitrary(param, ctx)]));
@@ -58,19 +60,28 @@ export function requestArbitrary(operation: Operation, ctx: SchemaContext, mode:
       candidates.push(
         negative.chain((n) =>
           plan(kindOf(n.keyword, `/${param.in}/${param.name}${n.pointer}`, n.description), {
-            [location]: positive(location, { name: param.name, arbitrary: fc.constant(param.in === 'path' ? { value: n.value } : n.value) }),
+            [location]: positive(location, {
+              name: param.name,
+              arbitrary: fc.constant(param.in === 'path' ? { value: n.value } : n.value),
+            }),
           }),
         ),
       );
     }
     if (param.required && param.in !== 'path') {
-      candidates.push(plan(kindOf('required', `/${param.in}/${param.name}`, `leaves out the required ${param.in} parameter ${param.name}`), { [location]: positive(location, { name: param.name }) }));
+      candidates.push(
+        plan(kindOf('required', `/${param.in}/${param.name}`, `leaves out the required ${param.in} parameter ${param.name}`), {
+          [location]: positive(location, { name: param.name }),
+        }),
+      );
     }
   }
   if (media?.schema !== undefined && isJsonMediaType(media.mediaType) && hasNegative(media.schema, ctx, REQUEST)) {
     const negative = negativeArbitrary(media.schema, ctx, REQUEST).filter((n) => n !== null);
     candidates.push(
-      negative.chain((n) => plan(kindOf(n.keyword, `/body${n.pointer}`, n.description), { body: fc.constant({ mediaType: media.mediaType, value: n.value }) })),
+      negative.chain((n) =>
+        plan(kindOf(n.keyword, `/body${n.pointer}`, n.description), { body: fc.constant({ mediaType: media.mediaType, value: n.value }) }),
+      ),
     );
   }
   if (operation.requestBody?.required) {
@@ -79,7 +90,11 @@ export function requestArbitrary(operation: Operation, ctx: SchemaContext, mode:
   const content = operation.requestBody?.content ?? [];
   if (media && content.length > 0 && content.every((entry) => isJsonMediaType(entry.mediaType))) {
     const broken = fc.constantFrom('{"', '{"name": }', '[1, 2', 'nul', '{"a":1}}');
-    candidates.push(broken.chain((raw) => plan(kindOf('json', '/body', 'sends malformed JSON'), { body: fc.constant({ mediaType: media.mediaType, raw }) })));
+    candidates.push(
+      broken.chain((raw) =>
+        plan(kindOf('json', '/body', 'sends malformed JSON'), { body: fc.constant({ mediaType: media.mediaType, raw }) }),
+      ),
+    );
   }
   return candidates.length === 0 ? undefined : fc.oneof(...candidates);
 }
@@ -91,7 +106,10 @@ function kindOf(keyword: string, pointer: string, description: string): RequestK
 function valueArbitrary(param: Parameter, ctx: SchemaContext): fc.Arbitrary<unknown> {
   const value = valueOrExamples(param.schema ?? { type: 'string' }, ctx).filter((v) => serialisable(param, v));
   if (param.in !== 'path') return value;
-  return fc.oneof({ arbitrary: fc.record({ pool: POOL_INDEX, fallback: value }), weight: 4 }, { arbitrary: value.map((v) => ({ value: v })), weight: 1 });
+  return fc.oneof(
+    { arbitrary: fc.record({ pool: POOL_INDEX, fallback: value }), weight: 4 },
+    { arbitrary: value.map((v) => ({ value: v })), weight: 1 },
+  );
 }
 
 function paramsArbitrary(values: Map<Parameter, fc.Arbitrary<unknown>>, location: Location, override?: Override): fc.Arbitrary<Part> {
@@ -121,15 +139,26 @@ function bodyArbitrary(operation: Operation, media: MediaTypeSpec | undefined, c
 
 /** JSON bodies first (they carry a schema to generate from), then whatever else is declared. */
 function pickMedia(content: MediaTypeSpec[]): MediaTypeSpec | undefined {
-  return content.find((entry) => isJsonMediaType(entry.mediaType) && entry.schema !== undefined) ?? content.find((entry) => isJsonMediaType(entry.mediaType)) ?? content[0];
+  return (
+    content.find((entry) => isJsonMediaType(entry.mediaType) && entry.schema !== undefined) ??
+    content.find((entry) => isJsonMediaType(entry.mediaType)) ??
+    content[0]
+  );
 }
 
-/** A value that survives the trip into a URL or header: path values must not be empty (that would be another route). */
+/**
+ * A value that survives the trip into a URL or header: path values must not be empty (that would
+ * be another route) nor a dot-segment, which URL parsers remove however it is encoded (RFC 3986
+ * §5.2.4, WHATWG URL's double-dot segment), so the request would reach another route.
+ */
 function serialisable(param: Parameter, value: unknown): boolean {
   if (value === undefined) return false;
-  if (param.in === 'path') return value !== '' && value !== null && !(Array.isArray(value) && value.length === 0);
+  if (param.in === 'path') {
+    if (typeof value === 'string' && /^(?:\.|%2e){1,2}$/i.test(value)) return false;
+    return value !== '' && value !== null && !(Array.isArray(value) && value.length === 0);
+  }
   // RFC 9110 §5.5: visible ASCII, space and tab only; anything else would not even leave the client.
-  if (param.in === 'header') return /^[\t\x20-\x7e]*$/.test(typeof value === 'string' ? value : JSON.stringify(value) ?? '');
+  if (param.in === 'header') return /^[\t\x20-\x7e]*$/.test(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
   return true;
 }
 

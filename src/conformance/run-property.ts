@@ -37,7 +37,14 @@ const MAX_ROUNDS = 4;
  * any cause not seen before; fast-check then shrinks that case to a minimal one, which becomes the
  * finding's evidence, with the seed and path that replay it. Returns how many requests were generated.
  */
-export async function runProperty(env: RunEnv, operation: Operation, mode: RequestMode, runs: number, deadline: number, replay?: ReplayTarget): Promise<number> {
+export async function runProperty(
+  env: RunEnv,
+  operation: Operation,
+  mode: RequestMode,
+  runs: number,
+  deadline: number,
+  replay?: ReplayTarget,
+): Promise<number> {
   const arbitrary = buildArbitrary(env, operation, mode);
   if (!arbitrary || runs <= 0) return 0;
   let remaining = runs;
@@ -55,7 +62,10 @@ export async function runProperty(env: RunEnv, operation: Operation, mode: Reque
         executed = await execute(env, operation, plan, { count: !shrinking });
       } catch (error) {
         // A generated value this runner cannot put on the wire is the runner's problem, not the target's.
-        env.emit({ type: 'run-warned', message: `could not send a generated ${operation.id} request: ${(error as Error)?.message ?? error}` });
+        env.emit({
+          type: 'run-warned',
+          message: `could not send a generated ${operation.id} request: ${(error as Error)?.message ?? error}`,
+        });
         return true;
       }
       if (!shrinking) generated += 1;
@@ -78,13 +88,18 @@ export async function runProperty(env: RunEnv, operation: Operation, mode: Reque
     const details = await fc.check(property, {
       seed,
       numRuns: replay ? 1 : remaining,
-      ...(replay ? { path: replay.path } : {}),
-      interruptAfterTimeLimit: Math.max(1, deadline - Date.now()),
-      markInterruptAsFailure: false,
+      // A replay runs the recorded case once, as it is: no further shrinking.
+      ...(replay ? { path: replay.path, endOnFailure: true } : {}),
+      ...(deadline < Number.MAX_SAFE_INTEGER
+        ? { interruptAfterTimeLimit: Math.max(1, deadline - Date.now()), markInterruptAsFailure: false }
+        : {}),
     });
     remaining -= Math.max(1, details.numRuns);
     if (details.failed && state.target === undefined) {
-      env.emit({ type: 'run-warned', message: `generating ${mode} requests for ${operation.id} failed: ${String((details.errorInstance as Error | undefined)?.message ?? 'unknown error')}` });
+      env.emit({
+        type: 'run-warned',
+        message: `generating ${mode} requests for ${operation.id} failed: ${String((details.errorInstance as Error | undefined)?.message ?? 'unknown error')}`,
+      });
     }
     if (!details.failed || state.target === undefined) break;
     const path = details.counterexamplePath ?? '';
@@ -93,8 +108,10 @@ export async function runProperty(env: RunEnv, operation: Operation, mode: Reque
     if (replay) break;
   }
   // Other new causes seen in a failing case get their own round first; those no round shrank are kept as seen.
-  recordFindings(env, unshrunk.filter((finding) => !env.book.has(finding)));
-  env.emit({ type: 'operation-finished', operation: operation.id, mode, requests: generated });
+  recordFindings(
+    env,
+    unshrunk.filter((finding) => !env.book.has(finding)),
+  );
   return generated;
 }
 
@@ -103,7 +120,10 @@ export function buildArbitrary(env: RunEnv, operation: Operation, mode: RequestM
   try {
     return requestArbitrary(operation, env.ctx, mode);
   } catch (error) {
-    env.emit({ type: 'run-warned', message: `cannot generate ${mode} requests for ${operation.id}: ${(error as Error)?.message ?? error}` });
+    env.emit({
+      type: 'run-warned',
+      message: `cannot generate ${mode} requests for ${operation.id}: ${(error as Error)?.message ?? error}`,
+    });
     return undefined;
   }
 }

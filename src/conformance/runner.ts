@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { UpstreamError, UsageError, type HeaderMap } from '../core/index.js';
-import { resolveRef, type LoadedSpec, type Operation } from '../openapi/index.js';
+import type { LoadedSpec, Operation } from '../openapi/index.js';
 import { createHttpClient, isTransportFailure } from '../transport/index.js';
 import { SpecValidator } from '../validation/index.js';
 import { setUpAppsFixtures } from './apps-fixtures.js';
@@ -9,15 +9,15 @@ import type { Check } from './check.js';
 import { ALL_CHECKS } from './checks/index.js';
 import { selectChecks } from './checks/select.js';
 import { cleanUp } from './cleanup.js';
+import { createRunEnv } from './create-env.js';
 import { EventChannel } from './event-channel.js';
-import type { RunEvent, RunSummary } from './events.js';
-import { FindingBook } from './finding-book.js';
-import { IdPool } from './id-pool.js';
+import type { RunEvent } from './events.js';
+import type { RunPhase } from './phase.js';
+import { flushDeferred } from './record-findings.js';
 import type { RequestMode } from './request-arbitrary.js';
 import type { RunEnv } from './run-env.js';
+import { runPhases } from './run-phases.js';
 import { parseReplay, runProperty, type ReplayTarget } from './run-property.js';
-import { primarySchemes } from './security.js';
-import { flushDeferred } from './record-findings.js';
 import { randomSeed } from './seed.js';
 
 /** Options of one conformance run; only `spec` and `target` are required. */
@@ -38,8 +38,10 @@ export interface ConformanceOptions {
   excludeChecks?: readonly string[];
   /** Only these operationIds (default: all); lets a vitest campaign split the document across files. */
   operations?: readonly string[];
-  /** The registry to choose from (default ALL_CHECKS); the stateful layer adds its own. */
+  /** The registry to choose from (default ALL_CHECKS). */
   availableChecks?: readonly Check[];
+  /** Steps after the stateless generation (the stateful sequences), reporting under their own check names. */
+  phases?: readonly RunPhase[];
   timeoutMs?: number;
   rate?: number;
   concurrency?: number;
@@ -69,19 +71,29 @@ export async function* runConformance(options: ConformanceOptions): AsyncGenerat
 
 async function drive(options: ConformanceOptions, emit: (event: RunEvent) => void): Promise<void> {
   const started = Date.now();
-  const checks = selectChecks(options.availableChecks ?? ALL_CHECKS, options.checks, options.excludeChecks);
+  const phases = options.phases ?? [];
+  const checks = selectChecks(
+    options.availableChecks ?? ALL_CHECKS,
+    options.checks,
+    options.excludeChecks,
+    phases.flatMap((phase) => phase.checks),
+  );
   const replay = options.replay === undefined ? undefined : parseReplay(options.replay);
-  if (options.replay !== undefined && !replay) throw new UsageError(`--replay expects OPERATION:MODE:ROUND:PATH as printed with a finding, got '${options.replay}'`);
-  if (replay && options.seed === undefined) throw new UsageError('--replay needs the --seed printed with it');
+  // A replay path the stateless runner does not know may be a phase's own.
+  const phaseReplay = options.replay !== undefined && !replay && phases.length > 0 ? options.replay : undefined;
+  if (options.replay !== undefined && !replay && !phaseReplay) {
+    throw new UsageError(`--replay expects OPERATION:MODE:ROUND:PATH as printed with a finding, got '${options.replay}'`);
+  }
+  if (options.replay !== undefined && options.seed === undefined) throw new UsageError('--replay needs the --seed printed with it');
   const seed = options.seed ?? randomSeed();
   const baseUrl = options.target.replace(/\/+$/, '');
   const { spec } = options;
-  const validator = new SpecValidator(spec);
+  const concurrency = options.concurrency ?? 4;
   const client = createHttpClient({
     timeoutMs: options.timeoutMs ?? 10_000,
+    concurrency,
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     ...(options.rate ? { rate: options.rate } : {}),
-    concurrency: options.concurrency ?? 4,
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
     ...(options.maxRetryWaitMs !== undefined ? { maxRetryWaitMs: options.maxRetryWaitMs } : {}),
@@ -89,51 +101,52 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
   try {
     const probe = await client.send({ method: 'GET', url: baseUrl + '/', headers: {} });
     if (isTransportFailure(probe)) throw new UpstreamError(`cannot reach ${baseUrl}: ${probe.message}`);
-    const credentials: HeaderMap = { ...lowerCase(options.headers ?? {}), ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}) };
     const deadline = options.maxDurationMs === undefined ? Number.MAX_SAFE_INTEGER : started + options.maxDurationMs;
-    const env: RunEnv = {
+    const env = createRunEnv({
       spec,
-      validator,
-      ctx: { dialect: spec.version === '3.0' ? 'oas30' : 'oas31', resolveRef: (ref) => resolveRef(spec.document, ref) },
+      validator: new SpecValidator(spec),
       client,
-      pool: new IdPool(spec.operations, validator),
-      book: new FindingBook(),
       baseUrl,
       seed,
-      vars: options.vars ?? {},
-      credentials,
-      secrets: Object.values(credentials).flatMap((value) => [value, value.replace(/^Bearer\s+/i, '')]),
-      apiKeyConfigured: options.apiKey !== undefined,
+      headers: options.headers,
+      apiKey: options.apiKey,
+      vars: options.vars,
       checks,
-      namePrefix: `conform-${seed}-`,
       readOnly: options.readOnly ?? false,
-      tokens: new Map(),
-      primarySchemes: primarySchemes(spec.document),
-      created: [],
-      deferred: [],
-      totals: new Map(checks.map((check) => [check.name, { check: check.name, passed: 0, failed: 0 }])),
-      requests: 0,
       maxRetries: options.maxRetries ?? 2,
       stopped: () => options.signal?.aborted === true || Date.now() > deadline,
       emit,
-    };
-    const unknown = (options.operations ?? []).filter((id) => !spec.operations.some((op) => op.id === id));
-    if (unknown.length > 0) throw new UsageError(`unknown operation ${unknown.join(', ')}`);
-    const operations = spec.operations.filter(
-      (op) => (!env.readOnly || SAFE_METHODS.has(op.method)) && (!replay || op.id === replay.operation) && (!options.operations || options.operations.includes(op.id)),
-    );
-    if (replay && operations.length === 0) throw new UsageError(`--replay names operation '${replay.operation}', which is not in the document`);
-    emit({ type: 'run-started', target: baseUrl, seed, checks: checks.map((c) => c.name), operations: operations.map((op) => op.id), readOnly: env.readOnly });
+    });
+    const operations = selectOperations(env, options, replay, phaseReplay !== undefined);
+    emit({
+      type: 'run-started',
+      target: baseUrl,
+      seed,
+      checks: [...env.totals.keys()],
+      operations: operations.map((op) => op.id),
+      readOnly: env.readOnly,
+    });
     let cleanup = { archived: 0, failed: 0 };
     try {
-      if (!replay) await probeApiKey(env, operations);
-      await setUpAppsFixtures(env);
-      await generate(env, operations, options.runs ?? 100, deadline, options.concurrency ?? 4, replay);
+      const stateless = env.checks.length > 0 && !phaseReplay;
+      if (stateless && !replay) await probeApiKey(env, operations);
+      if (stateless) await setUpAppsFixtures(env);
+      await generate(env, operations, options.runs ?? 100, deadline, concurrency, replay);
+      if (!replay) {
+        await runPhases(env, phases, {
+          runs: options.runs ?? 100,
+          include: options.checks,
+          exclude: options.excludeChecks,
+          signal: options.signal,
+          deadline,
+          replay: phaseReplay,
+        });
+      }
     } finally {
       flushDeferred(env);
       cleanup = await cleanUp(env);
     }
-    const summary: RunSummary = {
+    const summary = {
       target: baseUrl,
       seed,
       checks: [...env.totals.values()],
@@ -142,6 +155,7 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
       durationMs: Date.now() - started,
       interrupted: env.stopped(),
       cleanup,
+      secrets: [...env.secrets],
     };
     emit({ type: 'run-finished', summary });
   } finally {
@@ -149,19 +163,43 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
   }
 }
 
+/** The operations to generate for: all, or --operations, or the replayed one; only safe methods when read-only. */
+function selectOperations(env: RunEnv, options: ConformanceOptions, replay: ReplayTarget | undefined, phaseReplay: boolean): Operation[] {
+  const unknown = (options.operations ?? []).filter((id) => !env.spec.operations.some((op) => op.id === id));
+  if (unknown.length > 0) throw new UsageError(`unknown operation ${unknown.join(', ')}`);
+  if (phaseReplay) return [];
+  const operations = env.spec.operations.filter(
+    (op) =>
+      (!env.readOnly || SAFE_METHODS.has(op.method)) &&
+      (!replay || op.id === replay.operation) &&
+      (!options.operations || options.operations.includes(op.id)),
+  );
+  if (replay && operations.length === 0)
+    throw new UsageError(`--replay names operation '${replay.operation}', which is not in the document`);
+  return operations;
+}
+
 /** Positive then negative properties of every operation, `concurrency` of them at a time. */
-async function generate(env: RunEnv, operations: Operation[], runs: number, deadline: number, concurrency: number, replay?: ReplayTarget): Promise<void> {
+async function generate(
+  env: RunEnv,
+  operations: Operation[],
+  runs: number,
+  deadline: number,
+  concurrency: number,
+  replay?: ReplayTarget,
+): Promise<void> {
+  if (env.checks.length === 0) return;
   const modes: RequestMode[] = replay ? [replay.mode] : ['positive', 'negative'];
   const tasks = operations.flatMap((operation) => modes.map((mode) => ({ operation, mode })));
+  const total = tasks.length;
+  let done = 0;
   const worker = async () => {
     for (let task = tasks.shift(); task && !env.stopped(); task = tasks.shift()) {
-      await runProperty(env, task.operation, task.mode, runs, deadline, replay);
+      const requests = await runProperty(env, task.operation, task.mode, runs, deadline, replay);
+      done += 1;
+      env.emit({ type: 'operation-finished', operation: task.operation.id, mode: task.mode, requests, done, total });
       for (const totals of env.totals.values()) env.emit({ type: 'check-progressed', ...totals });
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, tasks.length)) }, worker));
-}
-
-function lowerCase(headers: HeaderMap): HeaderMap {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }

@@ -69,7 +69,7 @@ export function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
       if (regex === undefined) throw error;
     }
   }
-  if (regex !== undefined) return patternString(regex, min, Math.min(max, min + 2 * DEFAULT_SPAN), lengthOk);
+  if (regex !== undefined) return patternString(regex, min, max, lengthOk);
   return plainString(min, plainMax);
 }
 
@@ -77,9 +77,11 @@ function patternString(regex: RegExp, min: number, max: number, lengthOk: (s: st
   let matching: fc.Arbitrary<string>;
   try {
     // fc.stringMatching rejects some syntax (e.g. lookarounds, back-references).
-    matching = fc.stringMatching(regex, { maxLength: Math.max(max, min) });
+    // Without a declared maxLength the pattern alone decides the length (an anchored id pattern
+    // such as ^app_[0-9a-f]{32}$ needs 36 characters); fast-check keeps open-ended repeats small.
+    matching = fc.stringMatching(regex, Number.isFinite(max) ? { maxLength: Math.max(max, min) } : {});
   } catch {
-    matching = plainString(min, max);
+    matching = plainString(min, Number.isFinite(max) ? max : min + 2 * DEFAULT_SPAN);
   }
   return probedFilter(matching, (s) => lengthOk(s) && regex.test(s), `pattern ${regex.source}`);
 }

@@ -27,6 +27,13 @@ async function closedPort(): Promise<number> {
 }
 
 describe('everruns-contract conform: exit codes', () => {
+  it('prints its help with examples and every check name, exit 0', async () => {
+    const cli = io();
+    expect(await runConform(['--help'], cli)).toBe(0);
+    expect(cli.out.join('')).toMatch(/Examples:[\s\S]*conform --target/);
+    expect(cli.out.join('')).toMatch(/links_resolve/);
+  });
+
   it('exits 2 without --target', async () => {
     const cli = io();
     expect(await runConform([], cli)).toBe(2);
@@ -61,7 +68,22 @@ describe('everruns-contract conform: exit codes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'conform-report-'));
     const cli = io();
     const code = await runConform(
-      ['--target', mock.url, '--api-key', API_KEY, '--header', `X-Tenant: ${HEADER_SECRET}`, '--runs', '10', '--seed', '3', '--junit', join(dir, 'r.xml'), '--json', join(dir, 'r.json')],
+      [
+        '--target',
+        mock.url,
+        '--api-key',
+        API_KEY,
+        '--header',
+        `X-Tenant: ${HEADER_SECRET}`,
+        '--runs',
+        '10',
+        '--seed',
+        '3',
+        '--junit',
+        join(dir, 'r.xml'),
+        '--json',
+        join(dir, 'r.json'),
+      ],
       cli,
     );
     const stdout = cli.out.join('');
@@ -81,7 +103,20 @@ describe('everruns-contract conform: exit codes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'conform-report-'));
     const cli = io();
     const code = await runConform(
-      ['--target', front.url, '--header', `X-Tenant: ${HEADER_SECRET}`, '--runs', '10', '--seed', '5', '--junit', join(dir, 'r.xml'), '--json', join(dir, 'r.json')],
+      [
+        '--target',
+        front.url,
+        '--header',
+        `X-Tenant: ${HEADER_SECRET}`,
+        '--runs',
+        '10',
+        '--seed',
+        '5',
+        '--junit',
+        join(dir, 'r.xml'),
+        '--json',
+        join(dir, 'r.json'),
+      ],
       cli,
     );
     const stdout = cli.out.join('');
@@ -96,5 +131,16 @@ describe('everruns-contract conform: exit codes', () => {
     const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
     expect(report.findings.some((f: { check: string }) => f.check === 'status_code_conformance')).toBe(true);
     for (const text of [stdout, junit, JSON.stringify(report)]) expect(text).not.toContain(HEADER_SECRET);
+  });
+
+  it('masks the webhook token the run created itself, even where the target echoes it', async () => {
+    const planted = CATALOGUE.find((entry) => entry.check === 'secret_not_echoed')!;
+    const front = await serveWithBug(planted.bug());
+    const dir = mkdtempSync(join(tmpdir(), 'conform-report-'));
+    const cli = io();
+    expect(await runConform(['--target', front.url, '--runs', '10', '--seed', '6', '--json', join(dir, 'r.json')], cli)).toBe(1);
+    const stdout = cli.out.join('');
+    expect(stdout).toMatch(/\[secret_not_echoed\]/);
+    for (const text of [stdout, readFileSync(join(dir, 'r.json'), 'utf8')]) expect(text).not.toMatch(/conform-6-[0-9a-f]{24}/);
   });
 });

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { SpecError, UpstreamError, UsageError, type HeaderMap } from '../../core/index.js';
 import {
   ALL_CHECKS,
+  STATEFUL_PHASE,
   createProgress,
   exitCodeOf,
   renderSummary,
@@ -27,7 +28,7 @@ Options:
   --spec FILE               OpenAPI document (default: the bundled Apps API)
   --header 'Name: value'    send this header with every request (repeatable; treated as a secret)
   --api-key KEY             send "Authorization: Bearer KEY"; a missing or wrong key must get 401
-  --runs N                  generated requests per operation and kind (default 100)
+  --runs N                  generated requests per operation and kind, and stateful sequences (default 100)
   --seed S                  make generation reproducible (printed with every run)
   --replay PATH             run only the case printed with a finding (needs its --seed)
   --checks a,b              run only these checks
@@ -42,7 +43,8 @@ Options:
   --json FILE               write a JSON report
   -h, --help                show this help
 
-Checks: ${ALL_CHECKS.map((check) => check.name).join(', ')}
+Checks: ${[...ALL_CHECKS.map((check) => check.name), ...STATEFUL_PHASE.checks].join(', ')}
+(the last ${STATEFUL_PHASE.checks.length} run model-based request sequences; they need the Apps operations)
 
 Examples:
   npx everruns-contract mock --port 4010 &
@@ -101,12 +103,17 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
     const progress = createProgress({ write: io.stdout, tty: process.stdout.isTTY === true && !process.env.CI }, secrets);
     let summary: RunSummary | undefined;
     let operations: string[] = [];
-    for await (const event of runConformance({ ...options, spec, signal: controller.signal })) {
+    // The stateful sequences speak the Apps API; for any other document only the stateless checks run.
+    const apps = ['createApp', 'publishApp', 'invokeWebhook'].every((id) => spec.operations.some((op) => op.id === id));
+    const phases = apps ? [STATEFUL_PHASE] : [];
+    for await (const event of runConformance({ ...options, spec, phases, signal: controller.signal })) {
       progress(event);
       if (event.type === 'run-started') operations = event.operations;
       if (event.type === 'run-finished') summary = event.summary;
     }
     if (!summary) throw new UpstreamError('the run ended without a summary');
+    // The run's own tokens (a webhook channel it created) are secrets too.
+    secrets.push(...summary.secrets);
     io.stdout(renderSummary(summary, secrets));
     if (values.junit) await writeReport(values.junit, toJUnit(summary, operations, secrets));
     if (values.json) await writeReport(values.json, toJsonReport(summary, secrets));

@@ -10,12 +10,32 @@ export const linksResolve: Check = {
   async run(exchange, context) {
     const { response } = exchange;
     const body = exchange.json as { self_url?: unknown; id?: unknown } | undefined;
-    if (response.status < 200 || response.status > 299 || body === null || typeof body !== 'object' || typeof body.self_url !== 'string') return [];
+    if (response.status < 200 || response.status > 299 || body === null || typeof body !== 'object' || typeof body.self_url !== 'string')
+      return [];
     let url: URL;
     try {
       url = new URL(body.self_url);
     } catch {
-      return [findingOf(NAME, exchange, { title: 'self_url is not an absolute URL', expected: 'an absolute URL a client can follow', received: `self_url: ${body.self_url}`, key: 'not-absolute' })];
+      return [
+        findingOf(NAME, exchange, {
+          title: 'self_url is not an absolute URL',
+          expected: 'an absolute URL a client can follow',
+          received: `self_url: ${body.self_url}`,
+          key: 'not-absolute',
+        }),
+      ];
+    }
+    // The runner never sends anything to a host the user did not name; a link elsewhere is reported, not followed.
+    const origin = new URL(exchange.request.url).origin;
+    if (url.origin !== origin) {
+      return [
+        findingOf(NAME, exchange, {
+          title: 'self_url points to another origin',
+          expected: `a self_url on the target, ${origin}`,
+          received: `self_url: ${body.self_url}`,
+          key: 'foreign-origin',
+        }),
+      ];
     }
     const headers = { ...exchange.request.headers };
     delete headers['content-type'];
@@ -29,13 +49,36 @@ export const linksResolve: Check = {
     } catch {
       parsed = undefined;
     }
-    const followed: Exchange = { operation: exchange.operation, request: follow, response: answer, json: parsed, generatedAs: { kind: 'positive' }, elapsedMs: 0 };
+    const followed: Exchange = {
+      operation: exchange.operation,
+      request: follow,
+      response: answer,
+      json: parsed,
+      generatedAs: { kind: 'positive' },
+      elapsedMs: 0,
+    };
     if (answer.status !== 200) {
-      return [findingOf(NAME, exchange, { title: `self_url answered ${answer.status}`, expected: `GET ${body.self_url} → 200`, received: String(answer.status), key: `status:${answer.status}`, more: [followed] })];
+      return [
+        findingOf(NAME, exchange, {
+          title: `self_url answered ${answer.status}`,
+          expected: `GET ${body.self_url} → 200`,
+          received: String(answer.status),
+          key: `status:${answer.status}`,
+          more: [followed],
+        }),
+      ];
     }
     const id = (parsed as { id?: unknown } | undefined)?.id;
     if (body.id !== undefined && id !== body.id) {
-      return [findingOf(NAME, exchange, { title: 'self_url leads to another resource', expected: `id ${JSON.stringify(body.id)}`, received: `id ${JSON.stringify(id)}`, key: 'id', more: [followed] })];
+      return [
+        findingOf(NAME, exchange, {
+          title: 'self_url leads to another resource',
+          expected: `id ${JSON.stringify(body.id)}`,
+          received: `id ${JSON.stringify(id)}`,
+          key: 'id',
+          more: [followed],
+        }),
+      ];
     }
     return [];
   },

@@ -4,8 +4,19 @@ import { findingOf } from '../finding.js';
 
 /** The closed vocabulary of `allowed_actions[].rel`: error follow-ups and entity actions. */
 export const ALLOWED_RELS: ReadonlySet<string> = new Set([
-  'retry', 'retry-later', 'get-existing', 'unarchive',
-  'self', 'update', 'delete', 'cancel', 'pause', 'resume', 'pin', 'unpin', 'events',
+  'retry',
+  'retry-later',
+  'get-existing',
+  'unarchive',
+  'self',
+  'update',
+  'delete',
+  'cancel',
+  'pause',
+  'resume',
+  'pin',
+  'unpin',
+  'events',
 ]);
 
 const RETRY_STATUSES = new Set([429, 503]);
@@ -21,34 +32,81 @@ export const problemJsonConformance: Check = {
     const contentType = response.headers['content-type'];
     if (!isProblemMediaType(contentType)) {
       return [
-        issue(exchange, 'media', 'Error is not application/problem+json', 'Content-Type application/problem+json', contentType ? `Content-Type ${contentType}` : 'no Content-Type header'),
+        issue(
+          exchange,
+          'media',
+          'Error is not application/problem+json',
+          'Content-Type application/problem+json',
+          contentType ? `Content-Type ${contentType}` : 'no Content-Type header',
+        ),
       ];
     }
     const body = exchange.json;
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      return [issue(exchange, 'body', 'Problem body is not a JSON object', 'a JSON object with title and status', exchange.parseError ?? describe(body))];
+      return [
+        issue(
+          exchange,
+          'body',
+          'Problem body is not a JSON object',
+          'a JSON object with title and status',
+          exchange.parseError ?? describe(body),
+        ),
+      ];
     }
     const problem = body as Record<string, unknown>;
     const findings: Finding[] = [];
-    if (typeof problem.title !== 'string') findings.push(issue(exchange, 'title', 'Problem without a title', 'a string title', `title: ${describe(problem.title)}`));
+    if (typeof problem.title !== 'string')
+      findings.push(issue(exchange, 'title', 'Problem without a title', 'a string title', `title: ${describe(problem.title)}`));
     if (problem.status !== response.status) {
-      findings.push(issue(exchange, 'status', 'Problem status disagrees with the HTTP status', `status: ${response.status}`, `status: ${describe(problem.status)}`));
+      findings.push(
+        issue(
+          exchange,
+          'status',
+          'Problem status disagrees with the HTTP status',
+          `status: ${response.status}`,
+          `status: ${describe(problem.status)}`,
+        ),
+      );
     }
     if (problem.allowed_actions !== undefined) {
       const actions = Array.isArray(problem.allowed_actions) ? problem.allowed_actions : [problem.allowed_actions];
       for (const action of actions) {
         const rel = (action as { rel?: unknown } | null)?.rel;
         if (typeof rel !== 'string' || !ALLOWED_RELS.has(rel)) {
-          findings.push(issue(exchange, `rel:${String(rel)}`, 'Unknown allowed_actions rel', `rel in {${[...ALLOWED_RELS].join(', ')}}`, `rel: ${describe(rel)}`));
+          findings.push(
+            issue(
+              exchange,
+              `rel:${String(rel)}`,
+              'Unknown allowed_actions rel',
+              `rel in {${[...ALLOWED_RELS].join(', ')}}`,
+              `rel: ${describe(rel)}`,
+            ),
+          );
         }
       }
     }
     if (problem.retry_after_seconds !== undefined && problem.retry_after_seconds !== null) {
       const header = response.headers['retry-after'];
       if (!RETRY_STATUSES.has(response.status)) {
-        findings.push(issue(exchange, 'retry-after-status', 'retry_after_seconds on a status that is not 429 or 503', 'retry_after_seconds only with 429 or 503', `retry_after_seconds on ${response.status}`));
+        findings.push(
+          issue(
+            exchange,
+            'retry-after-status',
+            'retry_after_seconds on a status that is not 429 or 503',
+            'retry_after_seconds only with 429 or 503',
+            `retry_after_seconds on ${response.status}`,
+          ),
+        );
       } else if (header === undefined || header.trim() !== String(problem.retry_after_seconds)) {
-        findings.push(issue(exchange, 'retry-after-header', 'retry_after_seconds without a matching Retry-After header', `Retry-After: ${describe(problem.retry_after_seconds)}`, header === undefined ? 'no Retry-After header' : `Retry-After: ${header}`));
+        findings.push(
+          issue(
+            exchange,
+            'retry-after-header',
+            'retry_after_seconds without a matching Retry-After header',
+            `Retry-After: ${describe(problem.retry_after_seconds)}`,
+            header === undefined ? 'no Retry-After header' : `Retry-After: ${header}`,
+          ),
+        );
       }
     }
     return findings;

@@ -18,7 +18,11 @@ export const responseSchemaConformance: Check = {
         }),
       ];
     }
-    const result = validateResponse(context.validator, exchange.operation, { status: response.status, headers: response.headers, body: exchange.json });
+    const result = validateResponse(context.validator, exchange.operation, {
+      status: response.status,
+      headers: response.headers,
+      body: exchange.json,
+    });
     if (!result.statusDeclared || !result.mediaTypeDeclared || result.violations.length === 0) return [];
     const shape = [...new Set(result.violations.map((v) => `${v.in}${pointerShape(v.pointer)}:${v.keyword}`))].sort().join(',');
     const first = result.violations[0]!;

@@ -13,7 +13,10 @@ export const secretNotEchoed: Check = {
     if (secrets.length === 0) return [];
     const findings: Finding[] = [];
     const body = exchange.response.body.toString('latin1');
-    const places: Array<[string, string]> = [['body', body], ...Object.entries(exchange.response.headers).map(([name, value]): [string, string] => [`header ${name}`, value])];
+    const places: Array<[string, string]> = [
+      ['body', body],
+      ...Object.entries(exchange.response.headers).map(([name, value]): [string, string] => [`header ${name}`, value]),
+    ];
     for (const [where, text] of places) {
       if (!secrets.some((secret) => text.includes(secret) || text.includes(Buffer.from(secret, 'utf8').toString('latin1')))) continue;
       findings.push(

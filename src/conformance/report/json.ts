@@ -28,7 +28,9 @@ export function toJsonReport(summary: RunSummary, secrets: readonly string[]): s
       key: finding.key,
       count: finding.count,
       violations: finding.violations ?? [],
-      replay: finding.replay ? { seed: finding.replay.seed, path: finding.replay.path, args: `--seed ${finding.replay.seed} --replay ${finding.replay.path}` } : null,
+      replay: finding.replay
+        ? { seed: finding.replay.seed, path: finding.replay.path, args: `--seed ${finding.replay.seed} --replay ${finding.replay.path}` }
+        : null,
       reproduction: finding.evidence.map((exchange) => evidence(exchange, secrets)),
     })),
   };
@@ -38,7 +40,12 @@ export function toJsonReport(summary: RunSummary, secrets: readonly string[]): s
 function evidence(exchange: Exchange, secrets: readonly string[]) {
   return {
     curl: toCurl(exchange.request, secrets),
-    request: { method: exchange.request.method, url: exchange.request.url, headers: exchange.request.headers, body: text(exchange.request.body) },
+    request: {
+      method: exchange.request.method,
+      url: exchange.request.url,
+      headers: exchange.request.headers,
+      body: text(exchange.request.body),
+    },
     response: { status: exchange.response.status, headers: exchange.response.headers, body: text(exchange.response.body) },
     generatedAs: exchange.generatedAs,
   };

@@ -19,11 +19,15 @@ export function toJUnit(summary: RunSummary, operations: readonly string[], secr
       suiteFailures += 1;
       const text = found.map((finding, index) => renderFinding(finding, index + 1, secrets).join('\n')).join('\n\n');
       const message = found.map((finding) => finding.title).join('; ');
-      cases.push(`    <testcase classname="${xml(totals.check)}" name="${xml(operation)}">\n      <failure message="${xml(message)}" type="${xml(totals.check)}">${xml(text)}</failure>\n    </testcase>`);
+      cases.push(
+        `    <testcase classname="${xml(totals.check)}" name="${xml(operation)}">\n      <failure message="${xml(message)}" type="${xml(totals.check)}">${xml(text)}</failure>\n    </testcase>`,
+      );
     }
     tests += operations.length;
     failures += suiteFailures;
-    suites.push(`  <testsuite name="${xml(totals.check)}" tests="${operations.length}" failures="${suiteFailures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${xml(totals.check)}" tests="${operations.length}" failures="${suiteFailures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   const time = (summary.durationMs / 1000).toFixed(3);
   const document = `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="everruns-contract conform" tests="${tests}" failures="${failures}" errors="0" time="${time}">\n${suites.join('\n')}\n</testsuites>\n`;

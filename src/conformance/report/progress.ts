@@ -15,14 +15,16 @@ export function createProgress(output: ProgressOutput, secrets: readonly string[
   return (event) => {
     switch (event.type) {
       case 'run-started':
-        write(`conform ${event.target}: ${event.operations.length} operations, ${event.checks.length} checks, seed ${event.seed}${event.readOnly ? ', read-only' : ''}\n`);
+        write(
+          `conform ${event.target}: ${event.operations.length} operations, ${event.checks.length} checks, seed ${event.seed}${event.readOnly ? ', read-only' : ''}\n`,
+        );
         totals = new Map(event.checks.map((check) => [check, { passed: 0, failed: 0 }]));
         break;
       case 'check-progressed':
         totals.set(event.check, { passed: event.passed, failed: event.failed });
         break;
       case 'operation-finished': {
-        const line = `${event.operation} (${event.mode}): ${event.requests} requests; ${findings} finding${findings === 1 ? '' : 's'} so far`;
+        const line = `[${event.done}/${event.total}] ${event.operation} (${event.mode}): ${event.requests} requests; ${findings} finding${findings === 1 ? '' : 's'} so far`;
         if (output.tty) write(`\r\x1b[2K${line}`);
         else write(`${line}\n`);
         break;
@@ -36,7 +38,8 @@ export function createProgress(output: ProgressOutput, secrets: readonly string[
         break;
       case 'run-finished':
         if (output.tty) write('\r\x1b[2K');
-        for (const [check, counts] of totals) write(`${counts.failed > 0 ? '✗' : '✓'} ${check}: ${counts.passed} passed, ${counts.failed} failed\n`);
+        for (const [check, counts] of totals)
+          write(`${counts.failed > 0 ? '✗' : '✓'} ${check}: ${counts.passed} passed, ${counts.failed} failed\n`);
         write('\n');
         break;
       default:

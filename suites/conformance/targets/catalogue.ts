@@ -4,13 +4,18 @@ import { editJson, json, type Answer, type Bug, type Seen } from './front.js';
 export interface PlantedBug {
   name: string;
   check: string;
+  /** Other checks the same bug rightly breaks (an error as application/json is also an undeclared media type). */
+  also?: string[];
   /** A fresh bug per server, so state such as remembered tokens does not leak between tests. */
   bug: () => Bug;
 }
 
 type Json = Record<string, unknown>;
 const isApp = (value: unknown): value is Json =>
-  value !== null && typeof value === 'object' && typeof (value as Json).id === 'string' && ((value as Json).id as string).startsWith('app_');
+  value !== null &&
+  typeof value === 'object' &&
+  typeof (value as Json).id === 'string' &&
+  ((value as Json).id as string).startsWith('app_');
 
 const dropRequiredField = (): Bug => ({
   after: (_seen, answer) =>
@@ -21,20 +26,25 @@ const dropRequiredField = (): Bug => ({
 });
 
 const okInsteadOfCreated = (): Bug => ({
-  after: (seen, answer) => (seen.method === 'POST' && seen.path === '/v1/apps' && answer.status === 201 ? { ...answer, status: 200 } : answer),
+  after: (seen, answer) =>
+    seen.method === 'POST' && seen.path === '/v1/apps' && answer.status === 201 ? { ...answer, status: 200 } : answer,
 });
 
 const errorsAsPlainJson = (): Bug => ({
-  after: (_seen, answer) => (answer.status >= 400 ? { ...answer, headers: { ...answer.headers, 'content-type': 'application/json' } } : answer),
+  after: (_seen, answer) =>
+    answer.status >= 400 ? { ...answer, headers: { ...answer.headers, 'content-type': 'application/json' } } : answer,
 });
 
 const problemStatusDisagrees = (): Bug => ({
-  after: (_seen, answer) => (answer.status >= 400 ? editJson(answer, (value) => ({ ...(value as Json), status: answer.status === 404 ? 410 : 404 })) : answer),
+  after: (_seen, answer) =>
+    answer.status >= 400 ? editJson(answer, (value) => ({ ...(value as Json), status: answer.status === 404 ? 410 : 404 })) : answer,
 });
 
 const serverErrorOnInvalidInput = (): Bug => ({
   after: (_seen, answer) =>
-    answer.status === 400 ? json(500, { title: 'Internal Server Error', status: 500, detail: 'unhandled validation error' }, 'application/problem+json') : answer,
+    answer.status === 400
+      ? json(500, { title: 'Internal Server Error', status: 500, detail: 'unhandled validation error' }, 'application/problem+json')
+      : answer,
 });
 
 const webhookIgnoresToken = (): Bug => ({
@@ -64,7 +74,8 @@ const tokenEchoed = (): Bug => {
 const selfUrlElsewhere = (): Bug => ({
   after: (_seen, answer) =>
     editJson(answer, (value) => {
-      if (isApp(value) && typeof value.self_url === 'string') value.self_url = value.self_url.replace(/app_[0-9a-f]{32}/, 'app_ffffffffffffffffffffffffffffffff');
+      if (isApp(value) && typeof value.self_url === 'string')
+        value.self_url = value.self_url.replace(/app_[0-9a-f]{32}/, 'app_ffffffffffffffffffffffffffffffff');
       return value;
     }),
 });
@@ -73,7 +84,7 @@ const selfUrlElsewhere = (): Bug => ({
 export const CATALOGUE: readonly PlantedBug[] = [
   { name: 'a dropped required field', check: 'response_schema_conformance', bug: dropRequiredField },
   { name: 'a 200 where 201 is declared', check: 'status_code_conformance', bug: okInsteadOfCreated },
-  { name: 'errors as application/json', check: 'problem_json_conformance', bug: errorsAsPlainJson },
+  { name: 'errors as application/json', check: 'problem_json_conformance', also: ['content_type_conformance'], bug: errorsAsPlainJson },
   { name: 'a problem body whose status disagrees', check: 'problem_json_conformance', bug: problemStatusDisagrees },
   { name: 'a 5xx on invalid input', check: 'not_a_server_error', bug: serverErrorOnInvalidInput },
   { name: 'a webhook that ignores its token', check: 'ignored_auth', bug: webhookIgnoresToken },

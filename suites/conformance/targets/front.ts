@@ -23,24 +23,25 @@ export interface Answer {
 
 /** One planted bug: it may answer instead of the mock, or rewrite the mock's answer. */
 export interface Bug {
-  /** Answer directly (undefined: forward); the string 'hang' never answers. */
-  before?(seen: Seen): Answer | 'hang' | undefined;
+  /** Answer directly (undefined: forward); 'hang' never answers, 'reset' drops the connection. */
+  before?(seen: Seen): Answer | 'hang' | 'reset' | undefined;
   after?(seen: Seen, answer: Answer): Answer;
 }
 
 /** The real stateful Apps mock behind a front server on 127.0.0.1:0 that plants one bug; both close when the test ends. */
 export async function serveWithBug(bug: Bug, env: Partial<AppsEnvironment> = {}): Promise<{ url: string; mockUrl: string }> {
-  const mock = await serveApps(env);
+  let mockUrl = '';
   const server = createServer(async (req, res) => {
     const seen = await read(req);
     const early = bug.before?.(seen);
     if (early === 'hang') return;
+    if (early === 'reset') return void req.socket.destroy();
     let answer = early;
     if (!answer) {
       const headers = { ...seen.headers };
       delete headers.host;
       delete headers.connection;
-      const forwarded = await request(mock.url + (req.url ?? '/'), {
+      const forwarded = await request(mockUrl + (req.url ?? '/'), {
         method: seen.method as Dispatcher.HttpMethod,
         headers,
         body: seen.body.length > 0 ? seen.body : null,
@@ -51,7 +52,8 @@ export async function serveWithBug(bug: Bug, env: Partial<AppsEnvironment> = {})
       delete responseHeaders['content-length'];
       delete responseHeaders['transfer-encoding'];
       delete responseHeaders.connection;
-      answer = bug.after ? bug.after(seen, { status: forwarded.statusCode, headers: responseHeaders, body }) : { status: forwarded.statusCode, headers: responseHeaders, body };
+      const plain = { status: forwarded.statusCode, headers: responseHeaders, body };
+      answer = bug.after ? bug.after(seen, plain) : plain;
     }
     res.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
     res.end(answer.body);
@@ -64,7 +66,10 @@ export async function serveWithBug(bug: Bug, env: Partial<AppsEnvironment> = {})
         server.close(() => resolve());
       }),
   );
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, mockUrl: mock.url };
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The mock builds self_url on the front's address, as a deployment behind a proxy would.
+  mockUrl = (await serveApps({ baseUrl: url, ...env })).url;
+  return { url, mockUrl };
 }
 
 async function read(req: IncomingMessage): Promise<Seen> {

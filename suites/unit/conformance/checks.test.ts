@@ -44,8 +44,12 @@ describe('the check registry', () => {
 describe('not_a_server_error', () => {
   it('flags a 5xx and passes a 4xx', async () => {
     const { op } = await apps();
-    expect(await notAServerError.run(exchange(op('createApp'), { status: 500, headers: PROBLEM, json: problem(500) }), await context())).toHaveLength(1);
-    expect(await notAServerError.run(exchange(op('createApp'), { status: 400, headers: PROBLEM, json: problem(400) }), await context())).toEqual([]);
+    expect(
+      await notAServerError.run(exchange(op('createApp'), { status: 500, headers: PROBLEM, json: problem(500) }), await context()),
+    ).toHaveLength(1);
+    expect(
+      await notAServerError.run(exchange(op('createApp'), { status: 400, headers: PROBLEM, json: problem(400) }), await context()),
+    ).toEqual([]);
   });
 });
 
@@ -64,7 +68,9 @@ describe('content_type_conformance', () => {
     const { op } = await apps();
     const found = await contentTypeConformance.run(exchange(op('getApp'), { status: 404, json: problem(404) }), await context());
     expect(found.map((f) => f.key)).toEqual(['404:application/json']);
-    expect(await contentTypeConformance.run(exchange(op('getApp'), { status: 404, headers: PROBLEM, json: problem(404) }), await context())).toEqual([]);
+    expect(
+      await contentTypeConformance.run(exchange(op('getApp'), { status: 404, headers: PROBLEM, json: problem(404) }), await context()),
+    ).toEqual([]);
   });
 
   it('flags a body without a Content-Type and ignores empty bodies', async () => {
@@ -80,13 +86,18 @@ describe('response_schema_conformance', () => {
     const body = app();
     delete body.harness_id;
     const [finding] = await responseSchemaConformance.run(exchange(op('getApp'), { status: 200, json: body }), await context());
-    expect(finding!.violations).toContainEqual(expect.objectContaining({ in: 'response-body', pointer: '/harness_id', keyword: 'required' }));
+    expect(finding!.violations).toContainEqual(
+      expect.objectContaining({ in: 'response-body', pointer: '/harness_id', keyword: 'required' }),
+    );
     expect(await responseSchemaConformance.run(exchange(op('getApp'), { status: 200, json: app() }), await context())).toEqual([]);
   });
 
   it('reports a body that claims JSON but does not parse', async () => {
     const { op } = await apps();
-    const [finding] = await responseSchemaConformance.run(exchange(op('getApp'), { status: 200, headers: { 'content-type': 'application/json' }, text: '{"id": ' }), await context());
+    const [finding] = await responseSchemaConformance.run(
+      exchange(op('getApp'), { status: 200, headers: { 'content-type': 'application/json' }, text: '{"id": ' }),
+      await context(),
+    );
     expect(finding).toMatchObject({ title: 'Body is not valid JSON', key: '200:json' });
   });
 });
@@ -125,10 +136,20 @@ describe('negative_data_rejection', () => {
     const { op } = await apps();
     const accepted = await negativeDataRejection.run(exchange(op('createApp'), { status: 201, json: app() }, NEGATIVE), await context());
     expect(accepted.map((f) => f.key)).toEqual(['pattern:/body/harness_id']);
-    expect(await negativeDataRejection.run(exchange(op('createApp'), { status: 400, headers: PROBLEM, json: problem(400) }, NEGATIVE), await context())).toEqual([]);
+    expect(
+      await negativeDataRejection.run(
+        exchange(op('createApp'), { status: 400, headers: PROBLEM, json: problem(400) }, NEGATIVE),
+        await context(),
+      ),
+    ).toEqual([]);
     expect(await negativeDataRejection.run(exchange(op('createApp'), { status: 201, json: app() }), await context())).toEqual([]);
     // A 5xx is not_a_server_error's to report.
-    expect(await negativeDataRejection.run(exchange(op('createApp'), { status: 500, headers: PROBLEM, json: problem(500) }, NEGATIVE), await context())).toEqual([]);
+    expect(
+      await negativeDataRejection.run(
+        exchange(op('createApp'), { status: 500, headers: PROBLEM, json: problem(500) }, NEGATIVE),
+        await context(),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -137,8 +158,12 @@ describe('ignored_auth', () => {
     const { op } = await apps();
     const probe = { kind: 'auth', variant: 'a wrong webhook token' } as const;
     const accepted = { accepted: true, created_session: true, session_id: 'session_0193a3b5c0de70008000000000000001' };
-    expect((await ignoredAuth.run(exchange(op('invokeWebhook'), { status: 202, json: accepted }, probe), await context())).map((f) => f.key)).toEqual(['a wrong webhook token']);
-    expect(await ignoredAuth.run(exchange(op('invokeWebhook'), { status: 401, headers: PROBLEM, json: problem(401) }, probe), await context())).toEqual([]);
+    expect(
+      (await ignoredAuth.run(exchange(op('invokeWebhook'), { status: 202, json: accepted }, probe), await context())).map((f) => f.key),
+    ).toEqual(['a wrong webhook token']);
+    expect(
+      await ignoredAuth.run(exchange(op('invokeWebhook'), { status: 401, headers: PROBLEM, json: problem(401) }, probe), await context()),
+    ).toEqual([]);
     expect(await ignoredAuth.run(exchange(op('invokeWebhook'), { status: 202, json: accepted }), await context())).toEqual([]);
   });
 });
@@ -147,10 +172,16 @@ describe('secret_not_echoed', () => {
   it('finds a secret in the body or a header, and says where without printing it', async () => {
     const { op } = await apps();
     const ctx = await context({ secrets: ['tok-0123456789abcdef'] });
-    const inBody = await secretNotEchoed.run(exchange(op('getApp'), { status: 200, json: { ...app(), token: 'tok-0123456789abcdef' } }), ctx);
+    const inBody = await secretNotEchoed.run(
+      exchange(op('getApp'), { status: 200, json: { ...app(), token: 'tok-0123456789abcdef' } }),
+      ctx,
+    );
     expect(inBody.map((f) => f.key)).toEqual(['body']);
     expect(JSON.stringify(inBody.map((f) => [f.title, f.expected, f.received]))).not.toContain('tok-0123456789abcdef');
-    const inHeader = await secretNotEchoed.run(exchange(op('getApp'), { status: 200, headers: { 'x-debug': 'token=tok-0123456789abcdef' }, json: app() }), ctx);
+    const inHeader = await secretNotEchoed.run(
+      exchange(op('getApp'), { status: 200, headers: { 'x-debug': 'token=tok-0123456789abcdef' }, json: app() }),
+      ctx,
+    );
     expect(inHeader.map((f) => f.key)).toEqual(['header x-debug']);
     expect(await secretNotEchoed.run(exchange(op('getApp'), { status: 200, json: app() }), ctx)).toEqual([]);
   });
@@ -172,11 +203,34 @@ describe('links_resolve', () => {
 
   it('reports a self_url that leads elsewhere or nowhere, with the follow-up as evidence', async () => {
     const { op } = await apps();
-    const other = await context({ answer: async () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(app('app_0193a3b5c0de700080000000000000ff'))) }) });
+    const other = await context({
+      answer: async () => ({
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: Buffer.from(JSON.stringify(app('app_0193a3b5c0de700080000000000000ff'))),
+      }),
+    });
     const [wrong] = await linksResolve.run(exchange(op('getApp'), { status: 200, json: app() }), other);
     expect(wrong).toMatchObject({ key: 'id' });
     expect(wrong!.evidence).toHaveLength(2);
     const [missing] = await linksResolve.run(exchange(op('getApp'), { status: 200, json: app() }), await context());
     expect(missing).toMatchObject({ key: 'status:404' });
+  });
+
+  it('reports a self_url on another origin without following it', async () => {
+    const { op } = await apps();
+    let sent = 0;
+    const ctx = await context({
+      answer: async () => {
+        sent += 1;
+        return { status: 200, headers: {}, body: Buffer.alloc(0) };
+      },
+    });
+    const [foreign] = await linksResolve.run(
+      exchange(op('getApp'), { status: 200, json: { ...app(), self_url: 'https://elsewhere.example/v1/apps/x' } }),
+      ctx,
+    );
+    expect(foreign).toMatchObject({ key: 'foreign-origin' });
+    expect(sent).toBe(0);
   });
 });

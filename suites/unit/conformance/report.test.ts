@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { FindingBook, formatReplay, maskSecrets, parseReplay, renderSummary, toCurl, toJsonReport, toJUnit, type RunSummary } from '../../../src/conformance/index.js';
+import {
+  FindingBook,
+  formatReplay,
+  maskSecrets,
+  parseReplay,
+  renderSummary,
+  toCurl,
+  toJsonReport,
+  toJUnit,
+  type RunSummary,
+} from '../../../src/conformance/index.js';
 import { apps, exchange, problem } from './fixture.js';
 
 const SECRET = 'sekrit-key-123';
@@ -8,18 +18,31 @@ async function summaryWithFinding(): Promise<RunSummary> {
   const { op } = await apps();
   const evidence = exchange(op('getApp'), { status: 404, json: problem(404) });
   const book = new FindingBook();
-  const finding = { check: 'problem_json_conformance', severity: 'error' as const, operation: 'getApp', title: 'Error is not application/problem+json', expected: 'problem+json', received: 'application/json <&>', key: 'media', evidence: [evidence] };
+  const finding = {
+    check: 'problem_json_conformance',
+    severity: 'error' as const,
+    operation: 'getApp',
+    title: 'Error is not application/problem+json',
+    expected: 'problem+json',
+    received: 'application/json <&>',
+    key: 'media',
+    evidence: [evidence],
+  };
   book.record(finding, { seed: 4, path: 'getApp:positive:0:2:1' });
   book.record(finding);
   return {
     target: 'http://127.0.0.1:1',
     seed: 4,
-    checks: [{ check: 'problem_json_conformance', passed: 3, failed: 2 }, { check: 'links_resolve', passed: 5, failed: 0 }],
+    checks: [
+      { check: 'problem_json_conformance', passed: 3, failed: 2 },
+      { check: 'links_resolve', passed: 5, failed: 0 },
+    ],
     findings: book.all(),
     requests: 5,
     durationMs: 1234,
     interrupted: false,
     cleanup: { archived: 1, failed: 0 },
+    secrets: [SECRET],
   };
 }
 
@@ -33,7 +56,9 @@ describe('reports', () => {
     const { op } = await apps();
     const request = { ...exchange(op('createApp'), { status: 201 }).request, body: Buffer.from(`{"name":"it's"}`) };
     const curl = toCurl(request, [SECRET]);
-    expect(curl).toBe(`curl -sS -i -X POST 'http://127.0.0.1:1/v1/apps' -H 'authorization: Bearer ***' --data-binary '{"name":"it'\\''s"}'`);
+    expect(curl).toBe(
+      `curl -sS -i -X POST 'http://127.0.0.1:1/v1/apps' -H 'authorization: Bearer ***' --data-binary '{"name":"it'\\''s"}'`,
+    );
   });
 
   it('renders the finding with expected/received, a numbered reproduction and the replay, then the table', async () => {
@@ -59,7 +84,11 @@ describe('reports', () => {
     const text = toJsonReport(await summaryWithFinding(), [SECRET]);
     const report = JSON.parse(text);
     expect(report.passed).toBe(false);
-    expect(report.findings[0]).toMatchObject({ check: 'problem_json_conformance', count: 2, replay: { seed: 4, path: 'getApp:positive:0:2:1' } });
+    expect(report.findings[0]).toMatchObject({
+      check: 'problem_json_conformance',
+      count: 2,
+      replay: { seed: 4, path: 'getApp:positive:0:2:1' },
+    });
     expect(report.findings[0].reproduction[0].request.headers.authorization).toBe('Bearer ***');
     expect(text).not.toContain(SECRET);
   });

@@ -18,3 +18,10 @@ describe('stringArbitrary', () => {
     expect(() => stringArbitrary({ minLength: 3, maxLength: 2 })).toThrow(/minLength/);
   });
 });
+
+describe('stringArbitrary with long anchored patterns', () => {
+  it('generates ids longer than the default span when only the pattern bounds them', () => {
+    const values = fc.sample(stringArbitrary({ type: 'string', pattern: '^harness_[0-9a-f]{32}$' }), { numRuns: 20, seed: 3 });
+    for (const value of values) expect(value).toMatch(/^harness_[0-9a-f]{32}$/);
+  });
+});

@@ -1,6 +1,12 @@
 import { MockAgent } from 'undici';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createConcurrencyGate, createHttpClient, createRateLimiter, isTransportFailure, parseRetryAfter } from '../../../src/transport/index.js';
+import {
+  createConcurrencyGate,
+  createHttpClient,
+  createRateLimiter,
+  isTransportFailure,
+  parseRetryAfter,
+} from '../../../src/transport/index.js';
 
 function mockAgent() {
   const agent = new MockAgent();
@@ -60,7 +66,10 @@ describe('createHttpClient', () => {
   it('stops after the bounded number of retries and hands back the 503', async () => {
     const agent = mockAgent();
     const pool = agent.get('http://api.test');
-    pool.intercept({ path: '/x', method: 'GET' }).reply(503, '', { headers: { 'retry-after': '0' } }).times(5);
+    pool
+      .intercept({ path: '/x', method: 'GET' })
+      .reply(503, '', { headers: { 'retry-after': '0' } })
+      .times(5);
     const client = createHttpClient({ dispatcher: agent, timeoutMs: 1000, maxRetries: 2 });
     const result = await client.send({ method: 'GET', url: 'http://api.test/x', headers: {} });
     expect(!isTransportFailure(result) && [result.status, result.retries]).toEqual([503, 2]);
@@ -68,7 +77,10 @@ describe('createHttpClient', () => {
 
   it('does not wait for a Retry-After longer than the cap', async () => {
     const agent = mockAgent();
-    agent.get('http://api.test').intercept({ path: '/x', method: 'GET' }).reply(429, '', { headers: { 'retry-after': '3600' } });
+    agent
+      .get('http://api.test')
+      .intercept({ path: '/x', method: 'GET' })
+      .reply(429, '', { headers: { 'retry-after': '3600' } });
     const client = createHttpClient({ dispatcher: agent, timeoutMs: 1000, maxRetryWaitMs: 100 });
     const started = Date.now();
     const result = await client.send({ method: 'GET', url: 'http://api.test/x', headers: {} });

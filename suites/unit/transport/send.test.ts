@@ -27,8 +27,14 @@ async function listen(handler: Parameters<typeof createServer>[1]): Promise<stri
 describe('send', () => {
   it('returns any status as a response, with lower-cased headers and the whole body', async () => {
     const agent = mockAgent();
-    agent.get('http://api.test').intercept({ path: '/v1/apps', method: 'POST' }).reply(500, '{"title":"x"}', { headers: { 'Content-Type': 'application/problem+json' } });
-    const result = await send({ method: 'POST', url: 'http://api.test/v1/apps', headers: {}, body: Buffer.from('{}') }, { dispatcher: agent, timeoutMs: 1000 });
+    agent
+      .get('http://api.test')
+      .intercept({ path: '/v1/apps', method: 'POST' })
+      .reply(500, '{"title":"x"}', { headers: { 'Content-Type': 'application/problem+json' } });
+    const result = await send(
+      { method: 'POST', url: 'http://api.test/v1/apps', headers: {}, body: Buffer.from('{}') },
+      { dispatcher: agent, timeoutMs: 1000 },
+    );
     expect(isTransportFailure(result)).toBe(false);
     if (isTransportFailure(result)) return;
     expect(result.status).toBe(500);
@@ -38,7 +44,10 @@ describe('send', () => {
 
   it('turns a connection error into a failure value instead of throwing', async () => {
     const agent = mockAgent();
-    agent.get('http://api.test').intercept({ path: '/x', method: 'GET' }).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    agent
+      .get('http://api.test')
+      .intercept({ path: '/x', method: 'GET' })
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     const result = await send({ method: 'GET', url: 'http://api.test/x', headers: {} }, { dispatcher: agent, timeoutMs: 1000 });
     expect(isTransportFailure(result) && result.kind).toBe('reset');
   });
@@ -73,8 +82,14 @@ describe('send', () => {
 
   it('refuses a declared content-length over the cap without reading it', async () => {
     const agent = mockAgent();
-    agent.get('http://api.test').intercept({ path: '/big', method: 'GET' }).reply(200, 'x'.repeat(2048), { headers: { 'content-length': '2048' } });
-    const result = await send({ method: 'GET', url: 'http://api.test/big', headers: {} }, { dispatcher: agent, timeoutMs: 1000, maxBodyBytes: 1024 });
+    agent
+      .get('http://api.test')
+      .intercept({ path: '/big', method: 'GET' })
+      .reply(200, 'x'.repeat(2048), { headers: { 'content-length': '2048' } });
+    const result = await send(
+      { method: 'GET', url: 'http://api.test/big', headers: {} },
+      { dispatcher: agent, timeoutMs: 1000, maxBodyBytes: 1024 },
+    );
     expect(isTransportFailure(result) && result.kind).toBe('body-too-large');
   });
 

@@ -1,0 +1,3 @@
+import { campaign } from './campaign.js';
+
+campaign('Webhooks');
