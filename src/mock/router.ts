@@ -1,5 +1,5 @@
 import { toProblem, type ProblemDetails } from '../core/index.js';
-import { PathTemplateMatcher, templateVariables, type Operation } from '../openapi/index.js';
+import { OperationIndex, type Operation } from '../openapi/index.js';
 
 export type RouteResult =
   | { ok: true; operation: Operation; pathParams: Record<string, string> }
@@ -7,37 +7,26 @@ export type RouteResult =
 
 /** Resolves method + path to an operation, or to the 404/405 problem a client should see. */
 export class Router {
-  #paths = new PathTemplateMatcher<Map<string, Operation>>();
-
-  #variables = new Map<Operation, string[]>();
+  #index: OperationIndex;
 
   constructor(operations: readonly Operation[]) {
-    for (const operation of operations) {
-      this.#paths.add(operation.path, () => new Map()).set(operation.method, operation);
-      this.#variables.set(operation, templateVariables(operation.path));
-    }
+    this.#index = new OperationIndex(operations);
   }
 
   resolve(method: string, path: string): RouteResult {
-    const match = this.#paths.match(path);
+    const match = this.#index.match(method, path);
     if (!match) return { ok: false, problem: toProblem('route_not_found', `no operation is declared for ${path}`, { instance: path }) };
-    const methods = match.value;
-    // RFC 9110 §9.3.2: HEAD is GET without a body when the document declares no HEAD of its own.
-    const operation = methods.get(method) ?? (method === 'HEAD' ? methods.get('GET') : undefined);
+    const { operation } = match;
     if (!operation) {
-      const allow = [...methods.keys()].join(', ');
+      const allow = [...match.methods.keys()].join(', ');
       return {
         ok: false,
         problem: toProblem('method_not_allowed', `${method} is not declared for ${path}; allowed: ${allow}`, { instance: path }),
         headers: { allow },
       };
     }
-    // Templates that differ only in variable names (`{id}` vs `{digest}`) share one node, so names
-    // come from the matched operation's own template.
-    const names = this.#variables.get(operation) ?? [];
     const pathParams: Record<string, string> = {};
-    for (const [index, name] of names.entries()) {
-      const raw = match.values[index] ?? '';
+    for (const [name, raw] of Object.entries(match.rawParams)) {
       try {
         pathParams[name] = decodeURIComponent(raw);
       } catch {

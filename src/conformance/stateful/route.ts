@@ -1,4 +1,4 @@
-import { PathTemplateMatcher, type Operation } from '../../openapi/index.js';
+import { OperationIndex, type Operation } from '../../openapi/index.js';
 
 /** An operation with the path values of one request. */
 export interface Routed {
@@ -8,25 +8,24 @@ export interface Routed {
 
 /** Matches requests to the document's operations, as the target's router would. */
 export class OperationRouter {
-  #paths = new PathTemplateMatcher<Map<string, Operation>>();
+  #index: OperationIndex;
 
   constructor(operations: readonly Operation[]) {
-    for (const operation of operations) this.#paths.add(operation.path, () => new Map()).set(operation.method, operation);
+    this.#index = new OperationIndex(operations);
   }
 
   /** The operation for `method` and `path` (no query string), or undefined when none is declared. */
   route(method: string, path: string): Routed | undefined {
-    const match = this.#paths.match(path);
-    const operation = match?.value.get(method.toUpperCase());
-    if (!match || !operation) return undefined;
+    const match = this.#index.match(method, path);
+    if (!match?.operation || match.operation.method !== method.toUpperCase()) return undefined;
     const pathParams: Record<string, string> = {};
-    for (const [name, raw] of Object.entries(match.params)) {
+    for (const [name, raw] of Object.entries(match.rawParams)) {
       try {
         pathParams[name] = decodeURIComponent(raw);
       } catch {
         pathParams[name] = raw;
       }
     }
-    return { operation, pathParams };
+    return { operation: match.operation, pathParams };
   }
 }
