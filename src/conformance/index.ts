@@ -22,3 +22,4 @@ export * from './security.js';
 export * from './seed.js';
 export * from './stateful-phase.js';
 export * from './summary.js';
+export * from './offline.js';

@@ -34,3 +34,5 @@ export type { HarProblem } from './check-har.js';
 export { loadHar, parseHar } from './load-har.js';
 export { createRecordingProxy } from './recording-proxy.js';
 export type { RecordingProxy, RecordingProxyOptions } from './recording-proxy.js';
+export { createRecordingInterceptor } from './recording-interceptor.js';
+export type { RecordingInterceptorOptions } from './recording-interceptor.js';

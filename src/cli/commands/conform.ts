@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { SpecError, UpstreamError, UsageError, type HeaderMap } from '../../core/index.js';
 import {
   ALL_CHECKS,
+  checkRecordings,
   STATEFUL_PHASE,
   createProgress,
   exitCodeOf,
@@ -41,6 +42,10 @@ Options:
   --var name=value          use this value for every parameter or property of that name (repeatable)
   --junit FILE              write a JUnit XML report (one testsuite per check)
   --json FILE               write a JSON report
+  --har FILE.har            no network: run the stateless checks over recorded exchanges instead of
+                            --target (repeatable; same reports and exit codes)
+  --record FILE.har         keep what the live run sent and received (secrets redacted), to replay
+                            later with "mock --fixtures" or check again with --har
   -h, --help                show this help
 
 Checks: ${[...ALL_CHECKS.map((check) => check.name), ...STATEFUL_PHASE.checks].join(', ')}
@@ -54,6 +59,8 @@ Examples:
       --junit reports/conform.xml --json reports/conform.json
   npx everruns-contract conform --target http://127.0.0.1:4010 --checks problem_json_conformance --runs 20
   npx everruns-contract conform --target http://127.0.0.1:4010 --seed 42 --replay createApp:negative:0:3:1
+  npx everruns-contract conform --har fixtures/apps-lifecycle.har --junit reports/recorded.xml
+  npx everruns-contract conform --target http://127.0.0.1:4010 --record reports/run.har
 `;
 
 /** `everruns-contract conform`: parse flags, run the checks, render progress and reports; returns the exit code. */
@@ -70,8 +77,12 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
   }
   const secrets: string[] = [];
   try {
+    if (values.har) {
+      if (values.target || values.record) throw new UsageError('--har checks recordings offline; it does not go with --target or --record');
+      return await runOffline(values, io);
+    }
     const target = urlFlag('target', values.target);
-    if (!target) throw new UsageError('--target URL is required (try --help)');
+    if (!target) throw new UsageError('--target URL (or --har FILE.har) is required (try --help)');
     const headers = parseHeaders(values.header ?? []);
     const apiKey = values['api-key'];
     if (apiKey !== undefined && apiKey.trim() === '') throw new UsageError('--api-key must not be empty');
@@ -100,16 +111,23 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`${signal}: stopping; archiving what the run created…\n`);
       controller.abort();
     });
-    const progress = createProgress({ write: io.stdout, tty: process.stdout.isTTY === true && !process.env.CI }, secrets);
     let summary: RunSummary | undefined;
     let operations: string[] = [];
     // The stateful sequences speak the Apps API; for any other document only the stateless checks run.
     const apps = ['createApp', 'publishApp', 'invokeWebhook'].every((id) => spec.operations.some((op) => op.id === id));
     const phases = apps ? [STATEFUL_PHASE] : [];
-    for await (const event of runConformance({ ...options, spec, phases, signal: controller.signal })) {
-      progress(event);
-      if (event.type === 'run-started') operations = event.operations;
-      if (event.type === 'run-finished') summary = event.summary;
+    const progress = createProgress({ write: io.stdout, tty: process.stdout.isTTY === true && !process.env.CI }, secrets);
+    // With --record every exchange the run's HTTP client carries is appended to a HAR file.
+    const recorder = values.record ? await startRecorder(values.record) : undefined;
+    try {
+      const dispatcher = recorder ? { dispatcher: recorder.dispatcher } : {};
+      for await (const event of runConformance({ ...options, ...dispatcher, spec, phases, signal: controller.signal })) {
+        progress(event);
+        if (event.type === 'run-started') operations = event.operations;
+        if (event.type === 'run-finished') summary = event.summary;
+      }
+    } finally {
+      await recorder?.close();
     }
     if (!summary) throw new UpstreamError('the run ended without a summary');
     // The run's own tokens (a webhook channel it created) are secrets too.
@@ -117,10 +135,64 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
     io.stdout(renderSummary(summary, secrets));
     if (values.junit) await writeReport(values.junit, toJUnit(summary, operations, secrets));
     if (values.json) await writeReport(values.json, toJsonReport(summary, secrets));
+    if (values.record) io.stdout(`recorded the run's exchanges to ${values.record}\n`);
     return exitCodeOf(summary);
   } catch (error) {
     return fail(io, error, secrets);
   }
+}
+
+/** `conform --har`: the stateless checks over recorded exchanges, with the live run's reports and exit codes. */
+async function runOffline(values: ReturnType<typeof readFlags>, io: CliIo): Promise<number> {
+  const { fromHarEntry, loadHar } = await import('../../recording/index.js');
+  const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
+  const exchanges = values.har!.flatMap((path) =>
+    loadHar(path).log.entries.map((entry) => {
+      const recorded = fromHarEntry(entry);
+      return { baseUrl: originOf(entry.request.url), request: recorded.request, response: recorded.response, elapsedMs: entry.time };
+    }),
+  );
+  const progress = createProgress({ write: io.stdout, tty: false }, []);
+  let summary: RunSummary | undefined;
+  let operations: string[] = [];
+  const source = values.har!.join(', ');
+  for await (const event of checkRecordings({
+    spec,
+    source,
+    exchanges,
+    ...(values.checks === undefined ? {} : { checks: list(values.checks) }),
+    ...(values['exclude-checks'] === undefined ? {} : { excludeChecks: list(values['exclude-checks']) }),
+  })) {
+    progress(event);
+    if (event.type === 'run-started') operations = event.operations;
+    if (event.type === 'run-finished') summary = event.summary;
+  }
+  if (!summary) throw new UpstreamError('the offline run ended without a summary');
+  io.stdout(renderSummary(summary, []));
+  if (values.junit) await writeReport(values.junit, toJUnit(summary, operations, []));
+  if (values.json) await writeReport(values.json, toJsonReport(summary, []));
+  return exitCodeOf(summary);
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}
+
+async function startRecorder(harPath: string) {
+  const [{ createRecordingInterceptor }, { Agent }] = await Promise.all([import('../../recording/index.js'), import('undici')]);
+  const recorder = createRecordingInterceptor({ harPath });
+  const agent = new Agent({ connections: 16 });
+  return {
+    dispatcher: agent.compose(recorder.interceptor),
+    close: async () => {
+      await agent.close();
+      recorder.close();
+    },
+  };
 }
 
 /** Toolkit errors end the command with one line on stderr and exit 2; anything else is a bug and is rethrown. */
@@ -159,6 +231,8 @@ function readFlags(argv: string[]) {
         var: { type: 'string', multiple: true },
         junit: { type: 'string' },
         json: { type: 'string' },
+        har: { type: 'string', multiple: true },
+        record: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }),

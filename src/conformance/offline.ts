@@ -1,0 +1,161 @@
+import { isJsonMediaType, essence, mediaTypeMatches, type RequestFacts, type ResponseFacts } from '../core/index.js';
+import { OperationIndex, type LoadedSpec, type Operation } from '../openapi/index.js';
+import { SpecValidator, validateRequest, describe } from '../validation/index.js';
+import type { Check, CheckContext, Exchange, RequestKind } from './check.js';
+import { ALL_CHECKS } from './checks/index.js';
+import { selectChecks } from './checks/select.js';
+import type { RunEvent, RunSummary } from './events.js';
+import { FindingBook } from './finding-book.js';
+
+/** One recorded exchange, with the origin it was sent to. */
+export interface RecordedExchangeInput {
+  baseUrl: string;
+  request: RequestFacts;
+  response: ResponseFacts;
+  elapsedMs?: number;
+}
+
+export interface OfflineOptions {
+  spec: LoadedSpec;
+  /** Names the recordings in the summary (e.g. the HAR file). */
+  source: string;
+  exchanges: readonly RecordedExchangeInput[];
+  checks?: readonly string[];
+  excludeChecks?: readonly string[];
+}
+
+// These need the network: following links, and sending requests without credentials.
+const NEEDS_NETWORK = new Set(['links_resolve', 'ignored_auth']);
+
+/** The stateless checks that can judge a recording without sending anything. */
+export const OFFLINE_CHECKS: readonly Check[] = ALL_CHECKS.filter((check) => !NEEDS_NETWORK.has(check.name));
+
+// The recorder writes this in place of every secret; seeing it in an answer means a secret came back.
+const REDACTION_MARKER = '[REDACTED]';
+
+/**
+ * Runs the stateless checks over recorded exchanges with no network: the same findings, summary
+ * and exit status as a live run. A recorded request that breaks the spec counts as negative data,
+ * so an invalid request that was accepted is reported too.
+ */
+export async function* checkRecordings(options: OfflineOptions): AsyncGenerator<RunEvent> {
+  const started = Date.now();
+  const checks = selectChecks(OFFLINE_CHECKS, options.checks, options.excludeChecks);
+  const validator = new SpecValidator(options.spec);
+  const index = new OperationIndex(options.spec.operations);
+  const context: CheckContext = {
+    spec: options.spec,
+    validator,
+    secrets: [REDACTION_MARKER],
+    apiKeyConfigured: false,
+    send: () => Promise.reject(new Error('offline: no requests are sent')),
+  };
+  const operations = [...new Set(options.spec.operations.map((operation) => operation.id))];
+  yield { type: 'run-started', target: options.source, seed: 0, checks: checks.map((check) => check.name), operations, readOnly: true };
+  const totals = new Map(checks.map((check) => [check.name, { check: check.name, passed: 0, failed: 0 }]));
+  const book = new FindingBook();
+  let judged = 0;
+  for (const recorded of options.exchanges) {
+    const match = index.match(recorded.request.method, recorded.request.path);
+    if (!match?.operation || match.operation.method !== recorded.request.method.toUpperCase()) {
+      yield { type: 'run-warned', message: `${recorded.request.method} ${recorded.request.path} is not declared in the spec; skipped` };
+      continue;
+    }
+    judged++;
+    const exchange = toExchange(validator, match.operation, match.rawParams, recorded);
+    for (const check of checks) {
+      const list = await check.run(exchange, context);
+      const total = totals.get(check.name)!;
+      if (list.length === 0) total.passed++;
+      else total.failed++;
+      for (const finding of list) {
+        const entry = book.record(finding);
+        if (entry) yield { type: 'finding-reported', finding: entry };
+      }
+    }
+  }
+  for (const total of totals.values()) yield { type: 'check-progressed', ...total };
+  const summary: RunSummary = {
+    target: options.source,
+    seed: 0,
+    checks: [...totals.values()],
+    findings: book.all(),
+    requests: judged,
+    durationMs: Date.now() - started,
+    interrupted: false,
+    cleanup: { archived: 0, failed: 0 },
+    secrets: [],
+  };
+  yield { type: 'run-finished', summary };
+}
+
+function toExchange(
+  validator: SpecValidator,
+  operation: Operation,
+  rawParams: Record<string, string>,
+  recorded: RecordedExchangeInput,
+): Exchange {
+  const { request, response } = recorded;
+  const parsed = parseBody(response);
+  return {
+    operation,
+    request: { ...request, url: recorded.baseUrl + request.path + (request.query ? `?${request.query}` : '') },
+    response,
+    ...parsed,
+    generatedAs: requestKind(validator, operation, rawParams, request),
+    elapsedMs: recorded.elapsedMs ?? 0,
+  };
+}
+
+function requestKind(
+  validator: SpecValidator,
+  operation: Operation,
+  rawParams: Record<string, string>,
+  request: RequestFacts,
+): RequestKind {
+  const pathParams: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(rawParams)) {
+    try {
+      pathParams[name] = decodeURIComponent(raw);
+    } catch {
+      return { kind: 'negative', keyword: 'format', pointer: `/path/${name}`, description: `has malformed percent-encoding in ${name}` };
+    }
+  }
+  const contentType = request.headers['content-type'];
+  const media = request.body?.length
+    ? operation.requestBody?.content.find(
+        (entry) => essence(entry.mediaType) === essence(contentType) || mediaTypeMatches(entry.mediaType, contentType ?? ''),
+      )
+    : undefined;
+  let value: unknown = request.body;
+  if (media && request.body && isJsonMediaType(contentType)) {
+    try {
+      value = JSON.parse(request.body.toString('utf8'));
+    } catch {
+      return { kind: 'negative', keyword: 'type', pointer: '/body', description: 'sends a body that is not JSON' };
+    }
+  }
+  const { violations } = validateRequest(validator, operation, {
+    pathParams,
+    query: new URLSearchParams(request.query),
+    headers: request.headers,
+    body: media ? { media, value } : undefined,
+  });
+  const first = violations[0];
+  if (!first) return { kind: 'positive' };
+  return {
+    kind: 'negative',
+    keyword: first.keyword,
+    pointer: `/${first.in}${first.pointer}`,
+    description: `${describe(first)} ${first.message}`,
+  };
+}
+
+function parseBody(response: ResponseFacts): { json?: unknown; parseError?: string } {
+  if (response.body.length === 0 || !isJsonMediaType(response.headers['content-type'])) return {};
+  try {
+    return { json: JSON.parse(response.body.toString('utf8')) };
+  } catch (error) {
+    return { parseError: (error as Error).message };
+  }
+}
