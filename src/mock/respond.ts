@@ -47,9 +47,23 @@ export function problem(res: ServerResponse, details: ProblemDetails, headers: R
   return res.statusCode;
 }
 
+// A layer may hand out the same immutable body object again (an unchanged app); its JSON text is
+// then serialised once.
+const serialised = new WeakMap<object, string>();
+
+function toJson(body: unknown): string {
+  if (body === null || typeof body !== 'object') return JSON.stringify(body);
+  let text = serialised.get(body);
+  if (text === undefined) {
+    text = JSON.stringify(body);
+    serialised.set(body, text);
+  }
+  return text;
+}
+
 /** Writes a stateful layer's answer: problems as problem+json, bodies as JSON. */
 export function sendLayerAnswer(res: ServerResponse, answer: LayerAnswer): number {
   if (answer.status >= 400) return problem(res, answer.body as ProblemDetails, answer.headers);
   if (answer.body === undefined) return send(res, { status: answer.status, headers: answer.headers ?? {}, body: undefined });
-  return sendText(res, answer.status, { 'content-type': 'application/json', ...answer.headers }, JSON.stringify(answer.body));
+  return sendText(res, answer.status, { 'content-type': 'application/json', ...answer.headers }, toJson(answer.body));
 }

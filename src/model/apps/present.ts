@@ -23,8 +23,20 @@ function configForWire(channel: ChannelRecord): Record<string, unknown> {
   return config;
 }
 
+// Records are immutable (every transition builds a new one), so an app's wire shape can be kept
+// with its record and rebuilt only when the record or the base URLs change. Callers never mutate it.
+const presented = new WeakMap<AppRecord, { baseUrl: string; uiBaseUrl: string; body: Readonly<Record<string, unknown>> }>();
+
 /** The wire shape of an app (§3), with its links and the actions its state allows. */
 export function presentApp(app: AppRecord, env: AppsEnvironment): Record<string, unknown> {
+  const known = presented.get(app);
+  if (known && known.baseUrl === env.baseUrl && known.uiBaseUrl === env.uiBaseUrl) return known.body;
+  const body = buildApp(app, env);
+  presented.set(app, { baseUrl: env.baseUrl, uiBaseUrl: env.uiBaseUrl, body });
+  return body;
+}
+
+function buildApp(app: AppRecord, env: AppsEnvironment): Record<string, unknown> {
   const selfUrl = `${env.baseUrl}/v1/apps/${app.id}`;
   const viewUrl = `${env.uiBaseUrl}/apps/${app.id}`;
   const owner = { id: app.owner_principal_id, kind: 'user' };
