@@ -1,64 +1,14 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { onTestFinished } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const CLI_BIN = join(ROOT, 'dist/cli/bin.js');
-const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
-const LOCK = join(tmpdir(), `everruns-contract-build-${Buffer.from(ROOT).toString('hex').slice(-24)}.lock`);
-const STALE_LOCK_MS = 120_000;
 
-/**
- * Compiles src/ to dist/ unless dist/cli/bin.js is newer than every source file. Test files run in
- * parallel forks, so a lock directory makes one fork build while the others wait for it; type errors
- * elsewhere (other folders mid-edit) do not stop tsc from emitting, so only the output is checked.
- */
+/** dist/ is built once by the vitest global setup (suites/helpers/global-setup.ts); this only checks it. */
 export async function ensureBuilt(): Promise<void> {
-  for (;;) {
-    if (isFresh()) return;
-    if (tryLock()) break;
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  try {
-    if (isFresh()) return;
-    await promisify(execFile)(process.execPath, [TSC, '-p', 'tsconfig.build.json'], { cwd: ROOT }).catch(() => undefined);
-    if (!existsSync(CLI_BIN)) throw new Error(`${CLI_BIN} was not built`);
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
-}
-
-function tryLock(): boolean {
-  try {
-    mkdirSync(LOCK);
-    return true;
-  } catch {
-    // A fork that died mid-build leaves its lock behind; take it over once it is clearly stale.
-    try {
-      if (Date.now() - statSync(LOCK).mtimeMs > STALE_LOCK_MS) rmSync(LOCK, { recursive: true, force: true });
-    } catch {
-      /* removed meanwhile */
-    }
-    return false;
-  }
-}
-
-function isFresh(): boolean {
-  if (!existsSync(CLI_BIN) || existsSync(LOCK)) return false;
-  return statSync(CLI_BIN).mtimeMs >= newestSource(join(ROOT, 'src'));
-}
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
+  if (!existsSync(CLI_BIN)) throw new Error(`${CLI_BIN} is missing: the global setup should have built it`);
 }
 
 /** A running `everruns-contract` child process. */
