@@ -2,7 +2,7 @@ import type { HandlerContext, OperationHandler } from './context.js';
 import { unchanged } from './context.js';
 import { parseCreateApp, parseUpdateApp } from './app-fields.js';
 import { appPath, liveApp } from './lookup.js';
-import { presentApp } from './present.js';
+import { presentApp, presentAppForRead } from './present.js';
 import { appNotFound, invalidFields, invalidTransition } from './problems.js';
 import type { AppRecord, ChannelRecord } from './records.js';
 import type { AppsOutcome } from './types.js';
@@ -69,7 +69,7 @@ export const listApps: OperationHandler = (ctx) => {
 export const getApp: OperationHandler = (ctx) => {
   const app = liveApp(ctx);
   if (!app) return notFound(ctx);
-  return unchanged({ status: 200, body: presentApp(app, ctx.env) });
+  return unchanged({ status: 200, body: presentAppForRead(app, ctx.env) });
 };
 
 /** PATCH /v1/apps/{app_id}: only given, non-null fields change; `status` may only become archived. */

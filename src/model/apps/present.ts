@@ -23,20 +23,24 @@ function configForWire(channel: ChannelRecord): Record<string, unknown> {
   return config;
 }
 
-// Records are immutable (every transition builds a new one), so an app's wire shape can be kept
-// with its record and rebuilt only when the record or the base URLs change. Callers never mutate it.
-const presented = new WeakMap<AppRecord, { baseUrl: string; uiBaseUrl: string; body: Readonly<Record<string, unknown>> }>();
+// Records are immutable (every transition builds a new one), so the wire shape of an app that is
+// read again and again can be kept with its record. Only reads fill this bounded cache: keeping a
+// shape for every app written would cost the mock a third more memory at 100,000 apps.
+const READ_CACHE_LIMIT = 1024;
+const readCache = new Map<AppRecord, { baseUrl: string; uiBaseUrl: string; body: Readonly<Record<string, unknown>> }>();
 
-/** The wire shape of an app (§3), with its links and the actions its state allows. */
-export function presentApp(app: AppRecord, env: AppsEnvironment): Record<string, unknown> {
-  const known = presented.get(app);
+/** {@link presentApp} for repeated reads; the returned object is shared and must not be mutated. */
+export function presentAppForRead(app: AppRecord, env: AppsEnvironment): Readonly<Record<string, unknown>> {
+  const known = readCache.get(app);
   if (known && known.baseUrl === env.baseUrl && known.uiBaseUrl === env.uiBaseUrl) return known.body;
-  const body = buildApp(app, env);
-  presented.set(app, { baseUrl: env.baseUrl, uiBaseUrl: env.uiBaseUrl, body });
+  const body = presentApp(app, env);
+  if (readCache.size >= READ_CACHE_LIMIT) readCache.delete(readCache.keys().next().value!);
+  readCache.set(app, { baseUrl: env.baseUrl, uiBaseUrl: env.uiBaseUrl, body });
   return body;
 }
 
-function buildApp(app: AppRecord, env: AppsEnvironment): Record<string, unknown> {
+/** The wire shape of an app (§3), with its links and the actions its state allows. */
+export function presentApp(app: AppRecord, env: AppsEnvironment): Record<string, unknown> {
   const selfUrl = `${env.baseUrl}/v1/apps/${app.id}`;
   const viewUrl = `${env.uiBaseUrl}/apps/${app.id}`;
   const owner = { id: app.owner_principal_id, kind: 'user' };
