@@ -1,0 +1,123 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { runRecord } from '../../src/cli/commands/record.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { loadPlayback } from '../../src/cli/playback.js';
+import { createMockServer } from '../../src/mock/index.js';
+import { loadAppsSpec, serveApps } from '../helpers/serve.js';
+
+const TOKEN = 'whk_cli_record_secret_token';
+
+function controllableIo() {
+  let out = '';
+  let stop!: (signal: string) => void;
+  const io: CliIo = {
+    stdout: (text) => void (out += text),
+    stderr: (text) => void (out += text),
+    stopSignal: new Promise((resolve) => (stop = resolve)),
+  };
+  return { io, out: () => out, stop };
+}
+
+async function waitFor(pattern: RegExp, read: () => string): Promise<RegExpExecArray> {
+  for (let i = 0; i < 200; i++) {
+    const match = pattern.exec(read());
+    if (match) return match;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`never saw ${pattern}: ${read()}`);
+}
+
+describe('record → mock --fixtures, as the CLI wires them', () => {
+  it('records through the proxy with live validation, and plays back byte-identical answers', async () => {
+    const target = await serveApps();
+    const harPath = join(mkdtempSync(join(tmpdir(), 'cli-record-')), 'session.har');
+    const recorder = controllableIo();
+    const finished = runRecord(['--target', target.url, '--out', harPath, '--port', '0'], recorder.io);
+    const proxyUrl = (await waitFor(/listening on (http:\/\/\S+)/, recorder.out))[1]!;
+
+    const sent: Array<{ method: 'GET' | 'POST'; path: string; body?: string; status: number; answer: string }> = [];
+    const call = async (method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}) => {
+      const text = body === undefined ? undefined : JSON.stringify(body);
+      const response = await request(proxyUrl + path, {
+        method,
+        headers: { 'content-type': 'application/json', ...headers },
+        ...(text ? { body: text } : {}),
+      });
+      const answer = await response.body.text();
+      sent.push({ method, path, ...(text ? { body: text } : {}), status: response.statusCode, answer });
+      return JSON.parse(answer) as Record<string, any>;
+    };
+    const app = await call('POST', '/v1/apps', {
+      name: 'Recorded',
+      harness_id: 'harness_0193a3b5c0de7000800000000000abcd',
+      channel_type: 'webhook',
+      channel_config: { token: TOKEN, message: 'hi' },
+    });
+    await call('POST', `/v1/apps/${app.id}/publish`);
+    await call('POST', `/v1/apps/${app.id}/webhooks/${app.channels[0].id}`, { n: 1 }, { 'x-everruns-webhook-token': TOKEN });
+    await call('GET', `/v1/apps/${app.id}`);
+    await call('GET', '/v1/apps/app_123');
+    await waitFor(/GET \/v1\/apps\/app_123 400/, recorder.out);
+    recorder.stop('SIGINT');
+    expect(await finished).toBe(0);
+    expect(recorder.out()).toMatch(/0 violations seen/);
+    expect(readFileSync(harPath, 'utf8')).not.toContain(TOKEN);
+
+    // Playback: a fresh mock answers every recorded request with the recorded status and body.
+    const playback = loadPlayback([harPath], true);
+    const player = await createMockServer({ spec: await loadAppsSpec(), port: 0, playback });
+    onTestFinished(() => player.close());
+    for (const exchange of sent) {
+      const response = await request(player.url + exchange.path, {
+        method: exchange.method,
+        headers: { 'content-type': 'application/json', 'x-everruns-webhook-token': 'a different secret' },
+        ...(exchange.body ? { body: exchange.body } : {}),
+      });
+      expect(response.statusCode).toBe(exchange.status);
+      expect(await response.body.text()).toBe(exchange.answer);
+    }
+    const miss = await request(`${player.url}/v1/apps/${app.id}/runs`);
+    expect(miss.statusCode).toBe(404);
+    expect(miss.headers['content-type']).toBe('application/problem+json');
+    expect(((await miss.body.json()) as { code: string; detail: string }).detail).toMatch(/closest: /);
+  });
+
+  it('without --strict, an unrecorded request falls through to the stateful mock', async () => {
+    const spec = await loadAppsSpec();
+    const playback = loadPlayback([new URL('../../fixtures/apps-lifecycle.har', import.meta.url).pathname], false);
+    const { createAppsLayer, createIdSource, createRandom } = await import('../../src/mock/index.js');
+    const { createAppsModel } = await import('../../src/model/apps/index.js');
+    const random = createRandom(5);
+    const server = await createMockServer({
+      spec,
+      port: 0,
+      playback,
+      layer: (url) =>
+        createAppsLayer(() =>
+          createAppsModel({
+            now: () => new Date(),
+            newId: createIdSource(random),
+            random,
+            baseUrl: url,
+            uiBaseUrl: 'https://ui',
+            runDurationMs: 0,
+            runFailureRate: 0,
+          }),
+        ),
+    });
+    onTestFinished(() => server.close());
+    const recorded = await request(`${server.url}/v1/apps?search=support`);
+    expect(((await recorded.body.json()) as { data: Array<{ name: string }> }).data[0]?.name).toBe('Support Bot');
+    const created = await request(`${server.url}/v1/apps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Live', harness_id: 'harness_0193a3b5c0de7000800000000000abcd' }),
+    });
+    expect(created.statusCode).toBe(201);
+    expect(((await created.body.json()) as { name: string }).name).toBe('Live');
+  });
+});
