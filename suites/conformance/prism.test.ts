@@ -3,50 +3,16 @@
  * stateless schema checks hold there, while the stateful sequences (suites/conformance/stateful)
  * report findings. Prism runs in its own process group, killed when the test ends.
  */
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { request } from 'undici';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { APPS_SPEC_PATH, loadAppsSpec } from '../helpers/serve.js';
+import { describe, expect, it } from 'vitest';
+import { loadAppsSpec } from '../helpers/serve.js';
 import { collect, firedChecks } from './collect.js';
+import { startPrism } from '../helpers/prism.js';
 
-const PRISM = new URL('../../node_modules/.bin/prism', import.meta.url).pathname;
 const SEED = 13;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function startPrism(): Promise<string> {
-  const port = await freePort();
-  const child = spawn(PRISM, ['mock', APPS_SPEC_PATH, '-p', String(port), '-h', '127.0.0.1'], { detached: true, stdio: 'ignore' });
-  onTestFinished(() => {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // Already gone.
-    }
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      await (await request(`${url}/v1/apps`)).body.dump();
-      return url;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error('Prism did not start within 30 s');
-}
 
 describe(`the schema checks against Prism's stateless mock (seed ${SEED})`, () => {
   it('hold, except where Prism answers malformed JSON in its own error shape', async () => {
-    const target = await startPrism();
+    const target = (await startPrism()).url;
     const { summary } = await collect({
       spec: await loadAppsSpec(),
       target,

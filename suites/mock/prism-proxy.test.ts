@@ -5,57 +5,20 @@
  * violation into a 500 problem of type …#VIOLATIONS (and answers an invalid request itself with
  * 422/401 instead of forwarding it); so each step asserts the contract status and no such header.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { request } from 'undici';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { APPS_SPEC_PATH, serveApps } from '../helpers/serve.js';
+import { describe, expect, it } from 'vitest';
+import { startPrism } from '../helpers/prism.js';
+import { serveApps } from '../helpers/serve.js';
 
-const PRISM = new URL('../../node_modules/.bin/prism', import.meta.url).pathname;
 const HARNESS = 'harness_0193a3b5c0de7000800000000000abcd';
 const TOKEN = 'whk_prism_proxy_secret_42';
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+interface Sent {
+  method: string;
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
 }
-
-/** Starts Prism in its own process group, so afterwards the whole group (npx/node children) can be killed. */
-async function startPrism(upstream: string): Promise<{ url: string; output: () => string }> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(PRISM, ['proxy', APPS_SPEC_PATH, upstream, '--errors', '-p', String(port), '-h', '127.0.0.1'], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout?.on('data', (chunk) => (log += chunk));
-  child.stderr?.on('data', (chunk) => (log += chunk));
-  onTestFinished(() => {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // Already gone.
-    }
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`prism exited with ${child.exitCode}:\n${log}`);
-    try {
-      const probe = await request(`${url}/__prism_probe`, { method: 'GET' });
-      await probe.body.dump();
-      return { url, output: () => log };
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error(`prism did not answer within 30 s:\n${log}`);
-}
-
-interface Sent { method: string; path: string; body?: unknown; headers?: Record<string, string> }
 
 describe('Prism validation proxy in front of the stateful mock', () => {
   it('a full lifecycle passes with the contract statuses and zero violations', async () => {
@@ -64,7 +27,11 @@ describe('Prism validation proxy in front of the stateful mock', () => {
 
     const send = async (sent: Sent, status: number) => {
       const headers = { ...sent.headers, ...(sent.body === undefined ? {} : { 'content-type': 'application/json' }) };
-      const response = await request(prism.url + sent.path, { method: sent.method as 'GET', headers, body: sent.body === undefined ? undefined : JSON.stringify(sent.body) });
+      const response = await request(prism.url + sent.path, {
+        method: sent.method as 'GET',
+        headers,
+        body: sent.body === undefined ? undefined : JSON.stringify(sent.body),
+      });
       const text = await response.body.text();
       const where = `${sent.method} ${sent.path} → ${response.statusCode} ${text.slice(0, 400)}\nsl-violations: ${response.headers['sl-violations'] ?? '-'}`;
       expect(response.headers['sl-violations'], where).toBeUndefined();
@@ -75,7 +42,17 @@ describe('Prism validation proxy in front of the stateful mock', () => {
     };
 
     const app = await send(
-      { method: 'POST', path: '/v1/apps', body: { name: 'Proxy Bot', description: 'through Prism', harness_id: HARNESS, channel_type: 'webhook', channel_config: { token: TOKEN, message: 'Ticket {{ payload.subject }}' } } },
+      {
+        method: 'POST',
+        path: '/v1/apps',
+        body: {
+          name: 'Proxy Bot',
+          description: 'through Prism',
+          harness_id: HARNESS,
+          channel_type: 'webhook',
+          channel_config: { token: TOKEN, message: 'Ticket {{ payload.subject }}' },
+        },
+      },
       201,
     );
     const id: string = app.id;
@@ -85,7 +62,12 @@ describe('Prism validation proxy in front of the stateful mock', () => {
     await send({ method: 'PATCH', path: `/v1/apps/${id}`, body: { name: 'Proxy Bot 2', description: null } }, 200);
     expect(await send({ method: 'POST', path: `/v1/apps/${id}/publish` }, 200)).toMatchObject({ status: 'published' });
 
-    const hook = { method: 'POST', path: `/v1/apps/${id}/webhooks/${channel}`, headers: { 'x-everruns-webhook-token': TOKEN }, body: { subject: 'Printer on fire' } };
+    const hook = {
+      method: 'POST',
+      path: `/v1/apps/${id}/webhooks/${channel}`,
+      headers: { 'x-everruns-webhook-token': TOKEN },
+      body: { subject: 'Printer on fire' },
+    };
     const first = await send(hook, 202);
     const second = await send(hook, 202);
     expect(first).toMatchObject({ accepted: true, created_session: true });
@@ -99,14 +81,31 @@ describe('Prism validation proxy in front of the stateful mock', () => {
 
     // 4xx answered by the mock (the requests are valid against the schema, so Prism forwards them).
     await send({ method: 'GET', path: '/v1/apps/app_ffffffffffffffffffffffffffffffff' }, 404);
-    await send({ method: 'POST', path: '/v1/apps', body: { name: 'Orphan config', harness_id: HARNESS, channel_config: { message: 'hi' } } }, 400);
-    await send({ method: 'POST', path: '/v1/apps', body: { name: 'No token', harness_id: HARNESS, channel_type: 'webhook', channel_config: { message: 'hi' } } }, 400);
+    await send(
+      { method: 'POST', path: '/v1/apps', body: { name: 'Orphan config', harness_id: HARNESS, channel_config: { message: 'hi' } } },
+      400,
+    );
+    await send(
+      {
+        method: 'POST',
+        path: '/v1/apps',
+        body: { name: 'No token', harness_id: HARNESS, channel_type: 'webhook', channel_config: { message: 'hi' } },
+      },
+      400,
+    );
     await send({ method: 'PATCH', path: `/v1/apps/${id}`, body: { name: 'Archived edit' } }, 400);
-    await send({ method: 'POST', path: `/v1/apps/${id}/webhooks/${channel}`, headers: { 'x-everruns-webhook-token': 'whk_wrong' }, body: {} }, 403);
+    await send(
+      { method: 'POST', path: `/v1/apps/${id}/webhooks/${channel}`, headers: { 'x-everruns-webhook-token': 'whk_wrong' }, body: {} },
+      403,
+    );
     expect(prism.output()).not.toMatch(/Violation:/);
 
     // Proof that the proxy really validates: a schema-invalid request is stopped by Prism itself.
-    const invalid = await request(`${prism.url}/v1/apps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ harness_id: HARNESS }) });
+    const invalid = await request(`${prism.url}/v1/apps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ harness_id: HARNESS }),
+    });
     expect(invalid.statusCode, await invalid.body.text()).toBe(422);
   }, 90_000);
 });

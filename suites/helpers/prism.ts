@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { request } from 'undici';
+import { onTestFinished } from 'vitest';
+import { APPS_SPEC_PATH } from './serve.js';
+
+const PRISM = new URL('../../node_modules/.bin/prism', import.meta.url).pathname;
+
+/** A loopback port that was free a moment ago (Prism cannot be told to pick one itself). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/**
+ * Starts `prism mock` (no upstream) or `prism proxy … --errors` (with one) on the Apps document, in
+ * its own process group so the whole group is killed when the test ends, and waits until it answers.
+ */
+export async function startPrism(upstream?: string): Promise<{ url: string; output: () => string }> {
+  const port = await freePort();
+  const args = upstream ? ['proxy', APPS_SPEC_PATH, upstream, '--errors'] : ['mock', APPS_SPEC_PATH];
+  const child = spawn(PRISM, [...args, '-p', String(port), '-h', '127.0.0.1'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.on('data', (chunk) => (log += chunk));
+  child.stderr.on('data', (chunk) => (log += chunk));
+  onTestFinished(() => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`prism exited with ${child.exitCode}:\n${log}`);
+    try {
+      await (await request(`${url}/__prism_probe`)).body.dump();
+      return { url, output: () => log };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error(`prism did not answer within 30 s:\n${log}`);
+}
