@@ -87,29 +87,8 @@ describe('record → mock --fixtures, as the CLI wires them', () => {
   });
 
   it('without --strict, an unrecorded request falls through to the stateful mock', async () => {
-    const spec = await loadAppsSpec();
     const playback = loadPlayback([new URL('../../fixtures/apps-lifecycle.har', import.meta.url).pathname], false);
-    const { createAppsLayer, createIdSource, createRandom } = await import('../../src/mock/index.js');
-    const { createAppsModel } = await import('../../src/model/apps/index.js');
-    const random = createRandom(5);
-    const server = await createMockServer({
-      spec,
-      port: 0,
-      playback,
-      layer: (url) =>
-        createAppsLayer(() =>
-          createAppsModel({
-            now: () => new Date(),
-            newId: createIdSource(random),
-            random,
-            baseUrl: url,
-            uiBaseUrl: 'https://ui',
-            runDurationMs: 0,
-            runFailureRate: 0,
-          }),
-        ),
-    });
-    onTestFinished(() => server.close());
+    const server = await serveApps({}, { playback });
     const recorded = await request(`${server.url}/v1/apps?search=support`);
     expect(((await recorded.body.json()) as { data: Array<{ name: string }> }).data[0]?.name).toBe('Support Bot');
     const created = await request(`${server.url}/v1/apps`, {

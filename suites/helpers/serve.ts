@@ -1,6 +1,13 @@
 import { onTestFinished } from 'vitest';
 import { createAppsModel, type AppsEnvironment } from '../../src/model/apps/index.js';
-import { createAppsLayer, createIdSource, createMockServer, createRandom, type MockServer } from '../../src/mock/index.js';
+import {
+  createAppsLayer,
+  createIdSource,
+  createMockServer,
+  createRandom,
+  type MockServer,
+  type PlaybackSource,
+} from '../../src/mock/index.js';
 import { loadSpec, type LoadedSpec } from '../../src/openapi/index.js';
 
 export const APPS_SPEC_PATH = new URL('../../spec/everruns-apps.openapi.yaml', import.meta.url).pathname;
@@ -21,13 +28,14 @@ export async function serveStateless(spec: LoadedSpec): Promise<MockServer> {
 }
 
 /** Starts the stateful Apps mock on an ephemeral loopback port, closed when the test ends. */
-export async function serveApps(env: Partial<AppsEnvironment> = {}): Promise<MockServer> {
+export async function serveApps(env: Partial<AppsEnvironment> = {}, options: { playback?: PlaybackSource } = {}): Promise<MockServer> {
   const spec = await loadAppsSpec();
   const random = createRandom(env.random ? undefined : 42);
   const server = await createMockServer({
     spec,
     host: '127.0.0.1',
     port: 0,
+    ...options,
     layer: (url) =>
       createAppsLayer(() =>
         createAppsModel({
