@@ -21,11 +21,17 @@ const WEIGHT = { method: 0.3, path: 0.5, query: 0.2 };
 /** Scores how close a recorded request is to the one that missed. */
 export function similarity(wanted: RequestShape, recorded: RequestShape): number {
   const method = wanted.method.toUpperCase() === recorded.method.toUpperCase() ? 1 : 0;
-  return WEIGHT.method * method + WEIGHT.path * pathSimilarity(wanted.path, recorded.path) + WEIGHT.query * queryOverlap(wanted.query, recorded.query);
+  return (
+    WEIGHT.method * method +
+    WEIGHT.path * pathSimilarity(wanted.path, recorded.path) +
+    WEIGHT.query * queryOverlap(wanted.query, recorded.query)
+  );
 }
 
 function segments(path: string): string[] {
-  return normalisePath(path).split('/').filter((segment) => segment !== '');
+  return normalisePath(path)
+    .split('/')
+    .filter((segment) => segment !== '');
 }
 
 /** Share of aligned segments that are equal; a segment that differs only in its id half-counts. */

@@ -1,4 +1,16 @@
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { UsageError } from '../core/index.js';
 import type { Har, HarCreator, HarEntry } from './har-types.js';
 import { checkHar } from './check-har.js';
@@ -20,6 +32,8 @@ export interface HarWriter {
   /** Entries in the file, including those it held when opened. */
   readonly count: number;
   append(entry: HarEntry): void;
+  /** Appends several entries in one atomic step (all or none survive a crash). */
+  appendAll(entries: readonly HarEntry[]): void;
   close(): void;
 }
 
@@ -27,15 +41,16 @@ export interface HarWriter {
 const TAIL = '\n]}}\n';
 
 /**
- * Opens (or creates) a HAR file for appending. The file always ends in {@link TAIL}; each append is
- * one positional write that replaces the old tail with `,\n<entry>` plus a new tail. A write syscall
- * to a regular file is not torn by SIGKILL, so the file on disk is always either the old valid
- * document or the new one.
+ * Opens (or creates) a HAR file for appending. The file always ends in {@link TAIL}. Each append
+ * copies the file (a kernel-side copy, reflinked where the filesystem can), replaces the copy's
+ * tail with `,\n<entry>` plus a new tail, and renames the copy over the file. An in-place write is
+ * not enough: Linux checks for SIGKILL between the pages of one write(2), so a large entry can be
+ * torn; a rename is atomic, so the file on disk is always the old valid document or the new one.
  */
 export function openHarWriter(path: string, options: HarWriterOptions): HarWriter {
   const entries = prepareFile(path, options.creator);
-  const fd = openSync(path, 'r+');
-  let offset = fstatSync(fd).size - Buffer.byteLength(TAIL);
+  const temp = `${path}.${process.pid}.tmp`;
+  let offset = statSync(path).size - Buffer.byteLength(TAIL);
   let count = entries;
   let closed = false;
 
@@ -45,22 +60,31 @@ export function openHarWriter(path: string, options: HarWriterOptions): HarWrite
       return count;
     },
     append(entry) {
+      this.appendAll([entry]);
+    },
+    appendAll(batch) {
       if (closed) throw new UsageError(`HAR writer for ${path} is closed`);
-      const buf = Buffer.from(`${count === 0 ? '\n' : ',\n'}${JSON.stringify(entry)}${TAIL}`, 'utf8');
-      const written = writeSync(fd, buf, 0, buf.length, offset);
-      if (written !== buf.length) {
-        // A short write (disk full) left a torn entry: put the old tail back before failing.
-        writeSync(fd, TAIL, offset, 'utf8');
-        throw new UsageError(`HAR file ${path}: short write (${written} of ${buf.length} bytes)`);
+      if (batch.length === 0) return;
+      const text = batch.map((entry, index) => `${count + index === 0 ? '\n' : ',\n'}${JSON.stringify(entry)}`).join('');
+      const buf = Buffer.from(text + TAIL, 'utf8');
+      copyFileSync(path, temp);
+      const fd = openSync(temp, 'r+');
+      try {
+        const written = writeSync(fd, buf, 0, buf.length, offset);
+        if (written !== buf.length) throw new UsageError(`HAR file ${path}: short write (${written} of ${buf.length} bytes)`);
+        if (options.fsync) fsyncSync(fd);
+      } catch (error) {
+        closeSync(fd);
+        rmSync(temp, { force: true });
+        throw error;
       }
-      if (options.fsync) fsyncSync(fd);
+      closeSync(fd);
+      renameSync(temp, path);
       offset += buf.length - Buffer.byteLength(TAIL);
-      count += 1;
+      count += batch.length;
     },
     close() {
-      if (closed) return;
       closed = true;
-      closeSync(fd);
     },
   };
 }

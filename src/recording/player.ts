@@ -64,7 +64,13 @@ export function createPlayer(source: PlayerSource, options: PlayerOptions = {}):
     for (const entry of entries) {
       const recorded = fromHarEntry(entry);
       const key = keyOf(recorded.request, recorded.requestBodyDigest);
-      const sequence = layer.get(key) ?? { method: recorded.request.method, path: recorded.request.path, query: recorded.request.query, responses: [], next: 0 };
+      const sequence = layer.get(key) ?? {
+        method: recorded.request.method,
+        path: recorded.request.path,
+        query: recorded.request.query,
+        responses: [],
+        next: 0,
+      };
       sequence.responses.push(recorded.response);
       layer.set(key, sequence);
     }

@@ -2,6 +2,7 @@ import { DecoratorHandler, type Dispatcher } from 'undici';
 import { normaliseHeaders, type RequestFacts, type ResponseFacts } from '../core/index.js';
 import { DEFAULT_MAX_BODY_BYTES } from './body-codec.js';
 import { toHarEntry } from './har.js';
+import type { HarEntry } from './har-types.js';
 import { openHarWriter } from './har-writer.js';
 import { stripHopByHop } from './hop-by-hop.js';
 import { createRedactor, type RedactOptions } from './redact.js';
@@ -12,6 +13,11 @@ const ForwardingHandler = DecoratorHandler as unknown as new (handler: Dispatche
 
 export interface RecordingInterceptorOptions {
   harPath: string;
+  /**
+   * Exchanges are written in batches at most this far apart (default 250 ms): a run of thousands of
+   * requests would otherwise rewrite the file thousands of times. A crash loses at most one batch.
+   */
+  flushEveryMs?: number;
   redact?: RedactOptions;
   maxBodyBytes?: number;
   creator?: { name: string; version: string };
@@ -30,9 +36,16 @@ export function createRecordingInterceptor(options: RecordingInterceptorOptions)
   const redactor = createRedactor(options.redact);
   const maxStored = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
+  const pending: HarEntry[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    timer = undefined;
+    writer.appendAll(pending.splice(0));
+  };
   const record = (baseUrl: string, request: RequestFacts, response: ResponseFacts, size: number, startedAt: Date, time: number) => {
     const redacted = redactor.exchange(request, response);
-    writer.append(toHarEntry({ ...redacted, baseUrl, startedAt, time, responseBodySize: size }, { maxBodyBytes: maxStored }));
+    pending.push(toHarEntry({ ...redacted, baseUrl, startedAt, time, responseBodySize: size }, { maxBodyBytes: maxStored }));
+    timer ??= setTimeout(flush, options.flushEveryMs ?? 250);
   };
 
   const interceptor: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (opts, handler) => {
@@ -74,5 +87,12 @@ export function createRecordingInterceptor(options: RecordingInterceptorOptions)
     }
     return dispatch(opts, new RecordingHandler(handler));
   };
-  return { interceptor, close: () => writer.close() };
+  return {
+    interceptor,
+    close: () => {
+      if (timer) clearTimeout(timer);
+      flush();
+      writer.close();
+    },
+  };
 }

@@ -58,7 +58,8 @@ export async function createRecordingProxy(options: RecordingProxyOptions): Prom
     const [path = '/', query = ''] = splitUrl(req.url ?? '/');
     const body = await readBody(req, maxRequest);
     const facts: RequestFacts = { method: req.method ?? 'GET', path, query, headers: normaliseHeaders(req.rawHeaders) };
-    if (body === 'too-large') return sendProblem(res, 413, toProblem('payload_too_large', `request body exceeds ${maxRequest} bytes`, { instance: path }));
+    if (body === 'too-large')
+      return sendProblem(res, 413, toProblem('payload_too_large', `request body exceeds ${maxRequest} bytes`, { instance: path }));
     if (body.length > 0) facts.body = body;
 
     let upstream: Awaited<ReturnType<typeof undiciRequest>>;
@@ -70,7 +71,11 @@ export async function createRecordingProxy(options: RecordingProxyOptions): Prom
       });
     } catch (error) {
       options.onError?.(redactor.request(facts), error as Error);
-      return sendProblem(res, 502, toProblem('upstream_unreachable', `cannot reach ${target.display}: ${(error as Error).message}`, { instance: path }));
+      return sendProblem(
+        res,
+        502,
+        toProblem('upstream_unreachable', `cannot reach ${target.display}: ${(error as Error).message}`, { instance: path }),
+      );
     }
     const wait = performance.now() - t0;
     const responseHeaders = stripHopByHop(normaliseHeaders(upstream.headers as Record<string, string | string[]>));
@@ -96,7 +101,14 @@ export async function createRecordingProxy(options: RecordingProxyOptions): Prom
     const redacted = redactor.exchange(facts, response);
     writer.append(
       toHarEntry(
-        { ...redacted, baseUrl: target.base, startedAt: started, time: ms, responseBodySize: size, timings: { send: 0, wait, receive: ms - wait } },
+        {
+          ...redacted,
+          baseUrl: target.base,
+          startedAt: started,
+          time: ms,
+          responseBodySize: size,
+          timings: { send: 0, wait, receive: ms - wait },
+        },
         { maxBodyBytes: maxStored },
       ),
     );

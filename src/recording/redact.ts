@@ -42,7 +42,12 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
     const res = response && { ...response, ...redactMessage(response, rules, seen) };
     const secrets = seen.list();
     return {
-      request: (req && { ...req, ...scrubMessage(req, secrets), path: scrubString(req.path, secrets, true), query: scrubString(req.query, secrets, true) }) as R,
+      request: (req && {
+        ...req,
+        ...scrubMessage(req, secrets),
+        path: scrubString(req.path, secrets, true),
+        query: scrubString(req.query, secrets, true),
+      }) as R,
       response: (res && { ...res, ...scrubMessage(res, secrets) }) as S,
     };
   };

@@ -21,10 +21,7 @@ export class SecretValues {
     this.add(value);
     if (name === 'cookie' || name === 'set-cookie') {
       // Only cookie values are secret: their names ("session") and attributes are ordinary text.
-      const pairs =
-        name === 'cookie'
-          ? value.split(';')
-          : value.split(/,(?=\s*[^;,=\s]+=)/).map((cookie) => cookie.split(';')[0] ?? '');
+      const pairs = name === 'cookie' ? value.split(';') : value.split(/,(?=\s*[^;,=\s]+=)/).map((cookie) => cookie.split(';')[0] ?? '');
       for (const pair of pairs) {
         const eq = pair.indexOf('=');
         if (eq > 0) this.add(pair.slice(eq + 1));

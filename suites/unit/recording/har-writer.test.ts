@@ -29,6 +29,19 @@ describe('openHarWriter', () => {
     expect(() => writer.append(entry(9))).toThrow(UsageError);
   });
 
+  it('appends a batch in one step, after single entries, and leaves no temporary file behind', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'batch.har');
+    const writer = openHarWriter(path, { creator });
+    writer.append(entry(0));
+    writer.appendAll([entry(1), entry(2), entry(3)]);
+    writer.appendAll([]);
+    expect(read(path).log.entries.map((e) => e.request.url)).toEqual([0, 1, 2, 3].map((i) => `http://127.0.0.1/items/${i}`));
+    await expect(validator.har(read(path))).resolves.toBeTruthy();
+    expect(writer.count).toBe(4);
+    expect((await import('node:fs')).readdirSync(dir)).toEqual(['batch.har']);
+  });
+
   it('appends to an existing HAR, rewriting another layout once and keeping its members', () => {
     const path = join(tempDir(), 'pretty.har');
     const original: Har = { log: { version: '1.2', creator: { name: 'browser', version: '9' }, comment: 'kept', entries: [entry(1)], pages: [] } };
