@@ -24,6 +24,8 @@ export function createAjv(version: OpenApiVersion): AnyAjv {
     logger: false,
     discriminator: false,
     unicodeRegExp: true,
+    // Errors carry their parent schema, so readOnly/writeOnly `required` failures can be told apart.
+    verbose: true,
   };
   const ajv = version === '3.1' ? new Ajv2020(options) : new Ajv(options);
   addFormats(ajv as Ajv);

@@ -1,4 +1,4 @@
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { SpecError } from '../core/index.js';
 import { locate, type LoadedSpec, type OpenApiDocument } from '../openapi/index.js';
 import { createAjv, type AnyAjv } from './ajv.js';
@@ -42,7 +42,20 @@ export class SpecValidator {
   check(location: ViolationLocation, pointer: string, value: unknown, prefix = ''): Violation[] {
     const validate = this.validatorAt(pointer);
     if (validate(value)) return [];
-    return (validate.errors ?? []).map((error) => fromAjvError(location, error, prefix));
+    // OAS §4.8.24: a required readOnly property is not expected in a request, nor a writeOnly one
+    // in a response; Ajv knows no direction, so those `required` errors are dropped here.
+    const skip = location === 'body' ? 'readOnly' : location === 'response-body' ? 'writeOnly' : undefined;
+    return (validate.errors ?? [])
+      .filter((error) => !(skip && error.keyword === 'required' && this.#missingIs(error, skip)))
+      .map((error) => fromAjvError(location, error, prefix));
+  }
+
+  #missingIs(error: ErrorObject, flag: 'readOnly' | 'writeOnly'): boolean {
+    const missing = (error.params as { missingProperty?: string }).missingProperty;
+    const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+    if (missing === undefined || !properties) return false;
+    const property = this.lookup(properties[missing]);
+    return property?.[flag] === true;
   }
 
   /** Follows refs of a schema node of this document (for coercion and generation). */
