@@ -18,7 +18,22 @@ describe('npm pack', () => {
     const tarball = readdirSync(dir).find((name) => name.endsWith('.tgz'));
     expect(tarball).toBeDefined();
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-    execFileSync('npm', ['install', '--omit=dev', '--omit=optional', '--no-audit', '--no-fund', `./${tarball}`], { cwd: dir, stdio: 'ignore' });
+    execFileSync('npm', ['install', '--omit=dev', '--omit=optional', '--no-audit', '--no-fund', `./${tarball}`], {
+      cwd: dir,
+      stdio: 'ignore',
+    });
+
+    // The library entry point resolves from the installed package too.
+    const exported = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const m = await import('everruns-contract'); console.log([typeof m.createMockServer, typeof m.runConformance, typeof m.loadSpec].join(','))",
+      ],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(exported.trim()).toBe('function,function,function');
 
     const child = spawn('npx', ['everruns-contract', 'mock', '--port', '0', '--quiet'], { cwd: dir, detached: true });
     try {

@@ -1,0 +1,41 @@
+/** The library behind the CLI: load a document, serve it, check a deployment, record and replay. */
+export { loadSpec, OperationIndex, type LoadedSpec, type Operation } from './openapi/index.js';
+export { SpecValidator, validateRequest, validateResponse, type Violation } from './validation/index.js';
+export { schemaArbitrary, negativeArbitrary, sampleValue, type SchemaContext } from './generate/index.js';
+export { createAppsModel, type AppsEnvironment, type AppsModel, type AppsSnapshot } from './model/apps/index.js';
+export {
+  createMockServer,
+  createAppsLayer,
+  createIdSource,
+  createRandom,
+  openSqliteSink,
+  type MockServer,
+  type MockServerOptions,
+  type PlaybackSource,
+  type StatefulLayer,
+} from './mock/index.js';
+export {
+  runConformance,
+  checkRecordings,
+  ALL_CHECKS,
+  STATEFUL_PHASE,
+  renderSummary,
+  toJUnit,
+  toJsonReport,
+  exitCodeOf,
+  type Check,
+  type Finding,
+  type RunEvent,
+  type RunSummary,
+} from './conformance/index.js';
+export {
+  createRecordingProxy,
+  createRecordingInterceptor,
+  createPlayer,
+  openHarWriter,
+  loadHar,
+  type Har,
+  type HarEntry,
+} from './recording/index.js';
+export { toProblem, isProblem, PROBLEM_MEDIA_TYPE, type ProblemDetails } from './core/index.js';
+export { main, type CliIo } from './cli/index.js';
