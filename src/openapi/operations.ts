@@ -54,6 +54,8 @@ export interface Operation {
 export function listOperations(document: OpenApiDocument): Operation[] {
   const operations: Operation[] = [];
   for (const [path, rawItem] of Object.entries(document.paths ?? {})) {
+    // Path keys begin with a slash (OAS §4.8.8); anything else is an `x-` extension.
+    if (!path.startsWith('/')) continue;
     const itemPointer = `#/paths/${escapeToken(path)}`;
     const item = locate(document, rawItem, itemPointer);
     if (!item) continue;
