@@ -8,6 +8,9 @@ export interface CliIo {
 
 /** The real process's io. */
 export function processIo(): CliIo {
+  // A reader that goes away (`mock | head`) must not take a running server down with EPIPE.
+  process.stdout.on('error', () => {});
+  process.stderr.on('error', () => {});
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -110,7 +110,9 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     });
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  // A wildcard bind is reachable on loopback; links built on 0.0.0.0 or :: could not be followed.
+  const reachable = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
+  const host = address.family === 'IPv6' ? `[${reachable}]` : reachable;
   const url = `http://${host}:${address.port}`;
   layer = options.layer?.(url);
   // Compile the remaining validators shortly after listening, one operation per turn of the event

@@ -146,7 +146,8 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
       : {}),
   });
 
-  io.stdout(`everruns-contract mock listening on ${server.url}\n`);
+  const bound = values.host && !server.url.includes(values.host) ? ` (bound to ${values.host})` : '';
+  io.stdout(`everruns-contract mock listening on ${server.url}${bound}\n`);
   io.stdout(`  spec: ${spec.source} (OpenAPI ${spec.version}, ${spec.operations.length} operations)\n`);
   if (playback) {
     io.stdout(`  playback: ${playback.size} recorded requests from ${values.fixtures!.join(', ')}${playback.strict ? ' (strict)' : ''}\n`);
