@@ -1,4 +1,5 @@
 import { isProblemMediaType } from '../../core/index.js';
+import type { LoadedSpec } from '../../openapi/index.js';
 import type { Check, Exchange, Finding } from '../check.js';
 import { findingOf } from '../finding.js';
 
@@ -20,15 +21,35 @@ export const ALLOWED_RELS: ReadonlySet<string> = new Set([
 ]);
 
 const RETRY_STATUSES = new Set([429, 503]);
+
+const speaking = new WeakMap<LoadedSpec, boolean>();
+
+/** True when any response of the document is declared as application/problem+json. */
+function speaksProblemJson(spec: LoadedSpec): boolean {
+  let known = speaking.get(spec);
+  if (known === undefined) {
+    known = spec.operations.some((operation) =>
+      operation.responses.some((declared) => declared.content.some((media) => isProblemMediaType(media.mediaType))),
+    );
+    speaking.set(spec, known);
+  }
+  return known;
+}
 const NAME = 'problem_json_conformance';
 
-/** Every 4xx/5xx is RFC 9457 problem details with the Apps API's rules on status, actions and retry hints. */
+/**
+ * Every 4xx/5xx is RFC 9457 problem details with the Apps API's rules on status, actions and retry
+ * hints — for documents that speak problem+json. A document that declares no error in that media
+ * type (petstore's bodiless 400s, GitHub's basic-error) has made no such promise, so the rule is
+ * not held against it; its error shapes are response_schema_conformance's business.
+ */
 export const problemJsonConformance: Check = {
   name: NAME,
   description: 'every 4xx/5xx is application/problem+json with a title, the HTTP status and valid actions',
-  run(exchange) {
+  run(exchange, context) {
     const { response } = exchange;
     if (response.status < 400 || exchange.request.method === 'HEAD') return [];
+    if (!speaksProblemJson(context.spec)) return [];
     const contentType = response.headers['content-type'];
     if (!isProblemMediaType(contentType)) {
       return [

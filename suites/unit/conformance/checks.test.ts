@@ -234,3 +234,23 @@ describe('links_resolve', () => {
     expect(sent).toBe(0);
   });
 });
+
+describe('problem_json_conformance on a document that never declares problem+json', () => {
+  it('holds nothing against a bodiless 400 that the document itself declares', async () => {
+    const { inlineSpec, documentWith } = await import('../../helpers/inline-spec.js');
+    const { SpecValidator } = await import('../../../src/validation/index.js');
+    const spec = await inlineSpec(
+      documentWith('3.0.3', { '/pets': { get: { responses: { '200': { description: 'ok' }, '400': { description: 'bad' } } } } }),
+    );
+    const base = await context();
+    const appsSpec = await apps();
+    const found = await problemJsonConformance.run(exchange(spec.operations[0]!, { status: 400 }), {
+      ...base,
+      spec,
+      validator: new SpecValidator(spec),
+    });
+    expect(found).toEqual([]);
+    const onApps = await problemJsonConformance.run(exchange(appsSpec.op('getApp'), { status: 404 }), base);
+    expect(onApps.map((finding) => finding.check)).toEqual(['problem_json_conformance']);
+  });
+});
