@@ -129,6 +129,8 @@ export class IdPool {
   }
 
   #fits(param: string, value: string): boolean {
+    // An empty or dot-segment value cannot travel as a path segment (it would reach another route).
+    if (value === '' || /^(?:\.|%2e){1,2}$/i.test(value)) return false;
     const pointers = this.#schemas.get(param);
     if (!pointers) return false;
     return pointers.every((pointer) => this.#validator.check('path', pointer, value).length === 0);

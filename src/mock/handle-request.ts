@@ -97,7 +97,10 @@ function afterBody(
   }
   if (validation.violations.length > 0) {
     const errors = toProblemErrors(validation.violations);
-    const status = invalidInputStatus(operation);
+    const status = invalidInputStatus(
+      operation,
+      validation.violations.some((violation) => violation.in === 'path'),
+    );
     const details = toProblem('invalid_request', `the request is invalid: ${errors[0]!.detail}`, { status, instance: path, errors });
     return fittedProblem(pipeline, res, operation, details);
   }
@@ -109,7 +112,8 @@ function afterBody(
 // The body follows the operation's declared error schema, which may even type `status` as a string
 // (GitHub's basic-error); the HTTP status stays the problem's own.
 function fittedProblem(pipeline: RequestPipeline, res: ServerResponse, operation: Operation, details: ProblemDetails): number {
-  sendProblem(res, pipeline.responder.fitProblem(operation, details), {}, details.status);
+  const fitted = pipeline.responder.fitProblem(operation, details);
+  sendProblem(res, fitted.body, { 'content-type': fitted.mediaType }, details.status);
   return details.status;
 }
 

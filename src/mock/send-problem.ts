@@ -27,6 +27,6 @@ export function sendProblem(
     body = FALLBACK;
     status = 500;
   }
-  res.writeHead(status, { ...headers, 'content-type': PROBLEM_MEDIA_TYPE, 'content-length': body.length });
+  res.writeHead(status, { 'content-type': PROBLEM_MEDIA_TYPE, ...headers, 'content-length': body.length });
   res.end(body);
 }

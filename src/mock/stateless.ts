@@ -1,4 +1,4 @@
-import { isJsonMediaType, toProblem, type ProblemDetails } from '../core/index.js';
+import { PROBLEM_MEDIA_TYPE, isJsonMediaType, isProblemMediaType, toProblem, type ProblemDetails } from '../core/index.js';
 import { findResponse, resolveRef, type MediaTypeSpec, type Operation } from '../openapi/index.js';
 import { UnsatisfiableSchema, sampleValue, type SchemaContext } from '../generate/index.js';
 import type { SpecValidator } from '../validation/index.js';
@@ -68,8 +68,17 @@ export class StatelessResponder {
   }
 
   /** Fits a problem to the schema an operation declares for its status, so it validates. */
-  fitProblem(operation: Operation, problem: ProblemDetails): ProblemDetails {
-    const media = findResponse(operation, problem.status)?.content.find((entry) => isJsonMediaType(entry.mediaType));
+  fitProblem(operation: Operation, problem: ProblemDetails): { body: ProblemDetails; mediaType: string } {
+    const declared = findResponse(operation, problem.status)?.content ?? [];
+    const media =
+      declared.find((entry) => isProblemMediaType(entry.mediaType)) ?? declared.find((entry) => isJsonMediaType(entry.mediaType));
+    // problem+json unless the document declares another JSON media type for this status, whose
+    // schema the body then follows too: what the document promises wins over our convention.
+    const mediaType = media && !media.mediaType.includes('*') ? media.mediaType : PROBLEM_MEDIA_TYPE;
+    return { body: this.#fitBody(media, problem), mediaType };
+  }
+
+  #fitBody(media: MediaTypeSpec | undefined, problem: ProblemDetails): ProblemDetails {
     if (!media?.schemaPointer || !media.schema) return problem;
     if (this.#validator.check('response-body', media.schemaPointer, problem).length === 0) return problem;
     // Keep every problem member the declared schema tolerates, and fill the rest from a valid sample.
