@@ -15,6 +15,7 @@ describe('invalidInputStatus', () => {
 
   it('answers a declared 404 only when a path value is wrong, and never picks 401 or 403', () => {
     expect(invalidInputStatus(declaring('200', '404'), true)).toBe(404);
+    expect(invalidInputStatus(declaring('200', '404'), false)).toBe(400);
     expect(invalidInputStatus(declaring('200', '403', '409'), false)).toBe(409);
     expect(invalidInputStatus(declaring('200', '401', '403'))).toBe(400);
     expect(invalidInputStatus(declaring('200'))).toBe(400);
