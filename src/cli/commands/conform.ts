@@ -1,9 +1,6 @@
-import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { SpecError, UpstreamError, UsageError, type HeaderMap } from '../../core/index.js';
+import { SpecError, UpstreamError, UsageError } from '../../core/index.js';
 import {
   ALL_CHECKS,
-  checkRecordings,
   STATEFUL_PHASE,
   createProgress,
   exitCodeOf,
@@ -14,9 +11,12 @@ import {
   type RunSummary,
 } from '../../conformance/index.js';
 import { loadSpec } from '../../openapi/index.js';
-import { integerFlag, numberFlag, parseFlags, urlFlag } from '../args.js';
+import { integerFlag, numberFlag, urlFlag } from '../args.js';
 import { BUNDLED_SPEC } from '../bundled-spec.js';
 import type { CliIo } from '../io.js';
+import { list, parseHeaders, parseVars, readFlags } from './conform-flags.js';
+import { runOffline } from './conform-offline.js';
+import { writeReport } from './write-report.js';
 
 export const CONFORM_HELP = `Usage: everruns-contract conform --target URL [options]
 
@@ -142,46 +142,6 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** `conform --har`: the stateless checks over recorded exchanges, with the live run's reports and exit codes. */
-async function runOffline(values: ReturnType<typeof readFlags>, io: CliIo): Promise<number> {
-  const { fromHarEntry, loadHar } = await import('../../recording/index.js');
-  const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
-  const exchanges = values.har!.flatMap((path) =>
-    loadHar(path).log.entries.map((entry) => {
-      const recorded = fromHarEntry(entry);
-      return { baseUrl: originOf(entry.request.url), request: recorded.request, response: recorded.response, elapsedMs: entry.time };
-    }),
-  );
-  const progress = createProgress({ write: io.stdout, tty: false }, []);
-  let summary: RunSummary | undefined;
-  let operations: string[] = [];
-  const source = values.har!.join(', ');
-  for await (const event of checkRecordings({
-    spec,
-    source,
-    exchanges,
-    ...(values.checks === undefined ? {} : { checks: list(values.checks) }),
-    ...(values['exclude-checks'] === undefined ? {} : { excludeChecks: list(values['exclude-checks']) }),
-  })) {
-    progress(event);
-    if (event.type === 'run-started') operations = event.operations;
-    if (event.type === 'run-finished') summary = event.summary;
-  }
-  if (!summary) throw new UpstreamError('the offline run ended without a summary');
-  io.stdout(renderSummary(summary, []));
-  if (values.junit) await writeReport(values.junit, toJUnit(summary, operations, []));
-  if (values.json) await writeReport(values.json, toJsonReport(summary, []));
-  return exitCodeOf(summary);
-}
-
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '';
-  }
-}
-
 async function startRecorder(harPath: string) {
   const [{ createRecordingInterceptor }, { Agent }] = await Promise.all([import('../../recording/index.js'), import('undici')]);
   const recorder = createRecordingInterceptor({ harPath });
@@ -205,73 +165,4 @@ function fail(io: CliIo, error: unknown, secrets: readonly string[] = []): numbe
     return 2;
   }
   throw error;
-}
-
-function readFlags(argv: string[]) {
-  return parseFlags(() =>
-    parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        target: { type: 'string' },
-        spec: { type: 'string' },
-        header: { type: 'string', multiple: true },
-        'api-key': { type: 'string' },
-        runs: { type: 'string' },
-        seed: { type: 'string' },
-        replay: { type: 'string' },
-        checks: { type: 'string' },
-        'exclude-checks': { type: 'string' },
-        timeout: { type: 'string' },
-        rate: { type: 'string' },
-        concurrency: { type: 'string' },
-        'max-duration': { type: 'string' },
-        'read-only': { type: 'boolean' },
-        var: { type: 'string', multiple: true },
-        junit: { type: 'string' },
-        json: { type: 'string' },
-        har: { type: 'string', multiple: true },
-        record: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }),
-  ).values;
-}
-
-function parseHeaders(entries: string[]): HeaderMap {
-  const headers: HeaderMap = {};
-  for (const entry of entries) {
-    const colon = entry.indexOf(':');
-    const name = colon > 0 ? entry.slice(0, colon).trim() : '';
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
-      throw new UsageError(`--header expects 'Name: value', got a header without a valid name`);
-    headers[name.toLowerCase()] = entry.slice(colon + 1).trim();
-  }
-  return headers;
-}
-
-function parseVars(entries: string[]): Record<string, string> {
-  const vars: Record<string, string> = {};
-  for (const entry of entries) {
-    const eq = entry.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--var expects name=value, got '${entry}'`);
-    vars[entry.slice(0, eq).trim()] = entry.slice(eq + 1);
-  }
-  return vars;
-}
-
-function list(text: string): string[] {
-  return text
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
-}
-
-async function writeReport(path: string, content: string): Promise<void> {
-  try {
-    await writeFile(path, content);
-  } catch (error) {
-    throw new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
 }
