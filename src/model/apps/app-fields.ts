@@ -1,6 +1,7 @@
 import { channelConfigErrors, isChannelType, isPlainObject } from './channel-config.js';
 import { copyJson } from './json-copy.js';
 import { FieldErrors, typeName } from './field-errors.js';
+import { BODY_ID_FIELDS, type IdPrefix } from './ids.js';
 import type { AgentVersionPolicy, AppStatus, ChannelType } from './records.js';
 import { AGENT_VERSION_POLICIES } from './records.js';
 
@@ -90,22 +91,12 @@ export function parseUpdateApp(body: unknown, appId: string): { input?: UpdateAp
     'description',
     optional(body['description'], (v) => errors.text('/description', 'description', v, DESCRIPTION_MAX, false)),
   );
-  set(
-    'harness_id',
-    optional(body['harness_id'], (v) => errors.id('/harness_id', 'harness_id', v, 'harness')),
-  );
-  set(
-    'agent_id',
-    optional(body['agent_id'], (v) => errors.id('/agent_id', 'agent_id', v, 'agent')),
-  );
-  set(
-    'agent_identity_id',
-    optional(body['agent_identity_id'], (v) => errors.id('/agent_identity_id', 'agent_identity_id', v, 'identity')),
-  );
-  set(
-    'agent_version_id',
-    optional(body['agent_version_id'], (v) => errors.id('/agent_version_id', 'agent_version_id', v, 'agentver')),
-  );
+  for (const [field, prefix] of Object.entries(BODY_ID_FIELDS) as Array<[keyof typeof BODY_ID_FIELDS, IdPrefix]>) {
+    set(
+      field,
+      optional(body[field], (v) => errors.id(`/${field}`, field, v, prefix)),
+    );
+  }
   set(
     'agent_version_policy',
     optional(body['agent_version_policy'], (v) => policyOf(errors, v)),

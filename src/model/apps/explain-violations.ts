@@ -1,13 +1,7 @@
 import type { ProblemError } from '../../core/index.js';
-import { describeIdProblem, type IdPrefix } from './ids.js';
+import { BODY_ID_FIELDS, describeIdProblem, type IdPrefix } from './ids.js';
 
-/** Body fields that hold public ids, and the prefix each must carry. */
-const BODY_ID_FIELDS: Readonly<Record<string, IdPrefix>> = {
-  harness_id: 'harness',
-  agent_id: 'agent',
-  agent_identity_id: 'identity',
-  agent_version_id: 'agentver',
-};
+const ID_FIELDS: Readonly<Record<string, IdPrefix>> = BODY_ID_FIELDS;
 
 /**
  * Replaces the engine's pattern message for a malformed id in the body ("must match pattern …")
@@ -20,7 +14,7 @@ export function explainViolations(violations: readonly ProblemError[], body: unk
   const rest: ProblemError[] = [];
   for (const violation of violations) {
     const field = /^#?\/body\/([a-z_]+)$/.exec(violation.pointer)?.[1];
-    const prefix = field === undefined ? undefined : BODY_ID_FIELDS[field];
+    const prefix = field === undefined ? undefined : ID_FIELDS[field];
     const detail = prefix && Object.hasOwn(fields, field!) ? describeIdProblem(field!, fields[field!], prefix) : undefined;
     if (detail) explained.push({ pointer: violation.pointer, detail });
     else rest.push(violation);

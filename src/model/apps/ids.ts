@@ -44,3 +44,11 @@ export function describeIdProblem(field: string, value: unknown, prefix: IdPrefi
 function clip(text: string): string {
   return text.length > 40 ? text.slice(0, 40) + '…' : text;
 }
+
+/** Request body fields that hold public ids, and the prefix each must carry. */
+export const BODY_ID_FIELDS = {
+  harness_id: 'harness',
+  agent_id: 'agent',
+  agent_identity_id: 'identity',
+  agent_version_id: 'agentver',
+} as const satisfies Record<string, IdPrefix>;
