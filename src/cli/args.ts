@@ -1,9 +1,13 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../core/index.js';
 
-/** Runs a node:util parseArgs call, turning every failure into a one-line UsageError. */
-export function parseFlags<R>(parse: () => R): R {
+type Options = NonNullable<ParseArgsConfig['options']>;
+type StrictConfig<T extends Options> = { args: string[]; options: T; strict: true; allowPositionals: false };
+
+/** Parses a command's flags strictly (no positionals), turning every failure into a one-line UsageError. */
+export function parseCommandFlags<T extends Options>(argv: string[], options: T): ReturnType<typeof parseArgs<StrictConfig<T>>>['values'] {
   try {
-    return parse();
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\s+/g, ' ').trim());
   }

@@ -1,40 +1,32 @@
-import { parseArgs } from 'node:util';
 import { UsageError, type HeaderMap } from '../../core/index.js';
-import { parseFlags } from '../args.js';
+import { parseCommandFlags } from '../args.js';
 
 /** The flags of `conform`, parsed strictly (unknown flags are usage errors). */
 export type ConformFlags = ReturnType<typeof readFlags>;
 
 export function readFlags(argv: string[]) {
-  return parseFlags(() =>
-    parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        target: { type: 'string' },
-        spec: { type: 'string' },
-        header: { type: 'string', multiple: true },
-        'api-key': { type: 'string' },
-        runs: { type: 'string' },
-        seed: { type: 'string' },
-        replay: { type: 'string' },
-        checks: { type: 'string' },
-        'exclude-checks': { type: 'string' },
-        timeout: { type: 'string' },
-        rate: { type: 'string' },
-        concurrency: { type: 'string' },
-        'max-duration': { type: 'string' },
-        'read-only': { type: 'boolean' },
-        var: { type: 'string', multiple: true },
-        junit: { type: 'string' },
-        json: { type: 'string' },
-        har: { type: 'string', multiple: true },
-        record: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }),
-  ).values;
+  return parseCommandFlags(argv, {
+    target: { type: 'string' },
+    spec: { type: 'string' },
+    header: { type: 'string', multiple: true },
+    'api-key': { type: 'string' },
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    replay: { type: 'string' },
+    checks: { type: 'string' },
+    'exclude-checks': { type: 'string' },
+    timeout: { type: 'string' },
+    rate: { type: 'string' },
+    concurrency: { type: 'string' },
+    'max-duration': { type: 'string' },
+    'read-only': { type: 'boolean' },
+    var: { type: 'string', multiple: true },
+    junit: { type: 'string' },
+    json: { type: 'string' },
+    har: { type: 'string', multiple: true },
+    record: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
 }
 
 /** `--header 'Name: value'` entries as a header map. */

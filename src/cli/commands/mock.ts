@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../core/index.js';
 import { createAppsModel, type AppsSnapshot } from '../../model/apps/index.js';
 import {
@@ -13,7 +12,7 @@ import {
   type ChangeSink,
 } from '../../mock/index.js';
 import { loadSpec } from '../../openapi/index.js';
-import { integerFlag, numberFlag, parseFlags, urlFlag } from '../args.js';
+import { integerFlag, numberFlag, parseCommandFlags, urlFlag } from '../args.js';
 import { BUNDLED_SPEC } from '../bundled-spec.js';
 import type { CliIo } from '../io.js';
 
@@ -56,31 +55,24 @@ const MAX_ROUTES_SHOWN = 40;
 
 /** `everruns-contract mock`: parse flags, start the server, print where it is, wait for a signal. */
 export async function runMock(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(() =>
-    parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        spec: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        state: { type: 'string' },
-        load: { type: 'string' },
-        'api-key': { type: 'string' },
-        'base-url': { type: 'string' },
-        'ui-base-url': { type: 'string' },
-        'run-duration': { type: 'string' },
-        'run-failure-rate': { type: 'string' },
-        seed: { type: 'string' },
-        stateless: { type: 'boolean' },
-        fixtures: { type: 'string', multiple: true },
-        strict: { type: 'boolean' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }),
-  );
+  const values = parseCommandFlags(argv, {
+    spec: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    state: { type: 'string' },
+    load: { type: 'string' },
+    'api-key': { type: 'string' },
+    'base-url': { type: 'string' },
+    'ui-base-url': { type: 'string' },
+    'run-duration': { type: 'string' },
+    'run-failure-rate': { type: 'string' },
+    seed: { type: 'string' },
+    stateless: { type: 'boolean' },
+    fixtures: { type: 'string', multiple: true },
+    strict: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     io.stdout(MOCK_HELP);
     return 0;

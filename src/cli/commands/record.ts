@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../core/index.js';
 import { loadSpec } from '../../openapi/index.js';
 import { createRecordingProxy } from '../../recording/index.js';
-import { integerFlag, parseFlags, urlFlag } from '../args.js';
+import { integerFlag, parseCommandFlags, urlFlag } from '../args.js';
 import { BUNDLED_SPEC } from '../bundled-spec.js';
 import { createExchangeValidator } from '../exchange-validation.js';
 import type { CliIo } from '../io.js';
@@ -33,23 +32,16 @@ Example:
 
 /** `everruns-contract record`: run the recording proxy until a signal arrives. */
 export async function runRecord(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(() =>
-    parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        target: { type: 'string' },
-        out: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        spec: { type: 'string' },
-        redact: { type: 'string', multiple: true },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }),
-  );
+  const values = parseCommandFlags(argv, {
+    target: { type: 'string' },
+    out: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    spec: { type: 'string' },
+    redact: { type: 'string', multiple: true },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     io.stdout(RECORD_HELP);
     return 0;
