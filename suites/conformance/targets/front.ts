@@ -1,9 +1,8 @@
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import type { Dispatcher } from 'undici';
-import { onTestFinished } from 'vitest';
 import type { AppsEnvironment } from '../../../src/model/apps/index.js';
+import { listenForTest } from '../../helpers/listen.js';
 import { serveApps } from '../../helpers/serve.js';
 
 /** A request as the front server saw it. */
@@ -58,15 +57,7 @@ export async function serveWithBug(bug: Bug, env: Partial<AppsEnvironment> = {})
     res.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
     res.end(answer.body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  onTestFinished(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = await listenForTest(server);
   // The mock builds self_url on the front's address, as a deployment behind a proxy would.
   mockUrl = (await serveApps({ baseUrl: url, ...env })).url;
   return { url, mockUrl };

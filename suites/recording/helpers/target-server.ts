@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { onTestFinished } from 'vitest';
+import { listenForTest } from '../../helpers/listen.js';
 
 /** A request as the target saw it. */
 export interface SeenRequest {
@@ -12,9 +11,7 @@ export interface SeenRequest {
 }
 
 /** Starts a tiny HTTP server on 127.0.0.1:0, closed when the current test finishes. */
-export async function serveTarget(
-  handler: (req: SeenRequest, res: ServerResponse) => void,
-): Promise<{ url: string; seen: SeenRequest[] }> {
+export async function serveTarget(handler: (req: SeenRequest, res: ServerResponse) => void): Promise<{ url: string; seen: SeenRequest[] }> {
   const seen: SeenRequest[] = [];
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -23,16 +20,7 @@ export async function serveTarget(
     seen.push(request);
     handler(request, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  onTestFinished(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, seen };
+  return { url: await listenForTest(server), seen };
 }
 
 /** Sends a JSON body with an explicit length. */

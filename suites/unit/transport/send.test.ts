@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { MockAgent } from 'undici';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { isTransportFailure, send } from '../../../src/transport/index.js';
+import { listenForTest } from '../../helpers/listen.js';
 
 function mockAgent() {
   const agent = new MockAgent();
@@ -13,15 +14,7 @@ function mockAgent() {
 
 async function listen(handler: Parameters<typeof createServer>[1]): Promise<string> {
   const server: Server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  onTestFinished(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return listenForTest(server);
 }
 
 describe('send', () => {
