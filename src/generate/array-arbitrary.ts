@@ -22,7 +22,10 @@ export function itemBounds(schema: Schema, state: BuildState): { min: number; ma
 
 /** Arrays satisfying items/prefixItems, minItems/maxItems and uniqueItems. */
 export function arrayArbitrary(schema: Schema, state: BuildState, build: Build): fc.Arbitrary<unknown[]> {
-  const { min, max } = itemBounds(schema, state);
+  const bounds = itemBounds(schema, state);
+  const { max } = bounds;
+  // An answer a person reads shows at least one item where the schema and depth allow one.
+  const min = state.readable && !isMinimal(state) ? Math.max(bounds.min, Math.min(1, max)) : bounds.min;
   if (max === 0) return fc.constant([]);
   const child = deeper(state);
   const prefix = Array.isArray(schema['prefixItems']) ? (schema['prefixItems'] as unknown[]) : [];

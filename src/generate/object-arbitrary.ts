@@ -43,7 +43,8 @@ export function objectArbitrary(schema: Schema, state: BuildState, build: Build)
     if (additional === false) throw new UnsatisfiableSchema(`required ${key} is not allowed`);
     return additional ?? {};
   };
-  const valueFor = (key: string): fc.Arbitrary<unknown> => build(key in declared ? declared[key] : undeclaredSchema(key), child);
+  const valueFor = (key: string): fc.Arbitrary<unknown> =>
+    build(key in declared ? declared[key] : undeclaredSchema(key), { ...child, property: key });
   const minP = typeof schema['minProperties'] === 'number' ? schema['minProperties'] : 0;
   const maxP = typeof schema['maxProperties'] === 'number' ? schema['maxProperties'] : Infinity;
   if (required.length > maxP) throw new UnsatisfiableSchema('more required properties than maxProperties');
@@ -52,9 +53,10 @@ export function objectArbitrary(schema: Schema, state: BuildState, build: Build)
   const extraSchema = additional === undefined ? {} : additional;
   const wantExtras = isMinimal(state) || additional === undefined || additional === false ? 0 : DEFAULT_EXTRAS;
   const needed = Math.max(0, minP - required.length);
-  const optionalMin = extrasAllowed ? 0 : needed;
-  if (optionalMin > optional.length) throw new UnsatisfiableSchema('minProperties cannot be reached');
+  if (!extrasAllowed && needed > optional.length) throw new UnsatisfiableSchema('minProperties cannot be reached');
   const optionalMax = isMinimal(state) ? Math.min(optional.length, needed) : Math.min(optional.length, maxP - required.length);
+  // 'all' fills every optional property the counts allow (Prism's alwaysFakeOptionals).
+  const optionalMin = state.optional === 'all' ? Math.max(optionalMax, extrasAllowed ? 0 : needed) : extrasAllowed ? 0 : needed;
   const requiredArbs = Object.fromEntries(required.map((key) => [key, valueFor(key)]));
   const optionalArbs = new Map<string, fc.Arbitrary<unknown>>();
   const optionalArb = (key: string): fc.Arbitrary<unknown> => {
