@@ -36,7 +36,10 @@ export const STRING_FORMATS: Readonly<Record<string, fc.Arbitrary<string>>> = {
   uri: url,
   url,
   iri: url,
-  'uri-reference': fc.oneof(url, pathSegments.map((path) => path || '/')),
+  'uri-reference': fc.oneof(
+    url,
+    pathSegments.map((path) => path || '/'),
+  ),
   'iri-reference': url,
   'uri-template': fc.tuple(url, word).map(([base, name]) => `${base}/{${name}}`),
   'json-pointer': pathSegments,

@@ -6,6 +6,7 @@ import { resolveSchema } from './normalize.js';
 import { compilePattern } from './string-arbitrary.js';
 
 const EXTRA_KEYS = fc.stringMatching(/^[a-z][a-z0-9_]{0,9}$/);
+const READABLE_KEYS = fc.constantFrom('alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta');
 const DEFAULT_EXTRAS = 2;
 
 /** Which declared properties may appear for this direction, and which must. */
@@ -78,7 +79,7 @@ export function objectArbitrary(schema: Schema, state: BuildState, build: Build)
     // fc.record builds null-prototype objects; callers expect plain ones.
     if (extraValue === undefined || extraMax <= 0) return fc.record(spec).map((object) => ({ ...object }));
     const extraKeys = fc.uniqueArray(
-      EXTRA_KEYS.filter((key) => !(key in declared)),
+      (state.readable ? READABLE_KEYS : EXTRA_KEYS).filter((key) => !(key in declared)),
       { minLength: extraMin, maxLength: extraMax },
     );
     return fc.tuple(fc.record(spec), extraKeys.chain((keys) => fc.tuple(...keys.map(() => extraValue)).map((values) => keys.map((k, i) => [k, values[i]] as const)))).map(

@@ -43,13 +43,14 @@ const READABLE_FORMATS: Readonly<Record<string, fc.Arbitrary<string>>> = {
 };
 
 /**
- * What a string property most plausibly holds, from its name (the idea of Prism's json-schema-faker
- * and of Schemathesis' readable data): first match wins, so specific names come before general ones.
- * Names are matched in snake_case, `createdAt` and `created-at` both read as `created_at`.
+ * What a string property most plausibly holds, from its name (where Prism's json-schema-faker writes
+ * lorem ipsum for any plain string): first match wins, so specific names come before general ones.
+ * Names are matched in snake_case, `createdAt` and `created-at` both read as `created_at`; array
+ * items carry their array's name, hence the plurals.
  */
 const HINTS: ReadonlyArray<readonly [RegExp, fc.Arbitrary<string>]> = [
-  [/(^|_)e_?mail(_address)?$/, email],
-  [/(^|_)(url|uri|href|link|website|homepage|avatar|image|icon|logo|callback|webhook)$/, url],
+  [/(^|_)e_?mail(_address)?e?s?$/, email],
+  [/(^|_)(url|uri|href|link|website|homepage|avatar|image|icon|logo|callback|webhook)s?$/, url],
   [/(^|_)(at|timestamp|date_?time)$/, STRING_FORMATS['date-time']!],
   [/(^|_)(date|day|birthday|dob)$/, STRING_FORMATS['date']!],
   [/(^|_)(uuid|guid)$/, STRING_FORMATS['uuid']!],
