@@ -22,7 +22,11 @@ export function itemBounds(schema: Schema, state: BuildState): { min: number; ma
 
 /** Arrays satisfying items/prefixItems, minItems/maxItems and uniqueItems. */
 export function arrayArbitrary(schema: Schema, state: BuildState, build: Build): fc.Arbitrary<unknown[]> {
-  const { min, max } = itemBounds(schema, state);
+  const bounds = itemBounds(schema, state);
+  // An answer a person reads shows at least one item where the schema and depth allow one; a
+  // static one (documented values first) shows the fewest, as a document's own example would.
+  const min = state.readable && !isMinimal(state) ? Math.max(bounds.min, Math.min(1, bounds.max)) : bounds.min;
+  const max = state.examples === 'first' ? min : bounds.max;
   if (max === 0) return fc.constant([]);
   const child = deeper(state);
   const prefix = Array.isArray(schema['prefixItems']) ? (schema['prefixItems'] as unknown[]) : [];

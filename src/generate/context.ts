@@ -16,6 +16,19 @@ export interface GenerateOptions {
   maxDepth?: number;
   /** Cap for arrays with no maxItems (default 3). */
   maxItems?: number;
+  /**
+   * 'first': a valid documented `example`, `examples` entry or `default` at any level is the value
+   * (a static mock answer, as the document says); 'sometimes' (default): documented scalars show up
+   * now and then among generated values.
+   */
+  examples?: 'first' | 'sometimes';
+  /** 'all': every optional property the schema allows is present; 'some' (default): a random subset. */
+  optional?: 'all' | 'some';
+  /**
+   * Values a person reads (mock answers): strings that look like their property name, small
+   * non-negative numbers. Off by default, where generators explore Unicode and edges.
+   */
+  readable?: boolean;
 }
 
 /** A schema in the dialect-neutral form every generator works on (see normalize.ts). */
@@ -34,6 +47,11 @@ export interface BuildState {
   readonly direction: 'request' | 'response';
   readonly maxDepth: number;
   readonly maxItems: number;
+  readonly examples: 'first' | 'sometimes';
+  readonly optional: 'all' | 'some';
+  readonly readable: boolean;
+  /** The name of the property whose value is being built (array items keep their array's name). */
+  readonly property?: string;
   /** Structural nesting (object property or array item) below the root. */
   readonly depth: number;
   /** Memo of built arbitraries for this top-level call, keyed by ref and depth. */
@@ -50,6 +68,9 @@ export function rootState(ctx: SchemaContext, options: GenerateOptions): BuildSt
     direction: options.direction,
     maxDepth: options.maxDepth ?? 4,
     maxItems: options.maxItems ?? 3,
+    examples: options.examples ?? 'sometimes',
+    optional: options.optional ?? 'some',
+    readable: options.readable ?? false,
     depth: 0,
     memo: new Map(),
   };

@@ -15,6 +15,11 @@ const time = fc
   .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), offset)
   .map(([h, m, s, tz]) => `${pad(h)}:${pad(m)}:${pad(s)}${tz}`);
 const printable = fc.string({ unit: 'grapheme-ascii', maxLength: 16 });
+const email = fc.tuple(word, hostname).map(([local, host]) => `${local}@${host}`);
+const duration = fc.oneof(
+  fc.integer({ min: 1, max: 90 }).map((days) => `P${days}D`),
+  fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 1, max: 59 })).map(([h, m]) => `PT${h}H${m}M`),
+);
 
 /**
  * One arbitrary per string `format` the generators know; a format missing here is generated as a
@@ -24,11 +29,26 @@ export const STRING_FORMATS: Readonly<Record<string, fc.Arbitrary<string>>> = {
   'date-time': instant.map((d) => d.toISOString()),
   date: instant.map((d) => d.toISOString().slice(0, 10)),
   time,
-  email: fc.tuple(word, hostname).map(([local, host]) => `${local}@${host}`),
+  'iso-date-time': instant.map((d) => d.toISOString()),
+  'iso-time': time,
+  email,
+  'idn-email': email,
   uri: url,
   url,
+  iri: url,
+  'uri-reference': fc.oneof(
+    url,
+    pathSegments.map((path) => path || '/'),
+  ),
+  'iri-reference': url,
+  'uri-template': fc.tuple(url, word).map(([base, name]) => `${base}/{${name}}`),
+  'json-pointer': pathSegments,
+  'json-pointer-uri-fragment': pathSegments.map((path) => `#${path}`),
+  'relative-json-pointer': fc.tuple(fc.nat(3), pathSegments).map(([up, path]) => `${up}${path}`),
+  duration,
   uuid: fc.uuid(),
   hostname,
+  'idn-hostname': hostname,
   ipv4: fc.ipV4(),
   ipv6: fc.ipV6(),
   byte: fc.uint8Array({ maxLength: 24 }).map((bytes) => Buffer.from(bytes).toString('base64')),
@@ -56,6 +76,13 @@ export function invalidForFormat(format: unknown): string | undefined {
   if (typeof format !== 'string') return undefined;
   const invalid: Record<string, string> = {
     'date-time': '2021-13-45T25:61:00Z',
+    'iso-date-time': '2021-13-45T25:61:00Z',
+    'iso-time': '25:61:00',
+    'uri-reference': 'not a uri',
+    'uri-template': '{unclosed',
+    'json-pointer': 'a/b',
+    'relative-json-pointer': '/a',
+    duration: 'P',
     date: '2021-02-30x',
     time: '25:61:00',
     email: 'not-an-email',

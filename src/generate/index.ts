@@ -1,7 +1,8 @@
 export type { GenerateOptions, SchemaContext } from './context.js';
 export { UnsatisfiableSchema } from './context.js';
 export { schemaArbitrary } from './schema-arbitrary.js';
-export { sampleValue } from './sample.js';
+export type { Sampler } from './sample.js';
+export { createSampler, sampleValue } from './sample.js';
 export type { NegativeValue } from './negative.js';
 export { hasNegative, negativeArbitrary } from './negative.js';
 export { STRING_FORMATS, NUMBER_FORMAT_RANGES } from './formats.js';

@@ -61,9 +61,12 @@ export function inBounds(value: number, b: NumberBounds): boolean {
 // JSON has no -0: it would come back as 0.
 const noNegativeZero = (value: number): number => (Object.is(value, -0) ? 0 : value);
 
-/** Finite JSON numbers (integers when `integer`) satisfying bounds, format and multipleOf. */
-export function numberArbitrary(schema: Schema, integer: boolean): fc.Arbitrary<number> {
-  const bounds = numberBounds(schema, integer);
+/**
+ * Finite JSON numbers (integers when `integer`) satisfying bounds, format and multipleOf. Readable
+ * numbers are non-negative where the schema sets no lower bound, and short decimals only.
+ */
+export function numberArbitrary(schema: Schema, integer: boolean, readable = false): fc.Arbitrary<number> {
+  const bounds = numberBounds(readable ? nonNegative(schema) : schema, integer);
   const step = typeof schema['multipleOf'] === 'number' && schema['multipleOf'] > 0 ? schema['multipleOf'] : undefined;
   if (step !== undefined) return multiples(step, bounds, integer);
   if (integer) return fc.integer({ min: bounds.min, max: bounds.max }).map(noNegativeZero);
@@ -73,8 +76,17 @@ export function numberArbitrary(schema: Schema, integer: boolean): fc.Arbitrary<
   // Too few cents in range to be sure one lies strictly inside exclusive bounds.
   if (centsMax - centsMin < 2) return doubles;
   const cents = fc.integer({ min: centsMin, max: centsMax }).map((n) => noNegativeZero(n / 100));
+  if (readable) return cents.filter((v) => inBounds(v, bounds));
   // Short decimals are what real payloads carry; raw doubles probe the edges.
   return fc.oneof({ weight: 3, arbitrary: cents.filter((v) => inBounds(v, bounds)) }, { weight: 1, arbitrary: doubles });
+}
+
+// Counts, ids and amounts are rarely negative: without a declared lower bound, start at zero when
+// the upper bound leaves room.
+function nonNegative(schema: Schema): Schema {
+  if (typeof schema['minimum'] === 'number' || typeof schema['exclusiveMinimum'] === 'number') return schema;
+  const upper = typeof schema['maximum'] === 'number' ? schema['maximum'] : schema['exclusiveMaximum'];
+  return typeof upper === 'number' && upper <= 0 ? schema : { ...schema, minimum: 0 };
 }
 
 function multiples(step: number, bounds: NumberBounds, integer: boolean): fc.Arbitrary<number> {

@@ -6,6 +6,7 @@ import { resolveSchema } from './normalize.js';
 import { compilePattern } from './string-arbitrary.js';
 
 const EXTRA_KEYS = fc.stringMatching(/^[a-z][a-z0-9_]{0,9}$/);
+const READABLE_KEYS = fc.constantFrom('alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta');
 const DEFAULT_EXTRAS = 2;
 
 /** Which declared properties may appear for this direction, and which must. */
@@ -43,7 +44,8 @@ export function objectArbitrary(schema: Schema, state: BuildState, build: Build)
     if (additional === false) throw new UnsatisfiableSchema(`required ${key} is not allowed`);
     return additional ?? {};
   };
-  const valueFor = (key: string): fc.Arbitrary<unknown> => build(key in declared ? declared[key] : undeclaredSchema(key), child);
+  const valueFor = (key: string): fc.Arbitrary<unknown> =>
+    build(key in declared ? declared[key] : undeclaredSchema(key), { ...child, property: key });
   const minP = typeof schema['minProperties'] === 'number' ? schema['minProperties'] : 0;
   const maxP = typeof schema['maxProperties'] === 'number' ? schema['maxProperties'] : Infinity;
   if (required.length > maxP) throw new UnsatisfiableSchema('more required properties than maxProperties');
@@ -52,9 +54,10 @@ export function objectArbitrary(schema: Schema, state: BuildState, build: Build)
   const extraSchema = additional === undefined ? {} : additional;
   const wantExtras = isMinimal(state) || additional === undefined || additional === false ? 0 : DEFAULT_EXTRAS;
   const needed = Math.max(0, minP - required.length);
-  const optionalMin = extrasAllowed ? 0 : needed;
-  if (optionalMin > optional.length) throw new UnsatisfiableSchema('minProperties cannot be reached');
+  if (!extrasAllowed && needed > optional.length) throw new UnsatisfiableSchema('minProperties cannot be reached');
   const optionalMax = isMinimal(state) ? Math.min(optional.length, needed) : Math.min(optional.length, maxP - required.length);
+  // 'all' fills every optional property the counts allow (Prism's alwaysFakeOptionals).
+  const optionalMin = state.optional === 'all' ? Math.max(optionalMax, extrasAllowed ? 0 : needed) : extrasAllowed ? 0 : needed;
   const requiredArbs = Object.fromEntries(required.map((key) => [key, valueFor(key)]));
   const optionalArbs = new Map<string, fc.Arbitrary<unknown>>();
   const optionalArb = (key: string): fc.Arbitrary<unknown> => {
@@ -76,7 +79,7 @@ export function objectArbitrary(schema: Schema, state: BuildState, build: Build)
     // fc.record builds null-prototype objects; callers expect plain ones.
     if (extraValue === undefined || extraMax <= 0) return fc.record(spec).map((object) => ({ ...object }));
     const extraKeys = fc.uniqueArray(
-      EXTRA_KEYS.filter((key) => !(key in declared)),
+      (state.readable ? READABLE_KEYS : EXTRA_KEYS).filter((key) => !(key in declared)),
       { minLength: extraMin, maxLength: extraMax },
     );
     return fc.tuple(fc.record(spec), extraKeys.chain((keys) => fc.tuple(...keys.map(() => extraValue)).map((values) => keys.map((k, i) => [k, values[i]] as const)))).map(

@@ -5,14 +5,14 @@ import { anyJsonArbitrary } from './any-arbitrary.js';
 import { arrayArbitrary } from './array-arbitrary.js';
 import { conditionalArbitrary, unionArbitrary } from './composition.js';
 import { applyDiscriminator } from './discriminator.js';
-import { formatArbitrary } from './formats.js';
-import { jsonEqual } from './json-equal.js';
+import { documentedValues } from './documented.js';
 import { hasType, matches } from './matches.js';
 import type { Resolved } from './normalize.js';
 import { resolveSchema } from './normalize.js';
 import { numberArbitrary } from './number-arbitrary.js';
 import { objectArbitrary } from './object-arbitrary.js';
 import { probedFilter } from './probe.js';
+import { readableString } from './readable-string.js';
 import { stringArbitrary } from './string-arbitrary.js';
 
 /** Values valid against an OpenAPI Schema Object, read in the context's dialect. */
@@ -23,7 +23,8 @@ export function schemaArbitrary(schema: unknown, ctx: SchemaContext, options: Ge
 /** Builds the arbitrary of one (raw) subschema at a given state; refs are memoised per depth. */
 export function build(raw: unknown, state: BuildState): fc.Arbitrary<unknown> {
   const ref = isObject(raw) && typeof raw['$ref'] === 'string' ? raw['$ref'] : undefined;
-  const key = ref === undefined ? undefined : `${ref}@${state.depth}`;
+  // Readable values depend on the property name, so the same ref then builds once per name.
+  const key = ref === undefined ? undefined : `${ref}@${state.depth}${state.readable ? `:${state.property ?? ''}` : ''}`;
   if (key !== undefined) {
     const cached = state.memo.get(key);
     if (cached === IN_PROGRESS) throw new UnsatisfiableSchema(`${ref} recurses without structure`);
@@ -46,6 +47,10 @@ const IN_PROGRESS = Symbol('in-progress');
 export function buildResolved(resolved: Resolved, state: BuildState): fc.Arbitrary<unknown> {
   const { schema } = resolved;
   if (schema === null) throw new UnsatisfiableSchema('schema is false');
+  if (state.examples === 'first') {
+    const documented = documentedValues(schema, state, false);
+    if (documented.length > 0) return fc.constant(documented[0]);
+  }
   if (Array.isArray(schema['oneOf']) || Array.isArray(schema['anyOf'])) return unionArbitrary(resolved, state, buildResolved);
   if ('if' in schema) return conditionalArbitrary(resolved, state, buildResolved);
   let arb = coreArbitrary(schema, state, resolved.name);
@@ -97,9 +102,9 @@ function typeArbitrary(type: string, schema: Schema, state: BuildState, name: st
   switch (type) {
     case 'null': return fc.constant(null);
     case 'boolean': return fc.boolean();
-    case 'integer': return numberArbitrary(schema, true);
-    case 'number': return numberArbitrary(schema, false);
-    case 'string': return stringArbitrary(schema);
+    case 'integer': return numberArbitrary(schema, true, state.readable);
+    case 'number': return numberArbitrary(schema, false, state.readable);
+    case 'string': return (state.readable ? readableString(schema, state.property) : undefined) ?? stringArbitrary(schema);
     case 'array': return arrayArbitrary(schema, state, build);
     case 'object': return applyDiscriminator(objectArbitrary(schema, state, build), schema, name, state);
     default: throw new UnsatisfiableSchema(`unknown type ${type}`);
@@ -118,15 +123,7 @@ function inferTypes(schema: Schema): string[] | undefined {
 
 // Documented scalar examples and defaults show up now and then, when they are valid.
 function withExamples(arb: fc.Arbitrary<unknown>, schema: Schema, state: BuildState): fc.Arbitrary<unknown> {
-  const candidates = [...((schema['examples'] as unknown[] | undefined) ?? []), ...('default' in schema ? [schema['default']] : [])];
-  const valid = candidates.filter(
-    (v, i) =>
-      (v === null || typeof v !== 'object') &&
-      // The matcher ignores formats, so a string example for a known format is not trusted.
-      !(typeof v === 'string' && formatArbitrary(schema['format']) !== undefined) &&
-      candidates.findIndex((w) => jsonEqual(v, w)) === i &&
-      matches(schema, v, state.ctx, state.direction),
-  );
+  const valid = documentedValues(schema, state, true);
   if (valid.length === 0 || isMinimal(state)) return arb;
   return fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...valid) }, { weight: 4, arbitrary: arb });
 }

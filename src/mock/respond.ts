@@ -20,7 +20,10 @@ export function applyCors(req: IncomingMessage, res: ServerResponse): void {
 /** Writes a finished answer in one go and returns its status (for the request log). */
 export function send(res: ServerResponse, answer: MockAnswer): number {
   const headers: Record<string, string | number> = { ...answer.headers };
+  // RFC 9110 §8.6: no Content-Length on a 1xx, 204 or 304; elsewhere an empty answer says 0
+  // rather than falling back to a chunked empty body.
   if (answer.body) headers['content-length'] = answer.body.length;
+  else if (answer.status >= 200 && answer.status !== 204 && answer.status !== 304) headers['content-length'] = 0;
   res.writeHead(answer.status, headers);
   res.end(answer.body);
   return answer.status;

@@ -1,9 +1,21 @@
-import { PROBLEM_MEDIA_TYPE, isJsonMediaType, isProblemMediaType, toProblem, type ProblemDetails } from '../core/index.js';
-import { findResponse, resolveRef, type MediaTypeSpec, type Operation } from '../openapi/index.js';
-import { UnsatisfiableSchema, sampleValue, type SchemaContext } from '../generate/index.js';
+import {
+  PROBLEM_MEDIA_TYPE,
+  getAtPointer,
+  isJsonMediaType,
+  isProblemMediaType,
+  toProblem,
+  unescapeToken,
+  type ProblemDetails,
+} from '../core/index.js';
+import { findResponse, resolveRef, type MediaTypeSpec, type OpenApiDocument, type Operation } from '../openapi/index.js';
+import type { SchemaContext } from '../generate/index.js';
 import type { SpecValidator } from '../validation/index.js';
-import type { Preferences } from './prefer.js';
+import { documentedExamples } from './documented-examples.js';
 import { selectResponse } from './negotiate.js';
+import type { Preferences } from './prefer.js';
+import { responseHeaders } from './response-headers.js';
+import { SchemaValues, type AnswerMode } from './schema-values.js';
+import { isXmlMediaType, toXml } from './xml.js';
 
 export interface MockAnswer {
   status: number;
@@ -11,63 +23,73 @@ export interface MockAnswer {
   body: Buffer | undefined;
 }
 
-const SAMPLE_ATTEMPTS = 8;
+// RFC 9110 §15.3.5, §15.3.6, §15.4.5: these answers carry no content.
+const NO_CONTENT = new Set([204, 205, 304]);
 
 /**
- * Answers any operation of any document without state: the document's example for the chosen
- * response, or a value generated from its schema, always checked against that schema first.
- * Static answers are computed once per operation, status and media type.
+ * Answers any operation of any document without state, as the document says (Prism's order): a
+ * named example if asked for, else the declared example of the chosen response, else a value
+ * built from the schema's own examples and defaults and readable generated values — checked
+ * against the schema first. Static answers are computed once per operation, status and media type;
+ * dynamic ones (`Prefer: dynamic=true`) are drawn anew from generators built once.
  */
 export class StatelessResponder {
-  #validator: SpecValidator;
-  #context: SchemaContext;
-  #cache = new Map<string, MockAnswer>();
+  #document: OpenApiDocument;
+  #values: SchemaValues;
+  #answers = new Map<string, MockAnswer>();
+  #errorExamples = new Map<string, ProblemDetails | null>();
+  /** A valid body per error schema, the base a problem is fitted onto when no example is declared. */
+  #fitBases = new Map<string, unknown>();
 
   constructor(validator: SpecValidator) {
     const spec = validator.spec;
-    this.#validator = validator;
-    this.#context = {
+    this.#document = spec.document;
+    const context: SchemaContext = {
       dialect: spec.version === '3.0' ? 'oas30' : 'oas31',
       resolveRef: (ref) => resolveRef(spec.document, ref),
     };
+    this.#values = new SchemaValues(validator, context);
   }
 
   answer(operation: Operation, preferences: Preferences, accept: string | undefined): MockAnswer | ProblemDetails {
     const selection = selectResponse(operation, preferences, accept);
     if (!selection.ok) return selection.problem;
-    const { status, media } = selection;
-    const key = `${operation.pointer} ${status} ${media?.mediaType ?? ''} ${preferences.example ?? ''}`;
-    if (!preferences.dynamic) {
-      const cached = this.#cache.get(key);
+    const { status, response, mediaType } = selection;
+    const media = NO_CONTENT.has(status) ? undefined : selection.media;
+    // A named example is what it is; dynamic generation applies only without one.
+    const mode: AnswerMode = preferences.dynamic && preferences.example === undefined ? 'dynamic' : 'static';
+    const key = `${operation.pointer} ${status} ${mediaType ?? ''} ${preferences.example ?? ''}`;
+    if (mode === 'static') {
+      const cached = this.#answers.get(key);
       if (cached) return cached;
     }
-    let value: unknown;
-    if (media) {
-      const chosen = this.#body(media, preferences);
-      if (chosen === undefined) {
+    const seed = mode === 'dynamic' ? Math.floor(Math.random() * 2 ** 31) : 0;
+    let body: Buffer | undefined;
+    if (media && mediaType) {
+      const chosen = this.#body(media, mediaType, preferences, mode, seed);
+      if (!chosen) {
         return toProblem(
           'example_not_found',
           `no example named '${preferences.example}' is declared for ${operation.method} ${operation.path} ${status}`,
         );
       }
-      value = chosen.value;
+      body = this.#serialise(media, mediaType, status >= 400 ? this.#withStatus(media, chosen.value, status) : chosen.value);
     }
-    const headers: Record<string, string> = {};
-    for (const [name, header] of Object.entries(selection.response.headers)) {
-      if (!header.required || !header.schema) continue;
-      try {
-        headers[name] = String(sampleValue(header.schema, this.#context, { direction: 'response', seed: 1 }));
-      } catch {
-        // An unsatisfiable header schema: leave the header out rather than fail the answer.
-      }
-    }
-    const answer = { status, headers, body: media ? this.#serialise(media, value) : undefined };
-    if (media) headers['content-type'] = media.mediaType;
-    if (!preferences.dynamic) this.#cache.set(key, answer);
+    const headers = responseHeaders(response, this.#values, mode, seed);
+    if (body !== undefined && mediaType) headers['content-type'] = mediaType;
+    const answer = { status, headers, body };
+    if (mode === 'static') this.#answers.set(key, answer);
     return answer;
   }
 
-  /** Fits a problem to the schema an operation declares for its status, so it validates. */
+  /**
+   * The body of an error the mock raises (invalid input) in the schema the operation declares for
+   * its status. A problem+json error is the problem itself, which tells what is wrong with this
+   * request; fitted to the declared schema if it must be, from the declared example (else a valid
+   * sample). An error in another JSON shape (GitHub's basic-error, petstore's {code, message}) is
+   * the declared example, as Prism answers, with its `status` set to the HTTP status; without a
+   * valid example, the problem fitted to that schema.
+   */
   fitProblem(operation: Operation, problem: ProblemDetails): { body: ProblemDetails; mediaType: string } {
     const declared = findResponse(operation, problem.status)?.content ?? [];
     const media =
@@ -75,61 +97,91 @@ export class StatelessResponder {
     // problem+json unless the document declares another JSON media type for this status, whose
     // schema the body then follows too: what the document promises wins over our convention.
     const mediaType = media && !media.mediaType.includes('*') ? media.mediaType : PROBLEM_MEDIA_TYPE;
-    return { body: this.#fitBody(media, problem), mediaType };
+    if (!media?.schemaPointer || !media.schema) return { body: problem, mediaType };
+    const example = this.#errorExample(operation, media, problem.status);
+    if (example && !isProblemMediaType(media.mediaType)) return { body: example, mediaType };
+    return { body: this.#fitBody(media, media.schemaPointer, problem, example), mediaType };
   }
 
-  #fitBody(media: MediaTypeSpec | undefined, problem: ProblemDetails): ProblemDetails {
-    if (!media?.schemaPointer || !media.schema) return problem;
-    if (this.#validator.check('response-body', media.schemaPointer, problem).length === 0) return problem;
-    // Keep every problem member the declared schema tolerates, and fill the rest from a valid sample.
-    const sample = this.#sample(media, 1);
-    const fitted: Record<string, unknown> = sample !== null && typeof sample === 'object' && !Array.isArray(sample) ? { ...sample } : {};
+  // The first declared example the schema accepts, its `status` (if it has one) the HTTP status.
+  #errorExample(operation: Operation, media: MediaTypeSpec, status: number): ProblemDetails | undefined {
+    const key = `${operation.pointer} ${status} ${media.mediaType}`;
+    let example = this.#errorExamples.get(key);
+    if (example === undefined) {
+      example = null;
+      for (const candidate of documentedExamples(media)) {
+        if (!this.#values.accepts('response-body', media.schemaPointer!, candidate)) continue;
+        example = this.#withStatus(media, candidate, status) as ProblemDetails;
+        break;
+      }
+      this.#errorExamples.set(key, example);
+    }
+    return example ?? undefined;
+  }
+
+  // An error body's numeric `status` member says the HTTP status (RFC 9457 §3.1.3), where the schema allows.
+  #withStatus(media: MediaTypeSpec, value: unknown, status: number): unknown {
+    if (!isRecord(value) || typeof value['status'] !== 'number' || value['status'] === status || !media.schemaPointer) return value;
+    const synced = { ...value, status };
+    return this.#values.accepts('response-body', media.schemaPointer, synced) ? synced : value;
+  }
+
+  #fitBody(media: MediaTypeSpec, pointer: string, problem: ProblemDetails, example: unknown): ProblemDetails {
+    if (this.#values.accepts('response-body', pointer, problem)) return problem;
+    // Keep every problem member the declared schema tolerates, and fill the rest from the declared
+    // example or a valid sample.
+    let base = example ?? this.#fitBases.get(pointer);
+    if (base === undefined) {
+      base = this.#values.draw(media.schema, pointer, 'response-body', 'static', 1);
+      this.#fitBases.set(pointer, base);
+    }
+    const fitted: Record<string, unknown> = isRecord(base) ? { ...base } : {};
     for (const [member, value] of Object.entries(problem)) {
       const candidate = { ...fitted, [member]: value };
-      if (this.#validator.check('response-body', media.schemaPointer, candidate).length === 0) fitted[member] = value;
+      if (this.#values.accepts('response-body', pointer, candidate)) fitted[member] = value;
     }
     return fitted as ProblemDetails;
   }
 
-  #body(media: MediaTypeSpec, preferences: Preferences): { value: unknown } | undefined {
+  #body(media: MediaTypeSpec, mediaType: string, preferences: Preferences, mode: AnswerMode, seed: number): { value: unknown } | undefined {
     if (preferences.example !== undefined) {
-      return preferences.example in media.examples ? { value: media.examples[preferences.example] } : undefined;
+      return Object.hasOwn(media.examples, preferences.example) ? { value: media.examples[preferences.example] } : undefined;
     }
-    if (preferences.dynamic) return { value: this.#sample(media, Math.floor(Math.random() * 2 ** 31)) };
-    const candidates: unknown[] = [];
-    if ('example' in media) candidates.push(media.example);
-    candidates.push(...Object.values(media.examples));
-    const schema = media.schema;
-    if (schema && 'example' in schema) candidates.push(schema.example);
-    if (schema && Array.isArray(schema.examples)) candidates.push(...schema.examples);
-    for (const candidate of candidates) if (this.#valid(media, candidate)) return { value: candidate };
-    return { value: this.#sample(media, 0) };
-  }
-
-  #sample(media: MediaTypeSpec, seed: number): unknown {
-    if (!media.schema) return {};
-    let value: unknown;
-    for (let attempt = 0; attempt < SAMPLE_ATTEMPTS; attempt++) {
-      try {
-        value = sampleValue(media.schema, this.#context, { direction: 'response', seed: seed + attempt });
-      } catch (error) {
-        // A schema no value satisfies (a required self-reference): answer with what we have.
-        if (error instanceof UnsatisfiableSchema) return value ?? null;
-        throw error;
-      }
-      if (this.#valid(media, value)) return value;
+    if (mode === 'static') {
+      for (const candidate of documentedExamples(media)) if (this.#fits(media, mediaType, candidate)) return { value: candidate };
     }
-    return value;
+    if (!media.schema || !media.schemaPointer) return { value: isJsonMediaType(mediaType) || isXmlMediaType(mediaType) ? {} : '' };
+    return { value: this.#values.draw(media.schema, media.schemaPointer, 'response-body', mode, seed) };
   }
 
-  #valid(media: MediaTypeSpec, value: unknown): boolean {
-    if (!media.schemaPointer || !isJsonMediaType(media.mediaType)) return true;
-    return this.#validator.check('response-body', media.schemaPointer, value).length === 0;
+  // An XML media type's string example is the document itself; other values must satisfy the schema.
+  #fits(media: MediaTypeSpec, mediaType: string, value: unknown): boolean {
+    if (!media.schemaPointer) return true;
+    if (isXmlMediaType(mediaType)) return typeof value === 'string' || this.#values.accepts('response-body', media.schemaPointer, value);
+    if (!isJsonMediaType(mediaType)) return true;
+    return this.#values.accepts('response-body', media.schemaPointer, value);
   }
 
-  #serialise(media: MediaTypeSpec, value: unknown): Buffer {
+  #serialise(media: MediaTypeSpec, mediaType: string, value: unknown): Buffer {
     if (Buffer.isBuffer(value)) return value;
-    if (isJsonMediaType(media.mediaType) || typeof value !== 'string') return Buffer.from(JSON.stringify(value ?? null));
+    if (isXmlMediaType(mediaType)) {
+      if (typeof value === 'string') return Buffer.from(value);
+      return Buffer.from(toXml(value, media.schema, this.#resolve, this.#rootName(media)));
+    }
+    if (isJsonMediaType(mediaType) || typeof value !== 'string') return Buffer.from(JSON.stringify(value ?? null));
     return Buffer.from(value);
   }
+
+  #resolve = (ref: string): unknown => resolveRef(this.#document, ref);
+
+  // The component a media type's schema refers to names the root element when `xml.name` does not.
+  #rootName(media: MediaTypeSpec): string | undefined {
+    const raw = media.schemaPointer ? getAtPointer(this.#document, media.schemaPointer) : undefined;
+    const ref = isRecord(raw) && typeof raw['$ref'] === 'string' ? raw['$ref'] : undefined;
+    return ref === undefined ? undefined : unescapeToken(ref.split('/').pop()!);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -27,12 +27,20 @@ export interface MediaTypeSpec {
   examples: Record<string, unknown>;
 }
 
+/** One declared response header; `example` is the header's own `example` or first `examples` value. */
+export interface ResponseHeaderSpec {
+  required: boolean;
+  schema: Record<string, unknown> | undefined;
+  schemaPointer: string | undefined;
+  example?: unknown;
+}
+
 export interface ResponseSpec {
   /** `200`, `4XX` or `default`, as declared. */
   key: string;
   description: string;
   content: MediaTypeSpec[];
-  headers: Record<string, { required: boolean; schema: Record<string, unknown> | undefined; schemaPointer: string | undefined }>;
+  headers: Record<string, ResponseHeaderSpec>;
 }
 
 /** One method on one path template, with everything the engine needs resolved once. */
@@ -172,10 +180,12 @@ function readResponses(document: OpenApiDocument, raw: unknown, pointer: string)
         const headerFound = locate(document, header, `${found.pointer}/headers/${escapeToken(name)}`);
         if (!headerFound) continue;
         const schema = schemaAt(document, headerFound.node.schema, `${headerFound.pointer}/schema`);
+        const example = headerExample(document, headerFound.node, headerFound.pointer);
         headers[name.toLowerCase()] = {
           required: headerFound.node.required === true,
           schema: schema?.schema,
           schemaPointer: schema?.schemaPointer,
+          ...(example ? { example: example.value } : {}),
         };
       }
     }
@@ -187,6 +197,17 @@ function readResponses(document: OpenApiDocument, raw: unknown, pointer: string)
     });
   }
   return responses;
+}
+
+// OAS 3.x §4.8.21: a header carries `example` or named `examples` like a parameter does.
+function headerExample(document: OpenApiDocument, node: Record<string, unknown>, pointer: string): { value: unknown } | undefined {
+  if ('example' in node) return { value: node.example };
+  if (!node.examples || typeof node.examples !== 'object') return undefined;
+  for (const [name, example] of Object.entries(node.examples as Record<string, unknown>)) {
+    const found = locate(document, example, `${pointer}/examples/${escapeToken(name)}`);
+    if (found && 'value' in found.node) return { value: found.node.value };
+  }
+  return undefined;
 }
 
 /** Finds the response declared for a status: exact code, then `4XX`-style range, then `default`. */

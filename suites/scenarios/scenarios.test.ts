@@ -1,6 +1,6 @@
 /**
- * Golden scenarios for the stateful Apps mock, one `describe` per `*.scenario.yaml` in this folder
- * and one `it` (with a fresh mock) per scenario.
+ * Golden scenarios for the stateful Apps mock (or a stateless mock of a file's inline `spec`), one
+ * `describe` per `*.scenario.yaml` in this folder and one `it` (with a fresh mock) per scenario.
  *
  * The expected responses are written by hand from the contract (shared reference and seeds), never
  * computed by src/model: they catch a bug the mock and the conformance oracle would share.
@@ -10,6 +10,7 @@
  *   title: create app                 # describe title
  *   env: {runDurationMs: 0}           # optional serveApps() overrides for every scenario
  *   secrets: [whk_extra]              # optional; tokens sent in bodies/headers are added automatically
+ *   spec: {openapi: 3.1.0, ...}       # optional inline document: a stateless mock of it instead of the Apps mock
  *   scenarios:
  *     - name: minimal app             # it title; each scenario gets a fresh mock
  *       env: {runFailureRate: 1}      # optional, overrides the file's env
@@ -41,7 +42,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getAtPointer } from '../../src/core/index.js';
-import { serveApps } from '../helpers/serve.js';
+import { inlineSpec } from '../helpers/inline-spec.js';
+import { serveApps, serveStateless } from '../helpers/serve.js';
 import { runStep } from './support/run-step.js';
 import { loadScenarioFiles, type ScenarioFile, type Scenario } from './support/scenario-file.js';
 
@@ -54,7 +56,9 @@ describe.each(FILES.map((file) => [file.title, file] as const))('scenario %s', (
 });
 
 async function runScenario(file: ScenarioFile, scenario: Scenario): Promise<void> {
-  const server = await serveApps({ runDurationMs: 0, runFailureRate: 0, ...file.env, ...scenario.env });
+  const server = file.spec
+    ? await serveStateless(await inlineSpec(file.spec))
+    : await serveApps({ runDurationMs: 0, runFailureRate: 0, ...file.env, ...scenario.env });
   // {{baseUrl}} is where this scenario's mock listens (for self_url).
   const variables = new Map<string, unknown>([['baseUrl', server.url]]);
   const secrets = new Set(file.secrets ?? []);

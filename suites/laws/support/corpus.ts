@@ -11,7 +11,7 @@ export interface CorpusCase {
   schema: unknown;
 }
 
-const FORMATS = ['date-time', 'date', 'time', 'email', 'uri', 'url', 'uuid', 'hostname', 'ipv4', 'ipv6', 'byte', 'binary', 'password', 'regex'];
+const FORMATS = ['date-time', 'date', 'time', 'email', 'uri', 'url', 'uuid', 'hostname', 'ipv4', 'ipv6', 'byte', 'binary', 'password', 'regex', 'uri-reference', 'uri-template', 'json-pointer', 'relative-json-pointer', 'duration', 'iso-time', 'iso-date-time', 'idn-email', 'iri'];
 
 const shared31: Json = {
   Node: { type: 'object', required: ['value'], properties: { value: { type: 'integer' }, next: { $ref: '#/components/schemas/Node' } } },
@@ -81,6 +81,40 @@ const inline31: Record<string, unknown> = {
   'recursive tree': { $ref: '#/components/schemas/Tree' },
   'recursive json': { $ref: '#/components/schemas/Json' },
   'untyped with examples': { examples: ['x', 3], default: 'x' },
+  // Documented values, some of which contradict their own schema (a generator must not trust those).
+  'documented properties': {
+    type: 'object',
+    required: ['greeting', 'when'],
+    properties: {
+      greeting: { type: 'string', examples: ['hello'] },
+      when: { type: 'string', format: 'date-time', examples: ['yesterday', '2024-05-01T10:00:00Z'] },
+      size: { type: 'integer', minimum: 1, maximum: 9, default: 12 },
+      mail: { type: 'string', format: 'email', default: 'not an email' },
+      tags: { type: 'array', maxItems: 2, items: { type: 'string' }, examples: [['a', 'b', 'c'], ['a']] },
+      point: { type: 'object', required: ['x'], properties: { x: { type: 'number' } }, examples: [{ y: 1 }, { x: 1.5 }] },
+    },
+  },
+  // Names that ask for readable values, with lengths the readable values must still respect.
+  'named properties': {
+    type: 'object',
+    required: ['id', 'name', 'email', 'html_url', 'created_at', 'description', 'title', 'user_id', 'slug', 'country_code'],
+    properties: {
+      id: { type: 'string', maxLength: 5 },
+      name: { type: 'string', minLength: 20 },
+      email: { type: 'string', maxLength: 8 },
+      html_url: { type: 'string' },
+      created_at: { type: 'string', minLength: 1 },
+      description: { type: 'string', maxLength: 0 },
+      title: { type: 'string', minLength: 3, maxLength: 4 },
+      user_id: { type: 'string', format: 'x-opaque' },
+      slug: { type: 'string', pattern: '^[a-z]+(-[a-z]+)*$' },
+      country_code: { type: 'string', enum: ['NL', 'BE'] },
+      homepage: { type: 'string', format: 'uri', maxLength: 22 },
+      contact: { type: 'string', format: 'email', minLength: 12 },
+      count: { type: 'integer', exclusiveMaximum: 0 },
+      ratio: { type: 'number', maximum: 0.5 },
+    },
+  },
 };
 for (const format of FORMATS) inline31[`format ${format}`] = { type: 'string', format };
 

@@ -47,6 +47,8 @@ export interface ScenarioFile {
   title: string;
   /** Overrides handed to serveApps() (e.g. runDurationMs). */
   env?: Record<string, number>;
+  /** An inline OpenAPI document: the file's scenarios then run against a stateless mock of it. */
+  spec?: Record<string, unknown>;
   /** Extra strings that must never appear in any response of the file. */
   secrets?: string[];
   scenarios: Scenario[];
