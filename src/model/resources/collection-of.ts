@@ -80,7 +80,8 @@ export function collectionOf(reader: SchemaReader, draft: CollectionDraft, links
       source: idField !== undefined ? 'property' : createSuccess?.location ? 'location' : 'none',
       fieldType: idFacet && (idFacet.types.has('integer') || idFacet.types.has('number')) && !idFacet.types.has('string') ? 'number' : 'string',
       format: inferIdFormat(parameterFacet, idFacet),
-      clientSupplied: bodyIdFacet !== undefined && !bodyIdFacet.readOnly && !idFacet!.readOnly,
+      // The create body decides what a client may send, even where the answer marks the id readOnly.
+      clientSupplied: bodyIdFacet !== undefined && !bodyIdFacet.readOnly,
     },
     item,
     list,

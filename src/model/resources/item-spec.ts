@@ -32,7 +32,10 @@ export function itemSpecOf(
     if (facet.readOnly) spec.readOnly.push(name);
     if (facet.writeOnly) spec.writeOnly.push(name);
     if (facet.nullable) spec.nullable.push(name);
-    if (facet.types.size === 1 && facet.types.has('string') && facet.format !== 'binary' && facet.format !== 'byte') spec.stringFields.push(name);
+    // A search must not reveal writeOnly members, which a client never sees.
+    if (facet.types.size === 1 && facet.types.has('string') && !facet.writeOnly && facet.format !== 'binary' && facet.format !== 'byte') {
+      spec.stringFields.push(name);
+    }
   }
   for (const [name, schema] of createBody?.properties ?? []) {
     if (reader.facet(schema).writeOnly && !spec.writeOnly.includes(name)) spec.writeOnly.push(name);

@@ -35,3 +35,14 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 function setMember(target: Record<string, unknown>, name: string, value: unknown): void {
   Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
 }
+
+/**
+ * Lays `top` over `base` member by member, recursing into objects; `null` is a value here, not a
+ * removal. A renderer lays the client's fields and the server's over a generated or previous body.
+ */
+export function overlay(base: unknown, top: unknown): unknown {
+  if (!isObject(top) || !isObject(base)) return structuredClone(top);
+  const result: Record<string, unknown> = { ...base };
+  for (const [name, value] of Object.entries(top)) setMember(result, name, overlay(result[name], value));
+  return result;
+}

@@ -69,7 +69,7 @@ export interface ResourceRequest {
 }
 
 /** The slugs the model answers with; the mock maps them to the problem catalogue. */
-export type ResourceProblemCode = 'resource_not_found' | 'resource_conflict' | 'invalid_request' | 'route_not_found' | 'internal_error';
+export type ResourceProblemCode = 'resource_not_found' | 'resource_conflict' | 'route_not_found' | 'internal_error';
 
 /**
  * The answer: a body the model knows, no body, a body the engine must synthesize from the declared

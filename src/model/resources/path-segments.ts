@@ -1,8 +1,19 @@
 /** Path templates as segment lists (`/v1/agents/{agent_id}` → `v1`, `agents`, `{agent_id}`). */
 
-/** The segments of a path template, without empty ones. */
-export function segmentsOf(path: string): string[] {
-  return path.split('/').filter((segment) => segment !== '');
+// Inference compares every path with every collection; splitting each once keeps GitHub's 1,200
+// operations well under a second. The cache is pure memoisation, emptied before it grows large.
+const SEGMENTS = new Map<string, readonly string[]>();
+const MAX_CACHED = 20_000;
+
+/** The segments of a path template, without empty ones (shared: do not mutate). */
+export function segmentsOf(path: string): readonly string[] {
+  let segments = SEGMENTS.get(path);
+  if (!segments) {
+    if (SEGMENTS.size >= MAX_CACHED) SEGMENTS.clear();
+    segments = path.split('/').filter((segment) => segment !== '');
+    SEGMENTS.set(path, segments);
+  }
+  return segments;
 }
 
 /** Joins segments back into a template. */

@@ -80,7 +80,7 @@ export interface ItemSpec {
   writeOnly: string[];
   /** Fields that accept `null`: a merge patch's `null` stores null there instead of removing the member. */
   nullable: string[];
-  /** Top-level string fields, searched by a `search`/`q` filter. */
+  /** Top-level string fields a client sees (not writeOnly), searched by a `search`/`q` filter. */
   stringFields: string[];
   created: TimestampField | undefined;
   updated: TimestampField | undefined;
