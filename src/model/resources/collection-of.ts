@@ -20,8 +20,8 @@ export interface BuiltCollection {
 }
 
 /**
- * Reads a collection's schemas: the item (the read's answer, else the create's), its id field and
- * id format, each role's endpoint, and the list shape. Name, scope and ancestors come later, once
+ * Reads a collection's schemas: the item (see `itemSchemaOf`), its id field and id format, each
+ * role's endpoint, and the list shape. Name, scope and ancestors come later, once
  * every collection is known.
  */
 export function collectionOf(reader: SchemaReader, draft: CollectionDraft, links: readonly LinkHint[], parameterFacet: Facet): BuiltCollection {
@@ -46,7 +46,7 @@ export function collectionOf(reader: SchemaReader, draft: CollectionDraft, links
   role('create', draft.create, CREATE_STATUSES, true);
   role('read', draft.read, READ_STATUSES);
   role('update', draft.update, READ_STATUSES);
-  role('replace', draft.replace, READ_STATUSES, true);
+  role('replace', draft.replace, READ_STATUSES);
   role('delete', draft.delete, DELETE_STATUSES);
 
   let list: ResourceCollection['list'];
@@ -106,7 +106,7 @@ function idFieldOf(draft: CollectionDraft, properties: ReadonlyMap<string, unkno
 }
 
 /** The JSON request body's schema of an operation, if it has one. */
-export function requestSchema(operation: Operation): unknown {
+function requestSchema(operation: Operation): unknown {
   return operation.requestBody?.content.find((media) => isJsonMediaType(media.mediaType))?.schema;
 }
 

@@ -24,6 +24,7 @@ export function endpointOf(reader: SchemaReader, operation: Operation, success: 
     path: operation.path,
     status: success.status,
     body,
+    schemaPointer: success.schemaPointer,
     location: success.location,
   };
   const shape = body === 'item' ? reader.object(success.schema) : undefined;

@@ -1,7 +1,7 @@
 import type { Operation } from '../../openapi/index.js';
 import type { CollectionOverride, OverrideOrigin } from './overrides.js';
 import { overrideError } from './overrides.js';
-import { isLiteral, joinSegments, parameterOf, segmentsOf } from './path-segments.js';
+import { isLiteral, joinSegments, parameterOf, parametersOf, segmentsOf } from './path-segments.js';
 
 /** A collection found in the path templates, before its schemas are read. */
 export interface CollectionDraft {
@@ -69,7 +69,8 @@ export function findCollections(
     const before = segments[segments.length - 2];
     const placed = before === undefined || parameterOf(before) !== undefined || segments.every(isLiteral);
     if (!forced && (!post || !placed || strong.has(above) || !createsItem(post, byItemPath.get(above)))) continue;
-    const parameter = override?.idParameter ?? 'id';
+    // The item path is never written out, so its parameter is named here, apart from the path's own.
+    const parameter = override?.idParameter ?? (parametersOf(path).includes('id') ? `${last}_id` : 'id');
     drafts.push(draftOf(paths, path, `${path}/{${parameter}}`, parameter, false, override));
   }
   return drafts;

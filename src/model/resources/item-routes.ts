@@ -36,7 +36,7 @@ export function attachItemRoute(reader: SchemaReader, route: ItemRoute, operatio
     const success = successResponse(operation, READ_STATUSES);
     const body = bodyKindOf(reader, success, outline);
     const effect = success.status === 201 && body === 'item' ? 'copy' : 'none';
-    collection.actions.push({ name: suffix, endpoint: endpointOf(reader, operation, success, body, effect === 'copy'), effect });
+    collection.actions.push({ name: suffix, endpoint: endpointOf(reader, operation, success, body), effect });
     return;
   }
   const success = successResponse(operation, operation.method === 'DELETE' ? DELETE_STATUSES : READ_STATUSES);

@@ -35,12 +35,6 @@ export function successResponse(operation: Operation, preferred: readonly number
   return describe(status ?? preferred[0]!, response);
 }
 
-/** The same reading for a status chosen elsewhere (an upsert's 201). */
-export function responseFor(operation: Operation, status: number): SuccessResponse {
-  const byKey = new Map(operation.responses.map((response) => [response.key.toUpperCase(), response]));
-  return describe(status, byKey.get(String(status)) ?? byKey.get(`${String(status)[0]}XX`) ?? byKey.get('DEFAULT'));
-}
-
 /** True when the operation declares exactly this status. */
 export function declares(operation: Operation, status: number): boolean {
   return operation.responses.some((response) => response.key === String(status));

@@ -47,9 +47,11 @@ export interface Endpoint {
   /** The success status the model answers with, chosen among the declared ones. */
   status: number;
   body: EndpointBody;
+  /** Where the success body's JSON schema lives, when it declares one (for a generator to synthesize it). */
+  schemaPointer: string | undefined;
   /** Set when the success body is a closed object: the only top-level members it may carry. */
   fields?: string[];
-  /** The status for "that id is taken" on a create or upsert: 409, else the 400 the operation declares. */
+  /** The status for "that id is taken" on a create: 409, else the 400 or 422 the operation declares. */
   conflictStatus?: number;
   /** True when the success response declares a `Location` header (RFC 9110 §10.2.2). */
   location: boolean;

@@ -282,6 +282,26 @@ describe('inferResources: shapes and edge cases', () => {
     expect(map.collections[1]).toMatchObject({ itemPath: '/agents/{agent_id}/runs/{id}', ancestors: [{ collection: 'agents', parameter: 'agent_id' }] });
   });
 
+  it('names the unwritten item parameter of a create-only collection apart from the path parameters', () => {
+    const map = inferResources(
+      specOf({
+        '/plugins': { post: { responses: { '201': json(item) } } },
+        '/plugins/{id}': { get: { responses: { '200': json(item) } } },
+        '/plugins/{id}/runs': {
+          post: { responses: { '201': json({ type: 'object', properties: { id: { type: 'string' }, exit: { type: 'integer' }, log: { type: 'string' } } }) } },
+        },
+      }),
+    );
+    expect(map.collections.find((entry) => entry.name === 'runs')).toMatchObject({ itemPath: '/plugins/{id}/runs/{runs_id}', id: { parameter: 'runs_id', field: 'id' } });
+  });
+
+  it('records where each success body schema lives', () => {
+    const agents = inferResources(platformSpec()).collections.find((entry) => entry.name === 'agents')!;
+    expect(agents.roles.create!.schemaPointer).toBe('#/paths/~1v1~1agents/post/responses/201/content/application~1json/schema');
+    expect(agents.roles.delete!.schemaPointer).toBeUndefined();
+    expect(agents.actions[0]!.endpoint.schemaPointer).toBe('#/paths/~1v1~1agents~1{agent_id}~1copy/post/responses/201/content/application~1json/schema');
+  });
+
   it('qualifies clashing names by parent, or by the whole literal path at the top', () => {
     const names = inferResources(
       specOf({
