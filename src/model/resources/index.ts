@@ -1,0 +1,12 @@
+export { inferResources, type ResourceSpec } from './infer.js';
+export { describeResourceMap, type DescribeOptions } from './describe.js';
+export { parseResourceOverrides, RESOURCE_EXTENSION } from './overrides.js';
+export type { CollectionOverride, OperationOverride, OverrideOrigin, ResourceOverrides } from './overrides.js';
+export { idFromFormat, type GeneratedIdFormat } from './id-from-format.js';
+export { describeIdFormat } from './id-format.js';
+export { createResourceModel } from './model.js';
+export { createdId } from './created-id.js';
+export { recordKey } from './store.js';
+export { overlay } from './merge-patch.js';
+export * from './types.js';
+export type * from './model-types.js';
