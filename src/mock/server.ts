@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { toProblem, type RequestFacts, type ResponseFacts } from '../core/index.js';
 import type { LoadedSpec } from '../openapi/index.js';
 import { SpecValidator } from '../validation/index.js';
@@ -100,7 +100,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   // RFC 9110 §10.1.1 lets a server ignore an expectation it does not know; Node's default is a bare
   // 417 without a problem body, so such requests are simply served.
   server.on('checkExpectation', onRequest);
-  server.on('clientError', answerClientError);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket, inFlight));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
