@@ -75,6 +75,16 @@ describe('compileParameter: every style and explode of OAS §4.8.12.4 (the table
     expect(query('form', true, OBJECT, 'R=100&G=200&B=150')).toEqual(RGB);
   });
 
+  it('splits on literal delimiters before decoding, and decodes first when every delimiter is escaped', () => {
+    // RFC 6570: an escaped comma is data inside its item.
+    expect(query('form', false, ARRAY, 'color=a%2Cb,c')).toEqual(['a,b', 'c']);
+    expect(path('simple', false, ARRAY, 'a%2Cb,c')).toEqual(['a,b', 'c']);
+    // URLSearchParams escapes the delimiters too: `blue,black` arrives as `blue%2Cblack`.
+    expect(query('form', false, ARRAY, 'color=blue%2Cblack')).toEqual(['blue', 'black']);
+    expect(query('pipeDelimited', false, ARRAY, 'color=blue%7Cblack')).toEqual(['blue', 'black']);
+    expect(query('form', true, STRING, 'color=a+b%2B')).toBe('a b+');
+  });
+
   it('reads an exploded object from its own properties only, never from another parameter', () => {
     const page = { type: 'object', properties: { offset: { type: 'integer' }, limit: { type: 'integer' } } };
     expect(query('form', true, page, 'offset=1')).toEqual({ offset: 1 });
