@@ -21,10 +21,12 @@ export interface ParameterSource {
   encoded: boolean;
 }
 
+const NO_VALUES: ReadonlyMap<string, readonly string[]> = new Map();
+
 /** Query values by decoded name from a raw query string, the values left percent-encoded. */
-export function rawQueryValues(rawQuery: string): Map<string, string[]> {
+export function rawQueryValues(rawQuery: string): ReadonlyMap<string, readonly string[]> {
+  if (rawQuery === '') return NO_VALUES;
   const values = new Map<string, string[]>();
-  if (rawQuery === '') return values;
   for (const pair of rawQuery.split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
@@ -38,7 +40,8 @@ export function rawQueryValues(rawQuery: string): Map<string, string[]> {
 }
 
 /** Query values by name from already-decoded search parameters. */
-export function searchParamValues(query: URLSearchParams): Map<string, string[]> {
+export function searchParamValues(query: URLSearchParams): ReadonlyMap<string, readonly string[]> {
+  if (query.size === 0) return NO_VALUES;
   const values = new Map<string, string[]>();
   for (const [name, value] of query) {
     const list = values.get(name);

@@ -1,7 +1,9 @@
+import { createServer, request as forward } from 'node:http';
 import { resolve } from 'node:path';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { startCli } from '../helpers/cli-process.js';
+import { listenForTest } from '../helpers/listen.js';
 import { serveApps } from '../helpers/serve.js';
 import { exchangeRaw } from './raw-http.js';
 
@@ -39,6 +41,30 @@ describe('links follow the origin the client reached', () => {
     expect(await selfUrl(server.port, { host: '[::1]:4010' })).toMatch(/^http:\/\/\[::1\]:4010\/v1\/apps\//);
   });
 
+  it('hands out links to the proxy when reached through a plain forwarding proxy (they named the mock\'s port)', async () => {
+    const mock = await serveApps();
+    // Forwards every request as it came, Host included, the way a plain reverse proxy does.
+    const proxy = createServer((req, res) => {
+      const upstream = forward({ host: '127.0.0.1', port: mock.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    const proxyUrl = await listenForTest(proxy);
+    const created = await request(`${proxyUrl}/v1/apps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Proxied', harness_id: HARNESS }),
+    });
+    const app = (await created.body.json()) as { self_url: string; allowed_actions: Array<{ href: string }> };
+    expect(app.self_url.startsWith(`${proxyUrl}/v1/apps/`)).toBe(true);
+    for (const action of app.allowed_actions) expect(action.href.startsWith(proxyUrl)).toBe(true);
+    const followed = await request(app.self_url);
+    expect(followed.statusCode).toBe(200);
+    await followed.body.dump();
+  });
+
   it('gives each reader the links of its own origin, also for a cached read', async () => {
     const server = await serveApps();
     const created = await selfUrl(server.port, { host: 'a.example.test' });
@@ -51,7 +77,7 @@ describe('links follow the origin the client reached', () => {
 
   it('falls back to the listening address for a hostile or malformed Host, never injecting it', async () => {
     const server = await serveApps();
-    for (const headers of [
+    const hostile: Array<Record<string, string>> = [
       { host: 'evil.example/#' },
       { host: 'evil.example"><script>' },
       { host: 'a..b@evil.example' },
@@ -60,7 +86,8 @@ describe('links follow the origin the client reached', () => {
       { host: 'ok.test', 'x-forwarded-proto': 'javascript' },
       { host: 'ok.test', 'x-forwarded-host': 'bad host' },
       { host: 'ok.test', forwarded: 'host=evil.example/x' },
-    ]) {
+    ];
+    for (const headers of hostile) {
       expect(await selfUrl(server.port, headers), JSON.stringify(headers)).toMatch(new RegExp(`^${server.url.replace(/[.[\]]/g, '\\$&')}/v1/apps/`));
     }
   });

@@ -52,8 +52,11 @@ async function exerciseGets(spec: LoadedSpec): Promise<{ failures: Failure[]; ca
   let calls = 0;
   try {
     for (const operation of spec.operations.filter((entry) => entry.method === 'GET')) {
-      const { path, query, headers } = fillRequest(operation, context);
-      Object.assign(headers, credentials(spec, operation, query));
+      const filled = fillRequest(operation, context);
+      const { path, headers } = filled;
+      const secured = credentials(spec, operation);
+      Object.assign(headers, secured.headers);
+      const query = [filled.query, secured.query].filter(Boolean).join('&');
       const url = `${server.url}${path}${query ? `?${query}` : ''}`;
       const response = await request(url, { headers });
       const text = await response.body.text();
@@ -113,9 +116,10 @@ function fillRequest(operation: Operation, context: SchemaContext): { path: stri
  * Credentials for the operation's first security requirement, placed where each scheme says: the
  * mock enforces security as Prism does, so a GET without them is a 401.
  */
-function credentials(spec: LoadedSpec, operation: Operation, query: URLSearchParams): Record<string, string> {
+function credentials(spec: LoadedSpec, operation: Operation): { headers: Record<string, string>; query: string } {
   const schemes = (spec.document.components as { securitySchemes?: Record<string, Record<string, string>> } | undefined)?.securitySchemes ?? {};
   const headers: Record<string, string> = {};
+  const query = new URLSearchParams();
   const first = (operation.security ?? [])[0] as Record<string, unknown> | undefined;
   for (const name of Object.keys(first ?? {})) {
     const scheme = schemes[name];
@@ -125,7 +129,7 @@ function credentials(spec: LoadedSpec, operation: Operation, query: URLSearchPar
     else if (scheme?.type === 'http' && scheme.scheme?.toLowerCase() === 'basic') headers.authorization = `Basic ${Buffer.from('user:pass').toString('base64')}`;
     else headers.authorization = 'Bearer token-123';
   }
-  return headers;
+  return { headers, query: query.toString() };
 }
 
 function valueFor(parameter: Parameter, context: SchemaContext): unknown {
