@@ -1,3 +1,5 @@
+import { appendValue } from './params.js';
+
 /**
  * The cookies of a Cookie header (RFC 6265 §5.4), every value of a repeated name in order, as
  * sent: a parameter's items are split before they are decoded.
@@ -11,9 +13,7 @@ export function parseCookies(header: string | undefined): Map<string, string[]> 
     const name = pair.slice(0, eq).trim();
     let value = pair.slice(eq + 1).trim();
     if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-    const list = cookies.get(name);
-    if (list) list.push(value);
-    else cookies.set(name, [value]);
+    appendValue(cookies, name, value);
   }
   return cookies;
 }

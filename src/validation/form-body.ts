@@ -1,7 +1,7 @@
 import { escapeToken, essence, isJsonMediaType, mediaTypeMatches } from '../core/index.js';
 import type { MediaTypeSpec } from '../openapi/index.js';
 import { shapeOf, type Coerce } from './coerce.js';
-import { compileParameter, decodeQuery, setOwn, StyleMismatch, type ParameterReader, type ParameterSource, type SchemaLookup } from './params.js';
+import { appendValue, compileParameter, decodeQuery, setOwn, StyleMismatch, type ParameterReader, type ParameterSource, type SchemaLookup } from './params.js';
 import type { Violation } from './violation.js';
 
 /** One field of a form body: a urlencoded pair, or a multipart part with its own media type. */
@@ -76,9 +76,7 @@ function readUrlencoded(form: FormFields, fields: ReadonlyMap<string, Field>) {
   const value: Record<string, unknown> = {};
   const query = new Map<string, string[]>();
   for (const part of form.parts) {
-    const list = query.get(part.name);
-    if (list) list.push(part.value as string);
-    else query.set(part.name, [part.value as string]);
+    appendValue(query, part.name, part.value as string);
   }
   const source: ParameterSource = { path: {}, query, headers: {}, cookies: NO_COOKIES, encoded: true };
   for (const [name, field] of fields) {
@@ -98,9 +96,7 @@ function readMultipart(form: FormFields, fields: ReadonlyMap<string, Field>) {
   const value: Record<string, unknown> = {};
   const byName = new Map<string, FormPart[]>();
   for (const part of form.parts) {
-    const list = byName.get(part.name);
-    if (list) list.push(part);
-    else byName.set(part.name, [part]);
+    appendValue(byName, part.name, part);
   }
   for (const [name, parts] of byName) {
     const field = fields.get(name);

@@ -21,6 +21,13 @@ export interface ParameterSource {
   encoded: boolean;
 }
 
+/** Adds `value` to the list kept under `key`. */
+export function appendValue<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 const NO_VALUES: ReadonlyMap<string, readonly string[]> = new Map();
 
 /** Query values by decoded name from a raw query string, the values left percent-encoded. */
@@ -32,9 +39,7 @@ export function rawQueryValues(rawQuery: string): ReadonlyMap<string, readonly s
     const eq = pair.indexOf('=');
     const name = decodeQuery(eq < 0 ? pair : pair.slice(0, eq));
     const value = eq < 0 ? '' : pair.slice(eq + 1);
-    const list = values.get(name);
-    if (list) list.push(value);
-    else values.set(name, [value]);
+    appendValue(values, name, value);
   }
   return values;
 }
@@ -44,9 +49,7 @@ export function searchParamValues(query: URLSearchParams): ReadonlyMap<string, r
   if (query.size === 0) return NO_VALUES;
   const values = new Map<string, string[]>();
   for (const [name, value] of query) {
-    const list = values.get(name);
-    if (list) list.push(value);
-    else values.set(name, [value]);
+    appendValue(values, name, value);
   }
   return values;
 }
