@@ -1,5 +1,6 @@
 import { essence, isJsonMediaType, mediaTypeMatches, toProblem, type ProblemDetails } from '../core/index.js';
 import type { MediaTypeSpec, Operation } from '../openapi/index.js';
+import { decodeFormBody } from './decode-form.js';
 import { parseJsonBody } from './parse-json.js';
 
 export type DecodedBody =
@@ -33,9 +34,7 @@ export function decodeBody(operation: Operation, contentType: string | undefined
     if (!parsed.ok) return { ok: false, problem: toProblem('invalid_request', parsed.reason, { instance: path }) };
     return { ok: true, body: { media, value: parsed.value, raw } };
   }
-  if (actual === 'application/x-www-form-urlencoded') {
-    return { ok: true, body: { media, value: Object.fromEntries(new URLSearchParams(raw.toString('utf8'))), raw } };
-  }
+  if (actual === 'application/x-www-form-urlencoded' || actual === 'multipart/form-data') return decodeFormBody(media, raw, contentType, path);
   if (actual.startsWith('text/')) return { ok: true, body: { media, value: raw.toString('utf8'), raw } };
   return { ok: true, body: { media, value: raw, raw } };
 }

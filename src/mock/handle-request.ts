@@ -9,6 +9,7 @@ import { readBody, type BodyResult } from './read-body.js';
 import { problem, send, sendLayerAnswer } from './respond.js';
 import type { Router } from './router.js';
 import { sendProblem } from './send-problem.js';
+import type { SecurityGate } from './security.js';
 import type { PlaybackSource } from './server.js';
 import type { StatefulLayer } from './stateful-layer.js';
 import type { StatelessResponder } from './stateless.js';
@@ -20,6 +21,10 @@ export interface RequestPipeline {
   bodyLimit: number;
   playback: PlaybackSource | undefined;
   layer(): StatefulLayer | undefined;
+  /** Enforces the document's security requirements; undefined with `--no-security`. */
+  security: SecurityGate | undefined;
+  /** The base a stateful layer builds this request's links on. */
+  origin(headers: HeaderMap): string;
   admin(req: IncomingMessage, res: ServerResponse, method: string, path: string): number;
 }
 
@@ -44,6 +49,12 @@ export function handleRequest(pipeline: RequestPipeline, req: IncomingMessage, r
   const queryAt = rawUrl.indexOf('?');
   const path = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
   const rawQuery = queryAt < 0 ? '' : rawUrl.slice(queryAt + 1);
+  // RFC 3986 §2.1: `%` begins a triplet of two hex digits, and the bytes must be UTF-8; WHATWG
+  // URL parsing would keep `%ZZ` as text and hand it on as data.
+  if (hasMalformedEscape(path) || hasMalformedEscape(rawQuery)) {
+    req.resume();
+    return problem(res, toProblem('invalid_request', 'the request target has malformed percent-encoding (RFC 3986 §2.1)', { instance: path }));
+  }
   if (method === 'OPTIONS' && req.headers['access-control-request-method']) return send(res, { status: 204, headers: {}, body: undefined });
   if (path.startsWith('/__mock/')) return pipeline.admin(req, res, method, path);
   const read = readBody(req, pipeline.bodyLimit);
@@ -74,22 +85,41 @@ function afterBody(
     if (pipeline.playback.strict)
       return problem(res, toProblem('playback_miss', pipeline.playback.describeMiss(facts), { instance: path }));
   }
-  const route = pipeline.router.resolve(method, path);
+  const query = new URLSearchParams(rawQuery);
+  const route = pipeline.router.resolve(method, path, { query, headers });
   if (!route.ok) return problem(res, route.problem, route.headers);
   const { operation } = route;
+  const layer = pipeline.layer();
+  const layered = layer?.handles(operation) === true;
+  // The stateful layer keeps its own credentials rules (the Apps model's --api-key).
+  const refusal = layered ? undefined : pipeline.security?.check(operation, { headers, query });
+  if (refusal) {
+    const details = toProblem('unauthorized', refusal.detail, { instance: path });
+    return fittedProblem(pipeline, res, operation, details, { 'www-authenticate': refusal.challenges });
+  }
+  // Prism's rule: content sent to an operation that declares no request body is a 415.
+  if (read.body !== undefined && !operation.requestBody?.content.length) {
+    const details = toProblem('unsupported_media_type', `${method} ${operation.path} takes no request body; send none`, { instance: path });
+    return fittedProblem(pipeline, res, operation, details);
+  }
   const decoded = decodeBody(operation, headers['content-type'], read.body, path);
   if (!decoded.ok) return fittedProblem(pipeline, res, operation, withDeclaredStatus(decoded.problem, operation));
-  const query = new URLSearchParams(rawQuery);
-  const validation = validateRequest(pipeline.validator, operation, { pathParams: route.pathParams, query, headers, body: decoded.body });
-  const layer = pipeline.layer();
-  if (layer?.handles(operation)) {
-    const answer = layer.handle({
+  const validation = validateRequest(pipeline.validator, operation, {
+    pathParams: route.pathParams,
+    query,
+    raw: { pathParams: route.rawParams, query: rawQuery },
+    headers,
+    body: decoded.body,
+  });
+  if (layered) {
+    const answer = layer!.handle({
       operation,
       path,
+      origin: pipeline.origin(headers),
       pathParams: route.pathParams,
       query,
       headers,
-      body: decoded.body?.value,
+      body: validation.body,
       rawBody: read.body,
       violations: validation.violations,
     });
@@ -111,14 +141,30 @@ function afterBody(
 
 // The body follows the operation's declared error schema, which may even type `status` as a string
 // (GitHub's basic-error); the HTTP status stays the problem's own.
-function fittedProblem(pipeline: RequestPipeline, res: ServerResponse, operation: Operation, details: ProblemDetails): number {
+function fittedProblem(
+  pipeline: RequestPipeline,
+  res: ServerResponse,
+  operation: Operation,
+  details: ProblemDetails,
+  headers: Record<string, string> = {},
+): number {
   const fitted = pipeline.responder.fitProblem(operation, details);
-  sendProblem(res, fitted.body, { 'content-type': fitted.mediaType }, details.status);
+  sendProblem(res, fitted.body, { ...headers, 'content-type': fitted.mediaType }, details.status);
   return details.status;
 }
 
 function withDeclaredStatus(details: ProblemDetails, operation: Operation): ProblemDetails {
   return details.status === 400 ? { ...details, status: invalidInputStatus(operation) } : details;
+}
+
+function hasMalformedEscape(text: string): boolean {
+  if (!text.includes('%')) return false;
+  try {
+    decodeURIComponent(text);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /** RFC 9112 §3.2.2: a server must accept the absolute-form (`http://host/path`) and route on its path. */

@@ -1,8 +1,8 @@
 import { toProblem, type ProblemDetails } from '../core/index.js';
-import { OperationIndex, type Operation } from '../openapi/index.js';
+import { OperationIndex, type DiscriminatorFacts, type Operation } from '../openapi/index.js';
 
 export type RouteResult =
-  | { ok: true; operation: Operation; pathParams: Record<string, string> }
+  | { ok: true; operation: Operation; pathParams: Record<string, string>; rawParams: Record<string, string> }
   | { ok: false; problem: ProblemDetails; headers?: Record<string, string> };
 
 /** Resolves method + path to an operation, or to the 404/405 problem a client should see. */
@@ -13,10 +13,18 @@ export class Router {
     this.#index = new OperationIndex(operations);
   }
 
-  resolve(method: string, path: string): RouteResult {
-    const match = this.#index.match(method, path);
+  /** `facts` tell apart operations whose path keys differ only by a query or fragment discriminator. */
+  resolve(method: string, path: string, facts?: DiscriminatorFacts): RouteResult {
+    const match = this.#index.match(method, path, facts);
     if (!match) return { ok: false, problem: toProblem('route_not_found', `no operation is declared for ${path}`, { instance: path }) };
     const { operation } = match;
+    if (!operation && match.unmatched.length > 0) {
+      const keys = match.unmatched.map((candidate) => candidate.path).join(', ');
+      return {
+        ok: false,
+        problem: toProblem('route_not_found', `no ${method} operation on ${path} matches this request; declared: ${keys}`, { instance: path }),
+      };
+    }
     if (!operation) {
       const allow = [...match.methods.keys()].join(', ');
       return {
@@ -36,6 +44,6 @@ export class Router {
         };
       }
     }
-    return { ok: true, operation, pathParams };
+    return { ok: true, operation, pathParams, rawParams: match.rawParams };
   }
 }

@@ -1,13 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { toProblem, type RequestFacts, type ResponseFacts } from '../core/index.js';
+import type { AddressInfo, Socket } from 'node:net';
+import { toProblem, type ProblemDetails, type RequestFacts, type ResponseFacts } from '../core/index.js';
 import type { LoadedSpec } from '../openapi/index.js';
 import { SpecValidator } from '../validation/index.js';
+import { bearerToken, secretsEqual } from '../model/apps/index.js';
 import { answerClientError } from './client-error.js';
 import { handleRequest, type RequestPipeline } from './handle-request.js';
 import { DEFAULT_BODY_LIMIT } from './read-body.js';
 import { applyCors, problem, send, sendJson } from './respond.js';
+import { requestOrigin } from './request-origin.js';
+import { loggedTarget } from './request-log.js';
 import { Router } from './router.js';
+import { SecurityGate } from './security.js';
 import type { StatefulLayer } from './stateful-layer.js';
 import { StatelessResponder } from './stateless.js';
 
@@ -23,6 +27,12 @@ export interface MockServerOptions {
   bodyLimit?: number;
   /** Recorded exchanges answered before the engine (`mock --fixtures`). */
   playback?: PlaybackSource;
+  /** The fixed base of links (`--base-url`); without it each request's Host (or Forwarded) decides. */
+  baseUrl?: string | undefined;
+  /** Enforce the document's security requirements with 401 (default true; `--no-security` turns it off). */
+  security?: boolean;
+  /** When set, `/__mock/*` demands `Authorization: Bearer <apiKey>` (`--api-key`). */
+  apiKey?: string | undefined;
 }
 
 /** Recorded answers, looked up before routing; the CLI adapts the HAR player to this. */
@@ -50,6 +60,8 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const { spec } = options;
   const validator = new SpecValidator(spec);
   let layer: StatefulLayer | undefined;
+  // Known once listening; requests cannot arrive before.
+  let url = '';
   const pipeline: RequestPipeline = {
     validator,
     router: new Router(spec.operations),
@@ -57,7 +69,14 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     playback: options.playback,
     layer: () => layer,
+    security: options.security === false ? undefined : new SecurityGate(spec.document),
+    origin: (headers) => options.baseUrl ?? requestOrigin(headers) ?? url,
     admin(req, res, method, path) {
+      const refusal = adminRefusal(options.apiKey, req.headers.authorization, path);
+      if (refusal) {
+        req.resume();
+        return problem(res, refusal, { 'www-authenticate': 'Bearer realm="mock"' });
+      }
       if (path === '/__mock/state' && method === 'GET') return sendJson(res, 200, layer ? layer.exportState() : { stateless: true });
       if (path === '/__mock/reset' && method === 'POST') {
         layer?.reset();
@@ -80,7 +99,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     inFlight.add(res);
     res.once('close', () => inFlight.delete(res));
     applyCors(req, res);
-    const done = (status: number) => log?.(`${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)}ms`);
+    const done = (status: number) => log?.(`${req.method} ${loggedTarget(req.url ?? '')} ${status} ${(performance.now() - started).toFixed(1)}ms`);
     const fail = (error: unknown) => {
       const status = problem(res, toProblem('internal_error', `the mock failed on this request: ${(error as Error)?.message ?? error}`));
       done(status);
@@ -100,7 +119,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   // RFC 9110 §10.1.1 lets a server ignore an expectation it does not know; Node's default is a bare
   // 417 without a problem body, so such requests are simply served.
   server.on('checkExpectation', onRequest);
-  server.on('clientError', answerClientError);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket, inFlight));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -113,7 +132,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   // A wildcard bind is reachable on loopback; links built on 0.0.0.0 or :: could not be followed.
   const reachable = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
   const host = address.family === 'IPv6' ? `[${reachable}]` : reachable;
-  const url = `http://${host}:${address.port}`;
+  url = `http://${host}:${address.port}`;
   layer = options.layer?.(url);
   // Compile the remaining validators shortly after listening, one operation per turn of the event
   // loop: the first requests compile only what they need, and later ones find everything ready.
@@ -140,4 +159,12 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
         server.closeIdleConnections();
       }),
   };
+}
+
+/** The 401 for an administration request without the mock's API key, or undefined when it may pass. */
+function adminRefusal(apiKey: string | undefined, authorization: string | undefined, path: string): ProblemDetails | undefined {
+  if (apiKey === undefined) return undefined;
+  const token = bearerToken(authorization);
+  if (token !== undefined && secretsEqual(token, apiKey)) return undefined;
+  return toProblem('unauthorized', 'the mock was started with --api-key: send Authorization: Bearer <key> to reach /__mock/*', { instance: path });
 }

@@ -6,10 +6,12 @@ import type { Violation } from '../validation/index.js';
 export interface LayerRequest {
   operation: Operation;
   path: string;
+  /** The base URL links in the answer are built on: `--base-url`, else what the client reached (Host, Forwarded). */
+  origin: string;
   pathParams: Record<string, string>;
   query: URLSearchParams;
   headers: HeaderMap;
-  /** Parsed body (JSON value, form object, text or raw bytes). */
+  /** Parsed body (JSON value, form fields typed by the schema, text or raw bytes). */
   body: unknown;
   rawBody: Buffer | undefined;
   violations: Violation[];
@@ -25,7 +27,7 @@ export interface LayerAnswer {
 export interface StatefulLayer {
   handles(operation: Operation): boolean;
   handle(request: LayerRequest): LayerAnswer;
-  /** Everything the layer holds, as JSON (for `GET /__mock/state`). */
+  /** Everything the layer holds, as JSON with secrets redacted (for `GET /__mock/state`). */
   exportState(): unknown;
   /** Drops all state (for `POST /__mock/reset`). */
   reset(): void;

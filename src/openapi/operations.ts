@@ -16,6 +16,16 @@ export interface Parameter {
   schemaPointer: string | undefined;
   /** Content-based parameters (`content: {application/json: …}`) are parsed as JSON. */
   json: boolean;
+  /** OAS §4.8.12: a query value may carry RFC 3986 reserved characters unescaped. */
+  allowReserved: boolean;
+}
+
+/** How one property of a form or multipart body is serialised (OAS §4.8.15, the Encoding Object). */
+export interface EncodingSpec {
+  contentType?: string;
+  style?: string;
+  explode?: boolean;
+  allowReserved?: boolean;
 }
 
 /** One media type of a body, with where its schema lives. */
@@ -25,6 +35,8 @@ export interface MediaTypeSpec {
   schemaPointer: string | undefined;
   example?: unknown;
   examples: Record<string, unknown>;
+  /** Per-property serialisation of form and multipart bodies. */
+  encoding?: Record<string, EncodingSpec>;
 }
 
 /** One declared response header; `example` is the header's own `example` or first `examples` value. */
@@ -102,6 +114,8 @@ function mergeParameters(shared: Parameter[], own: Parameter[]): Parameter[] {
   return [...merged.values()];
 }
 
+const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+
 function readParameters(document: OpenApiDocument, raw: unknown, pointer: string): Parameter[] {
   if (!Array.isArray(raw)) return [];
   const parameters: Parameter[] = [];
@@ -110,6 +124,8 @@ function readParameters(document: OpenApiDocument, raw: unknown, pointer: string
     if (!found || typeof found.node.name !== 'string') return;
     const node = found.node;
     const location = node.in as ParameterLocation;
+    // OAS §4.8.12.1: header parameters named Accept, Content-Type or Authorization SHALL be ignored.
+    if (location === 'header' && IGNORED_HEADERS.has((node.name as string).toLowerCase())) return;
     const media = readContent(document, node.content, `${found.pointer}/content`)[0];
     const schema = media ?? schemaAt(document, node.schema, `${found.pointer}/schema`);
     const defaultStyle = location === 'query' || location === 'cookie' ? 'form' : 'simple';
@@ -123,6 +139,7 @@ function readParameters(document: OpenApiDocument, raw: unknown, pointer: string
       schema: schema?.schema,
       schemaPointer: schema?.schemaPointer,
       json: media !== undefined,
+      allowReserved: node.allowReserved === true,
     });
   });
   return parameters;
@@ -155,6 +172,7 @@ function readContent(document: OpenApiDocument, raw: unknown, pointer: string): 
       schemaPointer: schema?.schemaPointer,
       ...('example' in node ? { example: node.example } : {}),
       examples,
+      ...(node.encoding !== null && typeof node.encoding === 'object' ? { encoding: node.encoding as Record<string, EncodingSpec> } : {}),
     });
   }
   return content;

@@ -110,3 +110,43 @@ function compileSegment(segment: string): { pattern: RegExp; names: string[] } {
 export function templateVariables(template: string): string[] {
   return [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
 }
+
+/** One `name` or `name=value` a path key adds after its template to tell operations apart. */
+export interface PathKeyCondition {
+  name: string;
+  value: string | undefined;
+  /** `query` for `?name=value`; `fragment` for `#name`, whose name is a query or header parameter. */
+  from: 'query' | 'fragment';
+}
+
+/**
+ * Splits a path key into its template and discriminators. Some documents tell operations on one
+ * path apart with a query (`/rest?method=flickr.favorites.getList`) or a fragment (AWS's
+ * `/tags/{resourceArn}#tagKeys`, `/#X-Amz-Target=…`); neither is part of the path (OAS §4.8.8).
+ */
+export function splitPathKey(key: string): { template: string; conditions: PathKeyCondition[] } {
+  const hashAt = key.indexOf('#');
+  const beforeHash = hashAt < 0 ? key : key.slice(0, hashAt);
+  const queryAt = beforeHash.indexOf('?');
+  const template = queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt);
+  const conditions: PathKeyCondition[] = [];
+  const add = (text: string, from: PathKeyCondition['from']) => {
+    for (const pair of text.split('&')) {
+      if (pair === '') continue;
+      const eq = pair.indexOf('=');
+      const name = safeDecode(eq < 0 ? pair : pair.slice(0, eq));
+      conditions.push({ name, value: eq < 0 ? undefined : safeDecode(pair.slice(eq + 1)), from });
+    }
+  };
+  if (queryAt >= 0) add(beforeHash.slice(queryAt + 1), 'query');
+  if (hashAt >= 0) add(key.slice(hashAt + 1), 'fragment');
+  return { template: template === '' ? '/' : template, conditions };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}

@@ -1,5 +1,6 @@
-/** The marker that replaces every secret before an exchange is written to disk. */
-export const REDACTED = '[REDACTED]';
+import { REDACTED, SECRET_FIELD_PATTERN } from '../core/index.js';
+
+export { REDACTED };
 
 /** Headers that always carry credentials. */
 export const SECRET_HEADERS: readonly string[] = [
@@ -14,8 +15,7 @@ export const SECRET_HEADERS: readonly string[] = [
 /** Header names containing any of these words are treated as secrets too. */
 const SECRET_HEADER_PATTERN = /token|secret|api-?key/i;
 
-/** JSON fields and query parameters whose names match are secrets (string values only). */
-export const SECRET_FIELD_PATTERN = /token|secret|api[_-]?key|password|authorization/i;
+export { SECRET_FIELD_PATTERN };
 
 /** A name rule: an exact name (any case) or a regular expression. */
 export type NameRule = string | RegExp;

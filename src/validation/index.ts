@@ -5,3 +5,5 @@ export * from './request.js';
 export * from './response.js';
 export * from './spec-validator.js';
 export * from './violation.js';
+export * from './cookies.js';
+export * from './form-body.js';

@@ -1,15 +1,26 @@
-import type { HeaderMap } from '../core/index.js';
+import { essence, isJsonMediaType, type HeaderMap } from '../core/index.js';
 import type { MediaTypeSpec, Operation } from '../openapi/index.js';
-import { deserialiseDeepObject, deserialiseParameter } from './params.js';
+import { parseCookies } from './cookies.js';
+import { FormFields } from './form-body.js';
+import { rawQueryValues, searchParamValues, StyleMismatch, type ParameterSource } from './params.js';
+import { requestPlan } from './request-plan.js';
+import { reservedViolations } from './reserved.js';
 import type { SpecValidator } from './spec-validator.js';
 import type { Violation } from './violation.js';
 
 /** A request as the validator needs it: routed, decoded, body parsed by the caller. */
 export interface RequestInput {
+  /** Path values, percent-decoded. */
   pathParams: Record<string, string>;
+  /** Query values, percent-decoded. */
   query: URLSearchParams;
+  /**
+   * Path values and the query as sent, still percent-encoded: delimiters are then told from escaped
+   * data, and `allowReserved` is checked. Without them the decoded values are split as they are.
+   */
+  raw?: { pathParams: Record<string, string>; query: string } | undefined;
   headers: HeaderMap;
-  /** The declared media type the body matched and its parsed value; undefined when no body was sent. */
+  /** The declared media type the body matched and its parsed value (a form as {@link FormFields}); undefined when no body was sent. */
   body?: { media: MediaTypeSpec; value: unknown } | undefined;
 }
 
@@ -17,73 +28,57 @@ export interface RequestValidation {
   violations: Violation[];
   /** Parameter values after deserialisation and coercion, by location and name. */
   params: Record<'path' | 'query' | 'header' | 'cookie', Record<string, unknown>>;
+  /** The body as validated: a form's fields typed by its schema, any other body as given. */
+  body?: unknown;
 }
 
 /** Checks parameters and body of one request against its operation; never throws for bad input. */
 export function validateRequest(validator: SpecValidator, operation: Operation, input: RequestInput): RequestValidation {
+  const plan = requestPlan(operation, validator.lookup);
   const violations: Violation[] = [];
   const params: RequestValidation['params'] = { path: {}, query: {}, header: {}, cookie: {} };
-  const cookies = parseCookies(input.headers.cookie);
-  for (const parameter of operation.parameters) {
-    let value: unknown;
-    if (parameter.in === 'query' && parameter.style === 'deepObject') {
-      value = deserialiseDeepObject(parameter, input.query, validator.lookup);
-    } else {
-      const raw = rawValue(parameter.in, parameter.name, input, cookies);
-      if (raw !== undefined) value = deserialiseParameter(parameter, raw, validator.lookup);
-    }
+  const query = input.raw ? rawQueryValues(input.raw.query) : searchParamValues(input.query);
+  const source: ParameterSource = {
+    path: input.raw?.pathParams ?? input.pathParams,
+    query,
+    headers: input.headers,
+    cookies: plan.readsCookies ? parseCookies(input.headers.cookie) : NO_COOKIES,
+    encoded: input.raw !== undefined,
+  };
+  for (const { parameter, read, pointer } of plan.parameters) {
+    const value = read(source);
     if (value === undefined) {
-      if (parameter.required) {
-        violations.push({ in: parameter.in, pointer: `/${parameter.name}`, keyword: 'required', message: 'is required' });
-      }
+      if (parameter.required) violations.push({ in: parameter.in, pointer, keyword: 'required', message: 'is required' });
+      continue;
+    }
+    if (value instanceof StyleMismatch) {
+      violations.push({ in: parameter.in, pointer, keyword: 'style', message: value.message });
       continue;
     }
     params[parameter.in][parameter.name] = value;
-    if (parameter.schemaPointer) {
-      violations.push(...validator.check(parameter.in, parameter.schemaPointer, value, `/${escape(parameter.name)}`));
-    }
+    if (parameter.schemaPointer) violations.push(...validator.check(parameter.in, parameter.schemaPointer, value, pointer));
   }
+  if (input.raw) violations.push(...reservedViolations(query, plan.reserved));
   const body = operation.requestBody;
-  if (body && input.body === undefined && body.required) {
-    violations.push({ in: 'body', pointer: '', keyword: 'required', message: 'is required: this operation needs a request body' });
-  } else if (input.body?.media.schemaPointer && isStructured(input.body.media.mediaType)) {
-    violations.push(...validator.check('body', input.body.media.schemaPointer, input.body.value));
+  if (input.body === undefined) {
+    if (body?.required) violations.push({ in: 'body', pointer: '', keyword: 'required', message: 'is required: this operation needs a request body' });
+    return { violations, params };
   }
-  return { violations, params };
+  let value = input.body.value;
+  const { media } = input.body;
+  if (value instanceof FormFields) {
+    const form = plan.formReader(media)(value);
+    violations.push(...form.violations);
+    value = form.value;
+  }
+  if (media.schemaPointer && isStructured(media.mediaType)) violations.push(...validator.check('body', media.schemaPointer, value));
+  return { violations, params, body: value };
 }
 
-function rawValue(location: string, name: string, input: RequestInput, cookies: Record<string, string>): string | string[] | undefined {
-  switch (location) {
-    case 'path':
-      return input.pathParams[name];
-    case 'query': {
-      const values = input.query.getAll(name);
-      return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
-    }
-    case 'header':
-      return input.headers[name.toLowerCase()];
-    case 'cookie':
-      return cookies[name];
-    default:
-      return undefined;
-  }
-}
+const NO_COOKIES: ReadonlyMap<string, readonly string[]> = new Map();
 
 /** JSON, `+json` and form bodies are validated against their schema; other bytes are opaque. */
 function isStructured(mediaType: string): boolean {
-  const essence = mediaType.split(';')[0]!.trim().toLowerCase();
-  return essence === 'application/json' || essence.endsWith('+json') || essence === 'application/x-www-form-urlencoded';
-}
-
-function parseCookies(header: string | undefined): Record<string, string> {
-  const cookies: Record<string, string> = {};
-  for (const pair of (header ?? '').split(';')) {
-    const eq = pair.indexOf('=');
-    if (eq > 0) cookies[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
-  }
-  return cookies;
-}
-
-function escape(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+  const type = essence(mediaType);
+  return isJsonMediaType(mediaType) || type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data';
 }

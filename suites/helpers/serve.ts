@@ -6,7 +6,7 @@ import {
   createMockServer,
   createRandom,
   type MockServer,
-  type PlaybackSource,
+  type MockServerOptions,
 } from '../../src/mock/index.js';
 import { loadSpec, type LoadedSpec } from '../../src/openapi/index.js';
 
@@ -28,7 +28,10 @@ export async function serveStateless(spec: LoadedSpec): Promise<MockServer> {
 }
 
 /** Starts the stateful Apps mock on an ephemeral loopback port, closed when the test ends. */
-export async function serveApps(env: Partial<AppsEnvironment> = {}, options: { playback?: PlaybackSource } = {}): Promise<MockServer> {
+export async function serveApps(
+  env: Partial<AppsEnvironment> = {},
+  options: Pick<MockServerOptions, 'playback' | 'baseUrl' | 'apiKey' | 'log'> = {},
+): Promise<MockServer> {
   const spec = await loadAppsSpec();
   const random = createRandom(env.random ? undefined : 42);
   const server = await createMockServer({

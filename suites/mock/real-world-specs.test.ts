@@ -52,7 +52,11 @@ async function exerciseGets(spec: LoadedSpec): Promise<{ failures: Failure[]; ca
   let calls = 0;
   try {
     for (const operation of spec.operations.filter((entry) => entry.method === 'GET')) {
-      const { path, query, headers } = fillRequest(operation, context);
+      const filled = fillRequest(operation, context);
+      const { path, headers } = filled;
+      const secured = credentials(spec, operation);
+      Object.assign(headers, secured.headers);
+      const query = [filled.query, secured.query].filter(Boolean).join('&');
       const url = `${server.url}${path}${query ? `?${query}` : ''}`;
       const response = await request(url, { headers });
       const text = await response.body.text();
@@ -99,13 +103,33 @@ function fillRequest(operation: Operation, context: SchemaContext): { path: stri
   for (const parameter of operation.parameters) {
     if (parameter.in !== 'path' && !parameter.required) continue;
     const value = valueFor(parameter, context);
-    if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encodeURIComponent(serialise(value, parameter)));
+    if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, serialisePath(value, parameter));
     else if (parameter.in === 'query') {
       if (Array.isArray(value) && parameter.explode) for (const item of value) query.append(parameter.name, String(item));
       else query.append(parameter.name, serialise(value, parameter));
     } else if (parameter.in === 'header') headers[parameter.name.toLowerCase()] = serialise(value, parameter);
   }
   return { path, query: query.toString(), headers };
+}
+
+/**
+ * Credentials for the operation's first security requirement, placed where each scheme says: the
+ * mock enforces security as Prism does, so a GET without them is a 401.
+ */
+function credentials(spec: LoadedSpec, operation: Operation): { headers: Record<string, string>; query: string } {
+  const schemes = (spec.document.components as { securitySchemes?: Record<string, Record<string, string>> } | undefined)?.securitySchemes ?? {};
+  const headers: Record<string, string> = {};
+  const query = new URLSearchParams();
+  const first = (operation.security ?? [])[0] as Record<string, unknown> | undefined;
+  for (const name of Object.keys(first ?? {})) {
+    const scheme = schemes[name];
+    if (scheme?.type === 'apiKey' && scheme.in === 'header') headers[scheme.name!.toLowerCase()] = 'key-123';
+    else if (scheme?.type === 'apiKey' && scheme.in === 'query') query.set(scheme.name!, 'key-123');
+    else if (scheme?.type === 'apiKey' && scheme.in === 'cookie') headers.cookie = `${scheme.name}=key-123`;
+    else if (scheme?.type === 'http' && scheme.scheme?.toLowerCase() === 'basic') headers.authorization = `Basic ${Buffer.from('user:pass').toString('base64')}`;
+    else headers.authorization = 'Bearer token-123';
+  }
+  return { headers, query: query.toString() };
 }
 
 function valueFor(parameter: Parameter, context: SchemaContext): unknown {
@@ -115,6 +139,28 @@ function valueFor(parameter: Parameter, context: SchemaContext): unknown {
   } catch {
     return 'x';
   }
+}
+
+/** RFC 6570 expansion of a path value by its style: items escaped, delimiters literal (OAS §4.8.12.4). */
+function serialisePath(value: unknown, parameter: Parameter): string {
+  const escape = (item: unknown) => encodeURIComponent(String(item));
+  const { style, explode, name } = parameter;
+  const items = Array.isArray(value) ? value.map(escape) : undefined;
+  const members = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : undefined;
+  if (style === 'label') {
+    if (items) return '.' + items.join(explode ? '.' : ',');
+    if (members) return '.' + members.map(([k, v]) => (explode ? `${escape(k)}=${escape(v)}` : `${escape(k)},${escape(v)}`)).join(explode ? '.' : ',');
+    return '.' + escape(value);
+  }
+  if (style === 'matrix') {
+    if (items) return explode ? items.map((item) => `;${name}=${item}`).join('') : `;${name}=${items.join(',')}`;
+    if (members) return explode ? members.map(([k, v]) => `;${escape(k)}=${escape(v)}`).join('') : `;${name}=${members.map(([k, v]) => `${escape(k)},${escape(v)}`).join(',')}`;
+    return `;${name}=${escape(value)}`;
+  }
+  if (parameter.json) return escape(JSON.stringify(value));
+  if (items) return items.join(',');
+  if (members) return members.map(([k, v]) => (explode ? `${escape(k)}=${escape(v)}` : `${escape(k)},${escape(v)}`)).join(',');
+  return escape(value);
 }
 
 /** `simple`/`form` serialisation of one value (OAS §4.8.12.4): arrays comma-joined, objects as key,value pairs. */

@@ -28,8 +28,9 @@ Options:
   --host HOST               interface to bind (default 127.0.0.1)
   --state FILE              persist state in SQLite at FILE (needs better-sqlite3)
   --load FILE               seed the state from a JSON snapshot (see fixtures/demo.json)
-  --api-key KEY             demand "Authorization: Bearer KEY" on management operations
-  --base-url URL            base of self_url links (default: the address the mock listens on)
+  --api-key KEY             demand "Authorization: Bearer KEY" on management operations and /__mock/*
+  --base-url URL            base of self_url links (default: the Host the request reached, or Forwarded)
+  --no-security             do not enforce the document's security schemes (default: 401 without them)
   --ui-base-url URL         base of view_url/ui_link (default https://app.everruns.com)
   --run-duration MS         how long a run stays "running" (default 2000)
   --run-failure-rate R      share of runs that end as "err", 0..1 (default 0)
@@ -68,6 +69,7 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
     'run-failure-rate': { type: 'string' },
     seed: { type: 'string' },
     stateless: { type: 'boolean' },
+    'no-security': { type: 'boolean' },
     fixtures: { type: 'string', multiple: true },
     strict: { type: 'boolean' },
     quiet: { type: 'boolean' },
@@ -112,6 +114,9 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
     port,
     ...(values.quiet ? {} : { log: (line: string) => io.stdout(line + '\n') }),
     ...(playback ? { playback } : {}),
+    baseUrl,
+    apiKey: values['api-key'],
+    security: !values['no-security'],
     ...(stateful
       ? {
           layer: (url: string) => {

@@ -1,4 +1,4 @@
-import { APPS_OPERATION_IDS, type AppsModel, type AppsOperationId, type StateChange } from '../../model/apps/index.js';
+import { APPS_OPERATION_IDS, redactSnapshot, type AppsModel, type AppsOperationId, type StateChange } from '../../model/apps/index.js';
 import type { Operation } from '../../openapi/index.js';
 import { toProblemErrors } from '../../validation/index.js';
 import type { LayerAnswer, LayerRequest, StatefulLayer } from '../stateful-layer.js';
@@ -29,6 +29,7 @@ export function createAppsLayer(createModel: () => AppsModel, sink?: ChangeSink)
       const outcome = model.handle({
         operationId: request.operation.id as AppsOperationId,
         path: request.path,
+        origin: request.origin,
         pathParams: request.pathParams,
         query,
         headers: request.headers,
@@ -39,7 +40,7 @@ export function createAppsLayer(createModel: () => AppsModel, sink?: ChangeSink)
       if (outcome.changes.length > 0) sink?.write(outcome.changes);
       return outcome.response;
     },
-    exportState: () => model.exportSnapshot(),
+    exportState: () => redactSnapshot(model.exportSnapshot()),
     reset() {
       model = createModel();
       sink?.clear();

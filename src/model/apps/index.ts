@@ -18,6 +18,6 @@ export type { RunState } from './run-status.js';
 export { runState } from './run-status.js';
 export { parseWindow, MAX_WINDOW_MS, DEFAULT_WINDOW } from './run-window.js';
 export { renderTemplate } from './template.js';
-export { redactConfig, SECRET_CONFIG_KEYS } from './redact.js';
+export { redactConfig, redactSnapshot, SECRET_CONFIG_KEYS } from './redact.js';
 export { REDACTED, redactHeaders } from './webhook-context.js';
-export { secretsEqual } from './auth.js';
+export { bearerToken, secretsEqual } from './auth.js';

@@ -62,6 +62,8 @@ function dispatch(env: AppsEnvironment, store: AppsStore, request: AppsRequest):
     }
   }
   const now = env.now();
-  const ctx: HandlerContext = { env, store, request, now, nowIso: now.toISOString() };
+  // Links follow the origin the client reached (a proxy, a mapped port); the usual case shares env.
+  const linked = request.origin && request.origin !== env.baseUrl ? { ...env, baseUrl: request.origin } : env;
+  const ctx: HandlerContext = { env: linked, store, request, now, nowIso: now.toISOString() };
   return entry.handler(ctx);
 }

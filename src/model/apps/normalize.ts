@@ -12,6 +12,7 @@ export function normalizeRequest(raw: unknown): AppsRequest {
   return {
     operationId: (typeof request['operationId'] === 'string' ? request['operationId'] : '') as AppsOperationId,
     path: typeof request['path'] === 'string' ? request['path'] : '',
+    origin: typeof request['origin'] === 'string' ? request['origin'] : undefined,
     pathParams: stringMap(request['pathParams'], false),
     query: stringMap(request['query'], false),
     headers: stringMap(request['headers'], true),

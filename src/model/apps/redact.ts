@@ -1,5 +1,6 @@
 import { isPlainObject } from './channel-config.js';
 import type { ChannelType } from './records.js';
+import type { AppsSnapshot } from './types.js';
 
 /** The config keys that hold a secret, per channel type (§3: secrets are write-only). */
 export const SECRET_CONFIG_KEYS: Readonly<Partial<Record<ChannelType, readonly string[]>>> = {
@@ -17,6 +18,17 @@ const SECRET_LIKE = /secret|token|password|passwd|api[_-]?key|credential|private
  */
 export function redactConfig(type: ChannelType, config: Record<string, unknown>): Record<string, unknown> {
   return redactObject(config, SECRET_CONFIG_KEYS[type] ?? []);
+}
+
+/** A snapshot fit to be shown (`GET /__mock/state`): every channel config redacted as in responses. */
+export function redactSnapshot(snapshot: AppsSnapshot): AppsSnapshot {
+  return {
+    ...snapshot,
+    apps: snapshot.apps.map((app) => ({
+      ...app,
+      channels: app.channels.map((channel) => ({ ...channel, channel_config: redactConfig(channel.channel_type, channel.channel_config) })),
+    })),
+  };
 }
 
 function redactObject(source: Record<string, unknown>, named: readonly string[]): Record<string, unknown> {

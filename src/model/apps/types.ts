@@ -41,6 +41,8 @@ export interface AppsRequest {
   operationId: AppsOperationId;
   /** The request path, used as the problem's `instance`. */
   path: string;
+  /** The base this request's links are built on (what the client reached); `env.baseUrl` when absent. */
+  origin?: string | undefined;
   pathParams: Record<string, string>;
   /** First value of each query parameter. */
   query: Record<string, string | undefined>;

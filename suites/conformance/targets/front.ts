@@ -58,8 +58,8 @@ export async function serveWithBug(bug: Bug, env: Partial<AppsEnvironment> = {})
     res.end(answer.body);
   });
   const url = await listenForTest(server);
-  // The mock builds self_url on the front's address, as a deployment behind a proxy would.
-  mockUrl = (await serveApps({ baseUrl: url, ...env })).url;
+  // The mock builds self_url on the front's address (--base-url), as a deployment behind a proxy would.
+  mockUrl = (await serveApps({ baseUrl: url, ...env }, { baseUrl: url })).url;
   return { url, mockUrl };
 }
 

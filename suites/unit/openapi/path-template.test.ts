@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PathTemplateMatcher, templateVariables } from '../../../src/openapi/index.js';
+import { PathTemplateMatcher, splitPathKey, templateVariables } from '../../../src/openapi/index.js';
 
 function matcher(...templates: string[]) {
   const paths = new PathTemplateMatcher<string>();
@@ -52,5 +52,25 @@ describe('PathTemplateMatcher with shared prefixes', () => {
 describe('templateVariables', () => {
   it('lists variables in order, several per segment included', () => {
     expect(templateVariables('/orgs/{org}/files/{name}.{ext}')).toEqual(['org', 'name', 'ext']);
+  });
+});
+
+describe('splitPathKey', () => {
+  it('separates the template from query and fragment discriminators', () => {
+    expect(splitPathKey('/v1/apps/{app_id}')).toEqual({ template: '/v1/apps/{app_id}', conditions: [] });
+    expect(splitPathKey('/rest?method=flickr.favorites.getList')).toEqual({
+      template: '/rest',
+      conditions: [{ name: 'method', value: 'flickr.favorites.getList', from: 'query' }],
+    });
+    expect(splitPathKey('/tags/{resourceArn}#tagKeys')).toEqual({ template: '/tags/{resourceArn}', conditions: [{ name: 'tagKeys', value: undefined, from: 'fragment' }] });
+    expect(splitPathKey('/#X-Amz-Target=DynamoDB_20120810.Query')).toEqual({
+      template: '/',
+      conditions: [{ name: 'X-Amz-Target', value: 'DynamoDB_20120810.Query', from: 'fragment' }],
+    });
+    expect(splitPathKey('/a?x=1&y#z=%20w').conditions).toEqual([
+      { name: 'x', value: '1', from: 'query' },
+      { name: 'y', value: undefined, from: 'query' },
+      { name: 'z', value: ' w', from: 'fragment' },
+    ]);
   });
 });
