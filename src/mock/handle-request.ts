@@ -7,11 +7,12 @@ import { invalidInputStatus } from './negotiate.js';
 import { readPreferences } from './prefer.js';
 import { readBody, type BodyResult } from './read-body.js';
 import { problem, send, sendLayerAnswer } from './respond.js';
-import type { Router } from './router.js';
+import type { RouteResult, Router } from './router.js';
 import { sendProblem } from './send-problem.js';
 import type { PlaybackSource } from './server.js';
 import type { StatefulLayer } from './stateful-layer.js';
 import type { StatelessResponder } from './stateless.js';
+import type { RequestObserver } from './dashboard/request-observer.js';
 
 export interface RequestPipeline {
   validator: SpecValidator;
@@ -20,7 +21,9 @@ export interface RequestPipeline {
   bodyLimit: number;
   playback: PlaybackSource | undefined;
   layer(): StatefulLayer | undefined;
-  admin(req: IncomingMessage, res: ServerResponse, method: string, path: string): number;
+  admin(req: IncomingMessage, res: ServerResponse, method: string, path: string): number | Promise<number>;
+  /** Sees each routed request (the dashboard); undefined when there is none. */
+  observer: RequestObserver | undefined;
 }
 
 const MAX_URL_LENGTH = 8 * 1024;
@@ -76,11 +79,27 @@ function afterBody(
   }
   const route = pipeline.router.resolve(method, path);
   if (!route.ok) return problem(res, route.problem, route.headers);
+  const status = answerOperation(pipeline, res, path, rawQuery, read, headers, route);
+  pipeline.observer?.answered(res, route.operation, status);
+  return status;
+}
+
+/** Decoding, validation, then the stateful layer or a stateless answer, for a routed request. */
+function answerOperation(
+  pipeline: RequestPipeline,
+  res: ServerResponse,
+  path: string,
+  rawQuery: string,
+  read: { body: Buffer | undefined },
+  headers: HeaderMap,
+  route: Extract<RouteResult, { ok: true }>,
+): number {
   const { operation } = route;
   const decoded = decodeBody(operation, headers['content-type'], read.body, path);
   if (!decoded.ok) return fittedProblem(pipeline, res, operation, withDeclaredStatus(decoded.problem, operation));
   const query = new URLSearchParams(rawQuery);
   const validation = validateRequest(pipeline.validator, operation, { pathParams: route.pathParams, query, headers, body: decoded.body });
+  pipeline.observer?.validated(res, validation.violations);
   const layer = pipeline.layer();
   if (layer?.handles(operation)) {
     const answer = layer.handle({

@@ -4,6 +4,9 @@ import { toProblem, type RequestFacts, type ResponseFacts } from '../core/index.
 import type { LoadedSpec } from '../openapi/index.js';
 import { SpecValidator } from '../validation/index.js';
 import { answerClientError } from './client-error.js';
+import { adminRefusal } from './dashboard/admin-key.js';
+import type { Dashboard } from './dashboard/dashboard.js';
+import { loadState } from './dashboard/load-state.js';
 import { handleRequest, type RequestPipeline } from './handle-request.js';
 import { DEFAULT_BODY_LIMIT } from './read-body.js';
 import { applyCors, problem, send, sendJson } from './respond.js';
@@ -23,6 +26,10 @@ export interface MockServerOptions {
   bodyLimit?: number;
   /** Recorded exchanges answered before the engine (`mock --fixtures`). */
   playback?: PlaybackSource;
+  /** The page at `/__mock/` and the observer behind it (`createDashboard`); omit for none. */
+  dashboard?: Dashboard;
+  /** When set, `/__mock/*` demands this key (`--api-key`): a bearer token, the dashboard's cookie or `?key=`. */
+  apiKey?: string | undefined;
 }
 
 /** Recorded answers, looked up before routing; the CLI adapts the HAR player to this. */
@@ -57,7 +64,16 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     playback: options.playback,
     layer: () => layer,
+    observer: options.dashboard,
     admin(req, res, method, path) {
+      const refusal = adminRefusal(options.apiKey, req, path);
+      if (refusal) {
+        req.resume();
+        return problem(res, refusal, { 'www-authenticate': 'Bearer realm="mock"' });
+      }
+      const served = options.dashboard?.serve(req, res, method, path);
+      if (served !== undefined) return served;
+      if (path === '/__mock/state' && method === 'PUT') return loadState(req, res, layer, path);
       if (path === '/__mock/state' && method === 'GET') return sendJson(res, 200, layer ? layer.exportState() : { stateless: true });
       if (path === '/__mock/reset' && method === 'POST') {
         layer?.reset();
@@ -74,13 +90,18 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const inFlight = new Set<ServerResponse>();
   let closing = false;
   const log = options.log;
+  const observer = options.dashboard;
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const started = log ? performance.now() : 0;
+    if (observer?.watching) observer.begin(req, res);
     if (closing) res.setHeader('connection', 'close');
     inFlight.add(res);
     res.once('close', () => inFlight.delete(res));
     applyCors(req, res);
-    const done = (status: number) => log?.(`${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)}ms`);
+    const done = (status: number) => {
+      log?.(`${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)}ms`);
+      observer?.ended(req, res, status);
+    };
     const fail = (error: unknown) => {
       const status = problem(res, toProblem('internal_error', `the mock failed on this request: ${(error as Error)?.message ?? error}`));
       done(status);
@@ -132,6 +153,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     close: () =>
       new Promise<void>((resolve) => {
         closing = true;
+        observer?.close();
         for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
         server.close(() => {
           layer?.close();
