@@ -15,34 +15,51 @@ export function OperationsTable({ stats }) {
   return html`
     <div class="toolbar">
       <span data-test="operations-summary">${called} of ${stats.operations.length} operations called, ${stats.total} requests</span>
-      <label><input type="checkbox" checked=${calledOnly} onChange=${(event) => setCalledOnly(event.currentTarget.checked)} /> called only</label>
+      <label
+        ><input type="checkbox" checked=${calledOnly} onChange=${(event) => setCalledOnly(event.currentTarget.checked)} /> called
+        only</label
+      >
     </div>
     <table class="operations-table">
-      <thead><tr><th>method</th><th>path</th><th>operation</th><th>calls</th><th>statuses</th></tr></thead>
+      <thead>
+        <tr>
+          <th>method</th>
+          <th>path</th>
+          <th>operation</th>
+          <th>calls</th>
+          <th>statuses</th>
+        </tr>
+      </thead>
       <tbody>
         ${rows.map(
-          (operation) => html`<tr key=${operation.id} data-test="operation-row" data-operation=${operation.id}>
-            <td class="method">${operation.method}</td>
-            <td class="path">${operation.path}</td>
-            <td>${operation.id}</td>
-            <td data-test="calls">${operation.calls}</td>
-            <td>
-              ${Object.entries(operation.statuses).map(
-                ([status, count]) => html`<span
-                  class=${`chip ${declares(operation.declared, status) ? '' : 'undeclared'}`}
-                  title=${declares(operation.declared, status) ? 'declared by the document' : 'not declared by the document'}
-                  >${status} × ${count}</span
-                >`,
-              )}
-            </td>
-          </tr>`,
+          (operation) =>
+            html`<tr key=${operation.id} data-test="operation-row" data-operation=${operation.id}>
+              <td class="method">${operation.method}</td>
+              <td class="path">${operation.path}</td>
+              <td>${operation.id}</td>
+              <td data-test="calls">${operation.calls}</td>
+              <td>
+                ${Object.entries(operation.statuses).map(
+                  ([status, count]) =>
+                    html`<span
+                      class=${`chip ${declares(operation.declared, status) ? '' : 'undeclared'}`}
+                      title=${declares(operation.declared, status) ? 'declared by the document' : 'not declared by the document'}
+                      >${status} × ${count}</span
+                    >`,
+                )}
+              </td>
+            </tr>`,
         )}
-        ${stats.unrouted.calls > 0 &&
-        html`<tr class="unrouted">
-          <td colspan="3" class="muted">requests no operation matched</td>
-          <td>${stats.unrouted.calls}</td>
-          <td>${Object.entries(stats.unrouted.statuses).map(([status, count]) => html`<span class="chip">${status} × ${count}</span>`)}</td>
-        </tr>`}
+        ${
+          stats.unrouted.calls > 0 &&
+          html`<tr class="unrouted">
+            <td colspan="3" class="muted">requests no operation matched</td>
+            <td>${stats.unrouted.calls}</td>
+            <td>
+              ${Object.entries(stats.unrouted.statuses).map(([status, count]) => html`<span class="chip">${status} × ${count}</span>`)}
+            </td>
+          </tr>`
+        }
       </tbody>
     </table>
   `;

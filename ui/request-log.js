@@ -12,7 +12,16 @@ export function RequestLog({ requests, onClear }) {
   return html`
     <div class="toolbar"><button onClick=${onClear}>Clear</button></div>
     <table class="log">
-      <thead><tr><th>time</th><th>method</th><th>path</th><th>status</th><th>ms</th><th>operation</th></tr></thead>
+      <thead>
+        <tr>
+          <th>time</th>
+          <th>method</th>
+          <th>path</th>
+          <th>status</th>
+          <th>ms</th>
+          <th>operation</th>
+        </tr>
+      </thead>
       <tbody>
         ${requests.map(
           (request) => html`
@@ -29,14 +38,18 @@ export function RequestLog({ requests, onClear }) {
               <td>${request.ms}</td>
               <td>${request.operation ?? html`<span class="muted">—</span>`}</td>
             </tr>
-            ${request.violations.length > 0 &&
-            html`<tr key=${`${request.id}-v`} class="violations">
-              <td colspan="6"><${Violations} violations=${request.violations} /></td>
-            </tr>`}
-            ${open === request.id &&
-            html`<tr key=${`${request.id}-d`} class="detail">
-              <td colspan="6"><${Exchange} id=${request.id} /></td>
-            </tr>`}
+            ${
+              request.violations.length > 0 &&
+              html`<tr key=${`${request.id}-v`} class="violations">
+                <td colspan="6"><${Violations} violations=${request.violations} /></td>
+              </tr>`
+            }
+            ${
+              open === request.id &&
+              html`<tr key=${`${request.id}-d`} class="detail">
+                <td colspan="6"><${Exchange} id=${request.id} /></td>
+              </tr>`
+            }
           `,
         )}
       </tbody>
@@ -47,12 +60,13 @@ export function RequestLog({ requests, onClear }) {
 function Violations({ violations }) {
   return html`<ul class="violation-list">
     ${violations.map(
-      (violation) => html`<li data-test="violation">
-        <code data-test="violation-pointer">#/${violation.in}${violation.pointer}</code>${' '}
-        <span class="message">${violation.message}</span>
-        <div class="rule">rule: <code data-test="violation-schema">${violation.schema}</code></div>
-        <div class="hint" data-test="violation-hint">hint: ${violation.hint}</div>
-      </li>`,
+      (violation) =>
+        html`<li data-test="violation">
+          <code data-test="violation-pointer">#/${violation.in}${violation.pointer}</code>${' '}
+          <span class="message">${violation.message}</span>
+          <div class="rule">rule: <code data-test="violation-schema">${violation.schema}</code></div>
+          <div class="hint" data-test="violation-hint">hint: ${violation.hint}</div>
+        </li>`,
     )}
   </ul>`;
 }
@@ -76,12 +90,15 @@ function Exchange({ id }) {
 function Message({ title, message }) {
   return html`<div class="message-side">
     <h3>${title}</h3>
-    <pre class="headers">${Object.entries(message.headers)
-      .map(([name, value]) => `${name}: ${value}`)
-      .join('\n')}</pre>
-    ${message.omitted
-      ? html`<p class="muted">body not shown: ${message.omitted}</p>`
-      : message.body !== undefined && html`<pre class="body" data-test="body">${pretty(message)}</pre>`}
+    <pre class="headers">
+${Object.entries(message.headers)
+        .map(([name, value]) => `${name}: ${value}`)
+        .join('\n')}</pre>
+    ${
+      message.omitted
+        ? html`<p class="muted">body not shown: ${message.omitted}</p>`
+        : message.body !== undefined && html`<pre class="body" data-test="body">${pretty(message)}</pre>`
+    }
   </div>`;
 }
 

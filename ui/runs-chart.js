@@ -25,7 +25,8 @@ export function RunsCharts({ state }) {
     </div>
     ${live.length === 0 && html`<p class="muted">No apps.</p>`}
     ${live.map(
-      (app) => html`<${RunsChart} key=${app.id} app=${app} runs=${state.runs.filter((run) => run.app_id === app.id)} span=${WINDOWS[span]} />`,
+      (app) =>
+        html`<${RunsChart} key=${app.id} app=${app} runs=${state.runs.filter((run) => run.app_id === app.id)} span=${WINDOWS[span]} />`,
     )}
   `;
 }

@@ -41,7 +41,8 @@ function collectionsOf(state) {
     if (!Array.isArray(value)) continue;
     const grouped = value.length > 0 && value.every((item) => typeof item?.collection === 'string');
     if (!grouped) out.push([key, value]);
-    else for (const name of new Set(value.map((item) => item.collection))) out.push([name, value.filter((item) => item.collection === name)]);
+    else
+      for (const name of new Set(value.map((item) => item.collection))) out.push([name, value.filter((item) => item.collection === name)]);
   }
   return out;
 }
@@ -53,20 +54,31 @@ function Collection({ name, items }) {
   const columns = columnsOf(items);
   return html`<div class="collection" data-test="state-collection" data-collection=${name}>
     <h3>${name} <small class="muted">(${items.length})</small></h3>
-    ${items.length > 0 &&
-    html`<table>
-      <thead><tr>${columns.map((column) => html`<th>${column}</th>`)}</tr></thead>
-      <tbody>
-        ${items.map(
-          (item, index) => html`
-            <tr key=${index} class="row" data-test="state-item" onClick=${() => setOpen(open === index ? undefined : index)}>
-              ${columns.map((column) => html`<td>${cell(item[column])}</td>`)}
-            </tr>
-            ${open === index && html`<tr><td colspan=${columns.length}><pre>${JSON.stringify(item, null, 2)}</pre></td></tr>`}
-          `,
-        )}
-      </tbody>
-    </table>`}
+    ${
+      items.length > 0 &&
+      html`<table>
+        <thead>
+          <tr>
+            ${columns.map((column) => html`<th>${column}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${items.map(
+            (item, index) => html`
+              <tr key=${index} class="row" data-test="state-item" onClick=${() => setOpen(open === index ? undefined : index)}>
+                ${columns.map((column) => html`<td>${cell(item[column])}</td>`)}
+              </tr>
+              ${
+                open === index &&
+                html`<tr>
+                  <td colspan=${columns.length}><pre>${JSON.stringify(item, null, 2)}</pre></td>
+                </tr>`
+              }
+            `,
+          )}
+        </tbody>
+      </table>`
+    }
   </div>`;
 }
 

@@ -22,7 +22,9 @@ const ARGS = [
 /** Starts headless Chromium with a fresh profile (`--user-data-dir`); fails loudly, never skips, when it is not installed. */
 export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`the dashboard's browser tests need Chromium at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set EVERRUNS_CHROMIUM)`);
+    throw new Error(
+      `the dashboard's browser tests need Chromium at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set EVERRUNS_CHROMIUM)`,
+    );
   }
   const profile = mkdtempSync(join(tmpdir(), 'everruns-chromium-'));
   // Playwright passes the profile folder as --user-data-dir itself.

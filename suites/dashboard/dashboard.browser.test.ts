@@ -69,7 +69,7 @@ async function watchLifecycle(breakPage?: (page: Page) => Promise<void>, screens
     ]);
     if (screenshot) {
       await page.setViewportSize({ width: 1400, height: 900 });
-      await page.locator('[data-test=request-row]').nth(1).click();
+      await page.locator('[data-test=request-row]').first().click();
       await page.waitForSelector('[data-test=exchange]');
       await page.screenshot({ path: screenshot, fullPage: true });
     }
@@ -87,7 +87,9 @@ describe('the dashboard in headless Chromium', () => {
 
   it('finds none of them when the page script is broken', async () => {
     const seen = await watchLifecycle((page) =>
-      page.route('**/__mock/app.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("planted fault")' })),
+      page.route('**/__mock/app.js', (route) =>
+        route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("planted fault")' }),
+      ),
     );
     expect(seen).toMatchObject({ rows: false, violation: false, state: false, chart: false });
     expect(seen.errors).toContain('planted fault');
@@ -100,14 +102,18 @@ describe('the dashboard in headless Chromium', () => {
 
   it('finds no state when /__mock/state fails', async () => {
     const seen = await watchLifecycle((page) =>
-      page.route('**/__mock/state', (route) => route.fulfill({ status: 500, contentType: 'application/problem+json', body: '{"status":500,"detail":"planted"}' })),
+      page.route('**/__mock/state', (route) =>
+        route.fulfill({ status: 500, contentType: 'application/problem+json', body: '{"status":500,"detail":"planted"}' }),
+      ),
     );
     expect(seen).toMatchObject({ rows: true, violation: true, state: false });
   });
 
   it('finds no chart when the chart library draws nothing', async () => {
     const stub = 'export default class { static paths = { bars: () => null }; destroy() {} }';
-    const seen = await watchLifecycle((page) => page.route('**/__mock/vendor/uplot.js', (route) => route.fulfill({ contentType: 'text/javascript', body: stub })));
+    const seen = await watchLifecycle((page) =>
+      page.route('**/__mock/vendor/uplot.js', (route) => route.fulfill({ contentType: 'text/javascript', body: stub })),
+    );
     expect(seen).toMatchObject({ rows: true, violation: true, state: true, chart: false });
   });
 });

@@ -1,6 +1,14 @@
 import { onTestFinished } from 'vitest';
 import { createAppsModel } from '../../src/model/apps/index.js';
-import { createAppsLayer, createDashboard, createIdSource, createMockServer, createRandom, type Dashboard, type MockServer } from '../../src/mock/index.js';
+import {
+  createAppsLayer,
+  createDashboard,
+  createIdSource,
+  createMockServer,
+  createRandom,
+  type Dashboard,
+  type MockServer,
+} from '../../src/mock/index.js';
 import { createRedactor } from '../../src/recording/index.js';
 import { loadAppsSpec } from '../helpers/serve.js';
 
@@ -8,10 +16,13 @@ export const HARNESS_ID = 'harness_0193a3b5c0de7000800000000000abcd';
 export const WEBHOOK_TOKEN = 'whk_demo_secret_value';
 
 /** The stateful Apps mock with its dashboard on an ephemeral loopback port, closed when the test ends. */
-export async function serveDashboard(options: { apiKey?: string; dashboard?: boolean } = {}): Promise<MockServer & { dashboard: Dashboard | undefined }> {
+export async function serveDashboard(
+  options: { apiKey?: string; dashboard?: boolean } = {},
+): Promise<MockServer & { dashboard: Dashboard | undefined }> {
   const spec = await loadAppsSpec();
   const random = createRandom(7);
-  const dashboard = options.dashboard === false ? undefined : createDashboard({ spec, loadRedactor: async () => createRedactor().exchange });
+  const dashboard =
+    options.dashboard === false ? undefined : createDashboard({ spec, loadRedactor: async () => createRedactor().exchange });
   const server = await createMockServer({
     spec,
     host: '127.0.0.1',
@@ -75,7 +86,10 @@ export async function runLifecycle(base: string): Promise<Lifecycle> {
     202,
   );
   await expectStatus(fetch(`${base}/v1/apps/${appId}/runs?window=1h&groupBy=hour`), 200);
-  await expectStatus(fetch(`${base}/v1/apps`, { method: 'POST', headers: json, body: JSON.stringify({ name: 'x'.repeat(300), harness_id: HARNESS_ID }) }), 400);
+  await expectStatus(
+    fetch(`${base}/v1/apps`, { method: 'POST', headers: json, body: JSON.stringify({ name: 'x'.repeat(300), harness_id: HARNESS_ID }) }),
+    400,
+  );
   return { appId, channelId };
 }
 

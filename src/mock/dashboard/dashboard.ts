@@ -118,7 +118,11 @@ export function createDashboard(options: DashboardOptions): Dashboard {
 
   function sendDetail(res: ServerResponse, id: string, path: string): number {
     const recorded = /^[1-9][0-9]*$/.test(id) ? recent.get(Number(id)) : undefined;
-    if (!recorded) return problem(res, toProblem('route_not_found', `request ${id} is not among the recent requests the dashboard keeps`, { instance: path }));
+    if (!recorded)
+      return problem(
+        res,
+        toProblem('route_not_found', `request ${id} is not among the recent requests the dashboard keeps`, { instance: path }),
+      );
     return sendJson(res, 200, recorded.detail);
   }
 
@@ -153,7 +157,12 @@ export function createDashboard(options: DashboardOptions): Dashboard {
     };
     const detail: ExchangeDetail = {
       id: 0,
-      request: { method: request.method, path: request.path, query: request.query, ...viewMessage(request.headers, request.body, captured.request.size) },
+      request: {
+        method: request.method,
+        path: request.path,
+        query: request.query,
+        ...viewMessage(request.headers, request.body, captured.request.size),
+      },
       response: { status, ...viewMessage(response.headers, response.body, captured.response.size) },
       violations,
     };

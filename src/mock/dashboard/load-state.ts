@@ -11,14 +11,23 @@ const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
  * `PUT /__mock/state`: replaces the state with the snapshot in the body, checked as `--load` checks
  * its file. A bad snapshot is a 400 problem and the state stays as it was.
  */
-export function loadState(req: IncomingMessage, res: ServerResponse, layer: StatefulLayer | undefined, path: string): number | Promise<number> {
+export function loadState(
+  req: IncomingMessage,
+  res: ServerResponse,
+  layer: StatefulLayer | undefined,
+  path: string,
+): number | Promise<number> {
   if (!layer) {
     req.resume();
     return problem(res, toProblem('invalid_request', 'this mock is stateless: it holds no state to load', { instance: path }));
   }
   const settle = (read: BodyResult): number => {
     if (!read.ok) return problem(res, { ...read.problem, instance: path });
-    if (!read.body) return problem(res, toProblem('invalid_request', 'send the snapshot as the JSON body, as GET /__mock/state gives it', { instance: path }));
+    if (!read.body)
+      return problem(
+        res,
+        toProblem('invalid_request', 'send the snapshot as the JSON body, as GET /__mock/state gives it', { instance: path }),
+      );
     let value: unknown;
     try {
       value = JSON.parse(read.body.toString('utf8'));

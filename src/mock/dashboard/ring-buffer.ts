@@ -27,7 +27,8 @@ export class RingBuffer<T> {
   /** The items still held whose id is greater than `afterId`, oldest first, with their ids. */
   after(afterId: number): Array<{ id: number; item: T }> {
     const out: Array<{ id: number; item: T }> = [];
-    for (let id = Math.max(afterId + 1, this.#oldestId()); id < this.#nextId; id++) out.push({ id, item: this.#slots[id % this.capacity]! });
+    for (let id = Math.max(afterId + 1, this.#oldestId()); id < this.#nextId; id++)
+      out.push({ id, item: this.#slots[id % this.capacity]! });
     return out;
   }
 
