@@ -18,7 +18,9 @@ describe('the dashboard behind --api-key', () => {
       ['PUT', '/__mock/state'],
       ['POST', '/__mock/reset'],
     ] as const) {
-      for (const headers of [{}, { authorization: 'Bearer wrong' }, { cookie: 'everruns_mock_key=wrong' }, { authorization: KEY }]) {
+      for (const headers of [{}, { authorization: 'Bearer wrong' }, { cookie: 'everruns_mock_key=wrong' }, { authorization: KEY }] as Array<
+        Record<string, string>
+      >) {
         const answer = await fetch(`${server.url}${path}`, { method, headers });
         expect(answer.status, `${method} ${path} ${JSON.stringify(headers)}`).toBe(401);
         expect(answer.headers.get('content-type')).toBe('application/problem+json');

@@ -45,7 +45,7 @@ async function appears(page: Page, selector: string, timeout: number): Promise<b
 }
 
 /** Opens the dashboard (after `breakPage` planted its fault), runs the lifecycle, reports what appeared. */
-async function watchLifecycle(breakPage?: (page: Page) => Promise<void>, screenshot?: string): Promise<Seen & { errors: string[] }> {
+async function watchLifecycle(breakPage?: (page: Page) => Promise<unknown>, screenshot?: string): Promise<Seen & { errors: string[] }> {
   const server = await serveDashboard();
   const page = await chromium.context.newPage();
   const errors: string[] = [];

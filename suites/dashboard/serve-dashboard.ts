@@ -1,16 +1,6 @@
-import { onTestFinished } from 'vitest';
-import { createAppsModel } from '../../src/model/apps/index.js';
-import {
-  createAppsLayer,
-  createDashboard,
-  createIdSource,
-  createMockServer,
-  createRandom,
-  type Dashboard,
-  type MockServer,
-} from '../../src/mock/index.js';
+import { createDashboard, type Dashboard, type MockServer } from '../../src/mock/index.js';
 import { createRedactor } from '../../src/recording/index.js';
-import { loadAppsSpec } from '../helpers/serve.js';
+import { loadAppsSpec, serveApps } from '../helpers/serve.js';
 
 export const HARNESS_ID = 'harness_0193a3b5c0de7000800000000000abcd';
 export const WEBHOOK_TOKEN = 'whk_demo_secret_value';
@@ -19,33 +9,14 @@ export const WEBHOOK_TOKEN = 'whk_demo_secret_value';
 export async function serveDashboard(
   options: { apiKey?: string; dashboard?: boolean } = {},
 ): Promise<MockServer & { dashboard: Dashboard | undefined }> {
-  const spec = await loadAppsSpec();
-  const random = createRandom(7);
   const dashboard =
-    options.dashboard === false ? undefined : createDashboard({ spec, loadRedactor: async () => createRedactor().exchange });
-  const server = await createMockServer({
-    spec,
-    host: '127.0.0.1',
-    port: 0,
-    ...(dashboard ? { dashboard } : {}),
-    ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
-    layer: (url) =>
-      createAppsLayer((snapshot) =>
-        createAppsModel(
-          {
-            now: () => new Date(),
-            newId: createIdSource(random),
-            random,
-            baseUrl: url,
-            uiBaseUrl: 'https://app.everruns.com',
-            runDurationMs: 0,
-            runFailureRate: 0,
-          },
-          snapshot,
-        ),
-      ),
-  });
-  onTestFinished(() => server.close());
+    options.dashboard === false
+      ? undefined
+      : createDashboard({ spec: await loadAppsSpec(), loadRedactor: async () => createRedactor().exchange });
+  const server = await serveApps(
+    {},
+    { ...(dashboard ? { dashboard } : {}), ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }) },
+  );
   return Object.assign(server, { dashboard });
 }
 

@@ -5,6 +5,7 @@ import {
   createIdSource,
   createMockServer,
   createRandom,
+  type Dashboard,
   type MockServer,
   type PlaybackSource,
 } from '../../src/mock/index.js';
@@ -28,7 +29,10 @@ export async function serveStateless(spec: LoadedSpec): Promise<MockServer> {
 }
 
 /** Starts the stateful Apps mock on an ephemeral loopback port, closed when the test ends. */
-export async function serveApps(env: Partial<AppsEnvironment> = {}, options: { playback?: PlaybackSource } = {}): Promise<MockServer> {
+export async function serveApps(
+  env: Partial<AppsEnvironment> = {},
+  options: { playback?: PlaybackSource; dashboard?: Dashboard; apiKey?: string } = {},
+): Promise<MockServer> {
   const spec = await loadAppsSpec();
   const random = createRandom(env.random ? undefined : 42);
   const server = await createMockServer({
@@ -37,17 +41,20 @@ export async function serveApps(env: Partial<AppsEnvironment> = {}, options: { p
     port: 0,
     ...options,
     layer: (url) =>
-      createAppsLayer(() =>
-        createAppsModel({
-          now: () => new Date(),
-          newId: createIdSource(random),
-          random,
-          baseUrl: url,
-          uiBaseUrl: 'https://app.everruns.com',
-          runDurationMs: 0,
-          runFailureRate: 0,
-          ...env,
-        }),
+      createAppsLayer((snapshot) =>
+        createAppsModel(
+          {
+            now: () => new Date(),
+            newId: createIdSource(random),
+            random,
+            baseUrl: url,
+            uiBaseUrl: 'https://app.everruns.com',
+            runDurationMs: 0,
+            runFailureRate: 0,
+            ...env,
+          },
+          snapshot,
+        ),
       ),
   });
   onTestFinished(() => server.close());
