@@ -7,12 +7,13 @@ import { invalidInputStatus } from './negotiate.js';
 import { readPreferences } from './prefer.js';
 import { readBody, type BodyResult } from './read-body.js';
 import { problem, send, sendLayerAnswer } from './respond.js';
-import type { Router } from './router.js';
+import type { RouteResult, Router } from './router.js';
 import { sendProblem } from './send-problem.js';
 import type { SecurityGate } from './security.js';
 import type { PlaybackSource } from './server.js';
 import type { StatefulLayer } from './stateful-layer.js';
 import type { StatelessResponder } from './stateless.js';
+import type { RequestObserver } from './dashboard/request-observer.js';
 
 export interface RequestPipeline {
   validator: SpecValidator;
@@ -25,7 +26,9 @@ export interface RequestPipeline {
   security: SecurityGate | undefined;
   /** The base a stateful layer builds this request's links on. */
   origin(headers: HeaderMap): string;
-  admin(req: IncomingMessage, res: ServerResponse, method: string, path: string): number;
+  admin(req: IncomingMessage, res: ServerResponse, method: string, path: string): number | Promise<number>;
+  /** Sees each routed request (the dashboard); undefined when there is none. */
+  observer: RequestObserver | undefined;
 }
 
 const MAX_URL_LENGTH = 8 * 1024;
@@ -88,6 +91,23 @@ function afterBody(
   const query = new URLSearchParams(rawQuery);
   const route = pipeline.router.resolve(method, path, { query, headers });
   if (!route.ok) return problem(res, route.problem, route.headers);
+  const status = answerOperation(pipeline, res, method, path, query, rawQuery, read, headers, route);
+  pipeline.observer?.answered(res, route.operation, status);
+  return status;
+}
+
+/** Decoding, validation, then the stateful layer or a stateless answer, for a routed request. */
+function answerOperation(
+  pipeline: RequestPipeline,
+  res: ServerResponse,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  rawQuery: string,
+  read: { body: Buffer | undefined },
+  headers: HeaderMap,
+  route: Extract<RouteResult, { ok: true }>,
+): number {
   const { operation } = route;
   const layer = pipeline.layer();
   const layered = layer?.handles(operation) === true;
@@ -111,6 +131,7 @@ function afterBody(
     headers,
     body: decoded.body,
   });
+  pipeline.observer?.validated(res, validation.violations);
   if (layered) {
     const answer = layer!.handle({
       operation,

@@ -5,3 +5,4 @@ export * from './random.js';
 export * from './apps/apps-layer.js';
 export * from './apps/sqlite-sink.js';
 export * from './router.js';
+export * from './dashboard/index.js';

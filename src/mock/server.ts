@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { toProblem, type ProblemDetails, type RequestFacts, type ResponseFacts } from '../core/index.js';
+import { toProblem, type RequestFacts, type ResponseFacts } from '../core/index.js';
 import type { LoadedSpec } from '../openapi/index.js';
 import { SpecValidator } from '../validation/index.js';
-import { bearerToken, secretsEqual } from '../model/apps/index.js';
 import { answerClientError } from './client-error.js';
+import { adminRefusal } from './dashboard/admin-key.js';
+import type { Dashboard } from './dashboard/dashboard.js';
+import { loadState } from './dashboard/load-state.js';
 import { handleRequest, type RequestPipeline } from './handle-request.js';
 import { DEFAULT_BODY_LIMIT } from './read-body.js';
 import { applyCors, problem, send, sendJson } from './respond.js';
@@ -31,7 +33,9 @@ export interface MockServerOptions {
   baseUrl?: string | undefined;
   /** Enforce the document's security requirements with 401 (default true; `--no-security` turns it off). */
   security?: boolean;
-  /** When set, `/__mock/*` demands `Authorization: Bearer <apiKey>` (`--api-key`). */
+  /** The page at `/__mock/` and the observer behind it (`createDashboard`); omit for none. */
+  dashboard?: Dashboard;
+  /** When set, `/__mock/*` demands this key (`--api-key`): a bearer token, the dashboard's cookie or `?key=`. */
   apiKey?: string | undefined;
 }
 
@@ -71,12 +75,16 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     layer: () => layer,
     security: options.security === false ? undefined : new SecurityGate(spec.document),
     origin: (headers) => options.baseUrl ?? requestOrigin(headers) ?? url,
+    observer: options.dashboard,
     admin(req, res, method, path) {
-      const refusal = adminRefusal(options.apiKey, req.headers.authorization, path);
+      const refusal = adminRefusal(options.apiKey, req, path);
       if (refusal) {
         req.resume();
         return problem(res, refusal, { 'www-authenticate': 'Bearer realm="mock"' });
       }
+      const served = options.dashboard?.serve(req, res, method, path);
+      if (served !== undefined) return served;
+      if (path === '/__mock/state' && method === 'PUT') return loadState(req, res, layer, path);
       if (path === '/__mock/state' && method === 'GET') return sendJson(res, 200, layer ? layer.exportState() : { stateless: true });
       if (path === '/__mock/reset' && method === 'POST') {
         layer?.reset();
@@ -93,13 +101,18 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const inFlight = new Set<ServerResponse>();
   let closing = false;
   const log = options.log;
+  const observer = options.dashboard;
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const started = log ? performance.now() : 0;
+    if (observer?.watching) observer.begin(req, res);
     if (closing) res.setHeader('connection', 'close');
     inFlight.add(res);
     res.once('close', () => inFlight.delete(res));
     applyCors(req, res);
-    const done = (status: number) => log?.(`${req.method} ${loggedTarget(req.url ?? '')} ${status} ${(performance.now() - started).toFixed(1)}ms`);
+    const done = (status: number) => {
+      log?.(`${req.method} ${loggedTarget(req.url ?? '')} ${status} ${(performance.now() - started).toFixed(1)}ms`);
+      observer?.ended(req, res, status);
+    };
     const fail = (error: unknown) => {
       const status = problem(res, toProblem('internal_error', `the mock failed on this request: ${(error as Error)?.message ?? error}`));
       done(status);
@@ -151,6 +164,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     close: () =>
       new Promise<void>((resolve) => {
         closing = true;
+        observer?.close();
         for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
         server.close(() => {
           layer?.close();
@@ -159,12 +173,4 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
         server.closeIdleConnections();
       }),
   };
-}
-
-/** The 401 for an administration request without the mock's API key, or undefined when it may pass. */
-function adminRefusal(apiKey: string | undefined, authorization: string | undefined, path: string): ProblemDetails | undefined {
-  if (apiKey === undefined) return undefined;
-  const token = bearerToken(authorization);
-  if (token !== undefined && secretsEqual(token, apiKey)) return undefined;
-  return toProblem('unauthorized', 'the mock was started with --api-key: send Authorization: Bearer <key> to reach /__mock/*', { instance: path });
 }

@@ -31,5 +31,10 @@ export interface StatefulLayer {
   exportState(): unknown;
   /** Drops all state (for `POST /__mock/reset`). */
   reset(): void;
+  /**
+   * Replaces all state with a snapshot as `exportState()` gives it (for `PUT /__mock/state`); a
+   * snapshot the layer cannot take throws a UsageError and leaves the state as it was.
+   */
+  importState(snapshot: unknown): void;
   close(): void;
 }

@@ -3,6 +3,7 @@ import { SpecError } from '../core/index.js';
 import { locate, type LoadedSpec, type OpenApiDocument } from '../openapi/index.js';
 import { createAjv, type AnyAjv } from './ajv.js';
 import { convertOas30Document } from './oas30.js';
+import { SchemaLocator } from './schema-locator.js';
 import { fromAjvError, type Violation, type ViolationLocation } from './violation.js';
 
 const DOCUMENT_ID = 'https://everruns-contract.invalid/openapi.json';
@@ -16,12 +17,15 @@ export class SpecValidator {
   readonly spec: LoadedSpec;
   #ajv: AnyAjv;
   #compiled = new Map<string, ValidateFunction>();
+  #locator: SchemaLocator;
 
   constructor(spec: LoadedSpec) {
     this.spec = spec;
     this.#ajv = createAjv(spec.version);
     const document = spec.version === '3.0' ? convertOas30Document(spec.document) : spec.document;
-    this.#ajv.addSchema({ ...document, $id: DOCUMENT_ID } as object, DOCUMENT_ID);
+    const registered = { ...document, $id: DOCUMENT_ID } as object;
+    this.#ajv.addSchema(registered, DOCUMENT_ID);
+    this.#locator = new SchemaLocator(registered);
   }
 
   /** The compiled validator of the schema at `pointer` (`#/components/schemas/App`). */
@@ -47,7 +51,7 @@ export class SpecValidator {
     const skip = location === 'body' ? 'readOnly' : location === 'response-body' ? 'writeOnly' : undefined;
     return (validate.errors ?? [])
       .filter((error) => !(skip && error.keyword === 'required' && this.#missingIs(error, skip)))
-      .map((error) => fromAjvError(location, error, prefix));
+      .map((error) => fromAjvError(location, error, prefix, this.#locator.locate(error)));
   }
 
   #missingIs(error: ErrorObject, flag: 'readOnly' | 'writeOnly'): boolean {

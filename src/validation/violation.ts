@@ -11,10 +11,12 @@ export interface Violation {
   pointer: string;
   keyword: string;
   message: string;
+  /** Where the rule broken lives in the document (`#/components/schemas/App/properties/name/maxLength`), when known. */
+  schema?: string;
 }
 
 /** Turns one Ajv error into a violation, pointing `required` failures at the missing member. */
-export function fromAjvError(location: ViolationLocation, error: ErrorObject, prefix = ''): Violation {
+export function fromAjvError(location: ViolationLocation, error: ErrorObject, prefix = '', schema?: string): Violation {
   let pointer = prefix + error.instancePath;
   let message = error.message ?? 'is invalid';
   const params = error.params as Record<string, unknown>;
@@ -27,7 +29,7 @@ export function fromAjvError(location: ViolationLocation, error: ErrorObject, pr
   } else if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
     message = `must be one of ${params.allowedValues.map((value) => JSON.stringify(value)).join(', ')}`;
   }
-  return { in: location, pointer, keyword: error.keyword, message };
+  return { in: location, pointer, keyword: error.keyword, message, ...(schema === undefined ? {} : { schema }) };
 }
 
 /**

@@ -37,12 +37,12 @@ describe('npm pack', () => {
 
     const child = spawn('npx', ['everruns-contract', 'mock', '--port', '0', '--quiet'], { cwd: dir, detached: true });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
+      const [url, dashboard] = await new Promise<[string, string]>((resolve, reject) => {
         let output = '';
         child.stdout.on('data', (chunk: Buffer) => {
           output += chunk.toString();
-          const match = /listening on (http:\/\/\S+)/.exec(output);
-          if (match) resolve(match[1]!);
+          const match = /listening on (http:\/\/\S+)[\s\S]*dashboard: (http:\/\/\S+)/.exec(output);
+          if (match) resolve([match[1]!, match[2]!]);
         });
         child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
       });
@@ -56,6 +56,13 @@ describe('npm pack', () => {
       const read = await request(app.self_url);
       expect(read.statusCode).toBe(200);
       expect(((await read.body.json()) as { name: string }).name).toBe('Packed');
+      // The dashboard's page and the libraries it loads come from the installed package alone.
+      expect(dashboard).toBe(`${url}/__mock/`);
+      for (const file of ['', 'app.js', 'dashboard.css', 'vendor/preact.js', 'vendor/preact-hooks.js', 'vendor/htm.js', 'vendor/uplot.js', 'vendor/uplot.css']) {
+        const asset = await request(`${dashboard}${file}`);
+        expect(asset.statusCode, file).toBe(200);
+        await asset.body.dump();
+      }
     } finally {
       process.kill(-child.pid!, 'SIGTERM');
     }

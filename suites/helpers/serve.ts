@@ -30,7 +30,7 @@ export async function serveStateless(spec: LoadedSpec): Promise<MockServer> {
 /** Starts the stateful Apps mock on an ephemeral loopback port, closed when the test ends. */
 export async function serveApps(
   env: Partial<AppsEnvironment> = {},
-  options: Pick<MockServerOptions, 'playback' | 'baseUrl' | 'apiKey' | 'log'> = {},
+  options: Pick<MockServerOptions, 'playback' | 'baseUrl' | 'apiKey' | 'log' | 'dashboard'> = {},
 ): Promise<MockServer> {
   const spec = await loadAppsSpec();
   const random = createRandom(env.random ? undefined : 42);
@@ -40,17 +40,20 @@ export async function serveApps(
     port: 0,
     ...options,
     layer: (url) =>
-      createAppsLayer(() =>
-        createAppsModel({
-          now: () => new Date(),
-          newId: createIdSource(random),
-          random,
-          baseUrl: url,
-          uiBaseUrl: 'https://app.everruns.com',
-          runDurationMs: 0,
-          runFailureRate: 0,
-          ...env,
-        }),
+      createAppsLayer((snapshot) =>
+        createAppsModel(
+          {
+            now: () => new Date(),
+            newId: createIdSource(random),
+            random,
+            baseUrl: url,
+            uiBaseUrl: 'https://app.everruns.com',
+            runDurationMs: 0,
+            runFailureRate: 0,
+            ...env,
+          },
+          snapshot,
+        ),
       ),
   });
   onTestFinished(() => server.close());

@@ -3,13 +3,16 @@ import { UsageError } from '../../core/index.js';
 import { createAppsModel, type AppsSnapshot } from '../../model/apps/index.js';
 import {
   createAppsLayer,
+  createDashboard,
   createIdSource,
   createMockServer,
   createRandom,
   isAppsDocument,
   openSqliteSink,
+  parseAppsSnapshot,
   seedSink,
   type ChangeSink,
+  type RedactExchange,
 } from '../../mock/index.js';
 import { loadSpec } from '../../openapi/index.js';
 import { integerFlag, numberFlag, parseCommandFlags, urlFlag } from '../args.js';
@@ -29,6 +32,7 @@ Options:
   --state FILE              persist state in SQLite at FILE (needs better-sqlite3)
   --load FILE               seed the state from a JSON snapshot (see fixtures/demo.json)
   --api-key KEY             demand "Authorization: Bearer KEY" on management operations and /__mock/*
+                            (a browser opens /__mock/?key=KEY once; a cookie keeps the key)
   --base-url URL            base of self_url links (default: the Host the request reached, or Forwarded)
   --no-security             do not enforce the document's security schemes (default: 401 without them)
   --ui-base-url URL         base of view_url/ui_link (default https://app.everruns.com)
@@ -39,6 +43,7 @@ Options:
   --fixtures FILE.har       answer recorded requests from a HAR file first (repeatable; later wins)
   --strict                  with --fixtures: an unrecorded request is a 404, not the mock's answer
   --quiet                   do not log one line per request
+  --no-dashboard            do not serve the dashboard page at /__mock/
   -h, --help                show this help
 
 Examples:
@@ -50,6 +55,7 @@ Examples:
   curl -s -X POST localhost:4010/v1/apps -H 'content-type: application/json' \\
        -d '{"name":"Support Bot","harness_id":"harness_0193a3b5c0de7000800000000000abcd"}'
   curl -s localhost:4010/__mock/state     # export the current state as JSON
+  open http://localhost:4010/__mock/       # the dashboard: live requests, state, runs, operations
 `;
 
 const MAX_ROUTES_SHOWN = 40;
@@ -73,6 +79,7 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
     fixtures: { type: 'string', multiple: true },
     strict: { type: 'boolean' },
     quiet: { type: 'boolean' },
+    'no-dashboard': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -112,6 +119,9 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
     spec,
     host: values.host ?? '127.0.0.1',
     port,
+    // The dashboard shows exchanges with secrets taken out by the same rules as HAR recordings;
+    // the recorder's module loads when a browser first connects, not at start-up.
+    ...(values['no-dashboard'] ? {} : { dashboard: createDashboard({ spec, loadRedactor }) }),
     ...(values.quiet ? {} : { log: (line: string) => io.stdout(line + '\n') }),
     ...(playback ? { playback } : {}),
     baseUrl,
@@ -121,7 +131,7 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
       ? {
           layer: (url: string) => {
             let first = true;
-            return createAppsLayer(() => {
+            return createAppsLayer((restored) => {
               const model = createAppsModel(
                 {
                   now: () => new Date(),
@@ -133,7 +143,7 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
                   runFailureRate,
                   apiKey: values['api-key'],
                 },
-                first ? snapshot : undefined,
+                restored ?? (first ? snapshot : undefined),
               );
               first = false;
               return model;
@@ -156,13 +166,20 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`  ${operation.method.padEnd(7)}${operation.path}  ${operation.id}\n`);
   }
   if (spec.operations.length > MAX_ROUTES_SHOWN) io.stdout(`  … and ${spec.operations.length - MAX_ROUTES_SHOWN} more\n`);
-  io.stdout(`  GET    /__mock/state  (export)   POST /__mock/reset\n`);
+  io.stdout(`  GET    /__mock/state  (export)   PUT /__mock/state  (load)   POST /__mock/reset\n`);
+  if (!values['no-dashboard']) {
+    io.stdout(`  dashboard: ${server.url}/__mock/${values['api-key'] === undefined ? '' : '  (open it once with ?key=<your --api-key>)'}\n`);
+  }
 
   const signal = await io.stopSignal;
   io.stdout(`${signal}: finishing in-flight requests…\n`);
   await server.close();
   io.stdout('stopped\n');
   return 0;
+}
+
+async function loadRedactor(): Promise<RedactExchange> {
+  return (await import('../../recording/index.js')).createRedactor().exchange;
 }
 
 async function readSnapshot(path: string): Promise<AppsSnapshot> {
@@ -178,9 +195,5 @@ async function readSnapshot(path: string): Promise<AppsSnapshot> {
   } catch (error) {
     throw new UsageError(`--load file ${path} is not valid JSON: ${(error as Error).message}`);
   }
-  const snapshot = value as Partial<AppsSnapshot>;
-  if (snapshot === null || typeof snapshot !== 'object' || snapshot.version !== 1 || !Array.isArray(snapshot.apps)) {
-    throw new UsageError(`--load file ${path} is not a state snapshot (expected {"version": 1, "apps": [...], "runs": [...]})`);
-  }
-  return { version: 1, apps: snapshot.apps, runs: Array.isArray(snapshot.runs) ? snapshot.runs : [] } as AppsSnapshot;
+  return parseAppsSnapshot(value, `--load file ${path}`);
 }

@@ -1,4 +1,5 @@
-import { APPS_OPERATION_IDS, redactSnapshot, type AppsModel, type AppsOperationId, type StateChange } from '../../model/apps/index.js';
+import { UsageError } from '../../core/index.js';
+import { APPS_OPERATION_IDS, redactSnapshot, type AppsModel, type AppsOperationId, type AppsSnapshot, type StateChange } from '../../model/apps/index.js';
 import type { Operation } from '../../openapi/index.js';
 import { toProblemErrors } from '../../validation/index.js';
 import type { LayerAnswer, LayerRequest, StatefulLayer } from '../stateful-layer.js';
@@ -18,8 +19,11 @@ export interface ChangeSink {
   close(): void;
 }
 
-/** A thin shell: HTTP facts in, the model's answer out, every change persisted before replying. */
-export function createAppsLayer(createModel: () => AppsModel, sink?: ChangeSink): StatefulLayer {
+/**
+ * A thin shell: HTTP facts in, the model's answer out, every change persisted before replying.
+ * `createModel` builds an empty model, or one restored from the snapshot it is given.
+ */
+export function createAppsLayer(createModel: (snapshot?: AppsSnapshot) => AppsModel, sink?: ChangeSink): StatefulLayer {
   let model = createModel();
   return {
     handles: (operation) => KNOWN.has(operation.id),
@@ -45,6 +49,39 @@ export function createAppsLayer(createModel: () => AppsModel, sink?: ChangeSink)
       model = createModel();
       sink?.clear();
     },
+    importState(value) {
+      const snapshot = parseAppsSnapshot(value, 'the snapshot');
+      // Built before anything is replaced: a snapshot the model refuses leaves the state as it was.
+      const next = createModel(snapshot);
+      model = next;
+      if (sink) {
+        sink.clear();
+        seedSink(sink, snapshot);
+      }
+    },
     close: () => sink?.close(),
   };
+}
+
+/** Checks that a parsed JSON value is an Apps state snapshot (`--load`, `PUT /__mock/state`); `what` names it in the error. */
+export function parseAppsSnapshot(value: unknown, what: string): AppsSnapshot {
+  const snapshot = value as Partial<AppsSnapshot> | null;
+  if (snapshot === null || typeof snapshot !== 'object' || snapshot.version !== 1 || !Array.isArray(snapshot.apps)) {
+    throw new UsageError(`${what} is not a state snapshot (expected {"version": 1, "apps": [...], "runs": [...]})`);
+  }
+  return {
+    version: 1,
+    apps: snapshot.apps,
+    runs: Array.isArray(snapshot.runs) ? snapshot.runs : [],
+    ...(typeof snapshot.principal_id === 'string' ? { principal_id: snapshot.principal_id } : {}),
+  };
+}
+
+/** Seeds an empty store with a snapshot (`--load`, `PUT /__mock/state`). */
+export function seedSink(sink: ChangeSink, snapshot: AppsSnapshot): void {
+  const changes: StateChange[] = [
+    ...snapshot.apps.map((record) => ({ kind: 'app' as const, record })),
+    ...snapshot.runs.map((record) => ({ kind: 'run' as const, record })),
+  ];
+  if (changes.length > 0) sink.write(changes);
 }

@@ -65,15 +65,6 @@ export function openSqliteSink(path: string): { sink: ChangeSink; snapshot: Apps
   };
 }
 
-/** Seeds an empty database with a snapshot (from `--load`). */
-export function seedSink(sink: ChangeSink, snapshot: AppsSnapshot): void {
-  const changes: StateChange[] = [
-    ...snapshot.apps.map((record) => ({ kind: 'app' as const, record })),
-    ...snapshot.runs.map((record) => ({ kind: 'run' as const, record })),
-  ];
-  if (changes.length > 0) sink.write(changes);
-}
-
 function openDatabase(path: string): Database {
   const require = createRequire(import.meta.url);
   let BetterSqlite3: new (file: string) => Database;
