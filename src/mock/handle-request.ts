@@ -9,7 +9,7 @@ import { readBody, type BodyResult } from './read-body.js';
 import { problem, send, sendLayerAnswer } from './respond.js';
 import type { Router } from './router.js';
 import { sendProblem } from './send-problem.js';
-import type { PlaybackSource } from './server.js';
+import type { PlaybackSource } from './playback-source.js';
 import type { StatefulLayer } from './stateful-layer.js';
 import type { StatelessResponder } from './stateless.js';
 

@@ -1,4 +1,5 @@
 export * from './server.js';
+export type { PlaybackSource } from './playback-source.js';
 export * from './stateful-layer.js';
 export * from './stateless.js';
 export * from './random.js';

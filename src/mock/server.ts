@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { toProblem, type RequestFacts, type ResponseFacts } from '../core/index.js';
+import { toProblem } from '../core/index.js';
 import type { LoadedSpec } from '../openapi/index.js';
 import { SpecValidator } from '../validation/index.js';
 import { answerClientError } from './client-error.js';
 import { handleRequest, type RequestPipeline } from './handle-request.js';
+import type { PlaybackSource } from './playback-source.js';
 import { DEFAULT_BODY_LIMIT } from './read-body.js';
 import { applyCors, problem, send, sendJson } from './respond.js';
 import { Router } from './router.js';
@@ -23,15 +24,6 @@ export interface MockServerOptions {
   bodyLimit?: number;
   /** Recorded exchanges answered before the engine (`mock --fixtures`). */
   playback?: PlaybackSource;
-}
-
-/** Recorded answers, looked up before routing; the CLI adapts the HAR player to this. */
-export interface PlaybackSource {
-  answer(request: RequestFacts): ResponseFacts | undefined;
-  /** Why nothing matched, naming the closest recordings. */
-  describeMiss(request: RequestFacts): string;
-  /** True: a miss is a 404 problem; false: it falls through to the mock. */
-  strict: boolean;
 }
 
 export interface MockServer {

@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { boundaryOffences, findCycles, groupGraph, importGraph, readTree, topFolder, type SourceTree } from './support/import-graph.js';
 
 const SRC = new URL('../../src/', import.meta.url).pathname;
 
@@ -18,57 +17,58 @@ const ALLOWED: Record<string, readonly string[]> = {
   // The recording proxy forwards with undici directly; it still knows no OpenAPI.
   recording: ['core', 'transport'],
   mock: ['core', 'openapi', 'validation', 'generate', 'model'],
-  conformance: ['core', 'openapi', 'validation', 'generate', 'transport', 'model', 'recording'],
+  conformance: ['core', 'openapi', 'validation', 'generate', 'transport', 'model'],
   cli: ['core', 'openapi', 'validation', 'generate', 'model', 'transport', 'recording', 'mock', 'conformance'],
+  'index.ts': ['core', 'openapi', 'validation', 'generate', 'model', 'mock', 'conformance', 'recording', 'cli'],
 };
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
-
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
-}
-
-const folderOf = (file: string) => relative(SRC, file).split(sep)[0]!;
-
-describe('import boundaries', () => {
-  const files = sourceFiles(SRC).filter((file) => relative(SRC, file).includes(sep));
+describe('import boundaries of src/', () => {
+  const graph = importGraph(readTree(SRC));
 
   it('knows every folder of src/', () => {
-    const folders = new Set(files.map(folderOf));
-    expect([...folders].filter((folder) => !(folder in ALLOWED))).toEqual([]);
+    expect([...new Set([...graph.keys()].map(topFolder))].filter((folder) => !(folder in ALLOWED))).toEqual([]);
   });
 
   it('imports only from allowed folders, and only through their index', () => {
-    const offences: string[] = [];
-    for (const file of files) {
-      const from = folderOf(file);
-      for (const specifier of importsOf(file)) {
-        if (!specifier.startsWith('.')) continue;
-        const target = relative(SRC, join(file, '..', specifier));
-        if (target.startsWith('..')) {
-          offences.push(`${relative(SRC, file)} reaches outside src: ${specifier}`);
-          continue;
-        }
-        const to = target.split(sep)[0]!;
-        if (to === from) continue;
-        if (!ALLOWED[from]?.includes(to)) offences.push(`${relative(SRC, file)} → ${to} (${specifier})`);
-        else if (!/^[^/]+\/index\.js$/.test(target.split(sep).join('/')) && !target.split(sep).join('/').match(/^model\/apps\/index\.js$/)) {
-          offences.push(`${relative(SRC, file)} imports ${specifier} instead of ${to}/index.js`);
-        }
-      }
-    }
-    expect(offences).toEqual([]);
+    expect(boundaryOffences(graph, ALLOWED)).toEqual([]);
   });
 
-  it('detects a forbidden import (the check itself can fail)', () => {
-    const fake = join(SRC, 'core', 'fake.ts');
-    const target = relative(SRC, join(fake, '..', '../mock/index.js'));
-    expect(ALLOWED.core!.includes(target.split(sep)[0]!)).toBe(false);
+  it('has no import cycle between folders', () => {
+    expect(findCycles(groupGraph(graph, topFolder))).toEqual([]);
+  });
+
+  it('has no import cycle between files (type-only imports included)', () => {
+    expect(findCycles(graph)).toEqual([]);
+  });
+});
+
+describe('the import checks themselves', () => {
+  // A planted tree with one of each offence: core reaching up into mock, mock reaching past
+  // core's index, and two mock files importing each other (one of them for a type only).
+  const planted: SourceTree = new Map([
+    ['core/index.ts', "export * from './fake.js';"],
+    ['core/fake.ts', "import { createMockServer } from '../mock/index.js';"],
+    ['mock/index.ts', "export { createMockServer } from './server.js';"],
+    ['mock/server.ts', "import type { Pipeline } from './pipeline.js';"],
+    ['mock/pipeline.ts', "import type { MockServer } from './server.js';\nimport { thing } from '../core/fake.js';"],
+  ]);
+  const graph = importGraph(planted);
+
+  it('finds a forbidden import and an import past a folder index', () => {
+    expect(boundaryOffences(graph, ALLOWED)).toEqual(['core/fake.ts → mock (mock/index.ts)', 'mock/pipeline.ts imports core/fake.ts instead of core/index.ts']);
+  });
+
+  it('finds a cycle between files, even through type-only imports', () => {
+    const cycle = new Map([...graph].filter(([file]) => file.startsWith('mock/')));
+    expect(findCycles(cycle)).toEqual([['mock/pipeline.ts', 'mock/server.ts']]);
+  });
+
+  it('finds a cycle between folders', () => {
+    expect(findCycles(groupGraph(graph, topFolder))).toEqual([['core', 'mock']]);
+  });
+
+  it('finds nothing in a tree without offences', () => {
+    const clean = importGraph(new Map([['core/index.ts', ''], ['mock/server.ts', "import { toProblem } from '../core/index.js';"]]));
+    expect([boundaryOffences(clean, ALLOWED), findCycles(clean), findCycles(groupGraph(clean, topFolder))]).toEqual([[], [], []]);
   });
 });
