@@ -1,4 +1,4 @@
-import { SpecError, ToolkitError } from '../core/index.js';
+import { SpecError, TOOL, ToolkitError } from '../core/index.js';
 import type { CliIo } from './io.js';
 
 export const HELP = `everruns-contract: contract tests and a stateful mock for the Everruns Apps API
@@ -34,7 +34,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === '--version' || command === '-v') {
-    io.stdout('everruns-contract 0.1.0\n');
+    io.stdout(`${TOOL.name} ${TOOL.version}\n`);
     return 0;
   }
   const load = COMMANDS[command];

@@ -1,4 +1,4 @@
-import { isJsonMediaType, type HeaderMap } from '../core/index.js';
+import { isJsonMediaType, isSafeMethod, isSecretName, type HeaderMap } from '../core/index.js';
 import type { Operation } from '../openapi/index.js';
 import { isTransportFailure, type OutgoingRequest, type TransportFailure } from '../transport/index.js';
 import { validateRequest } from '../validation/index.js';
@@ -27,8 +27,6 @@ export interface Executed {
   transport?: TransportFailure;
 }
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const SECRET_KEYS = /^(token|secret|password|api_key|signing_secret|bot_token|client_secret)$/i;
 
 /** Sends one planned request, learns ids from the answer and runs every enabled check on the exchange. */
 export async function execute(env: RunEnv, operation: Operation, plan: RequestPlan, options: ExecuteOptions = {}): Promise<Executed> {
@@ -41,7 +39,7 @@ export async function execute(env: RunEnv, operation: Operation, plan: RequestPl
     headers: mode === 'default' ? env.credentials : mode === 'none' ? {} : mode.replace,
     namePrefix: env.namePrefix,
     lookup: env.validator.lookup,
-    ownedOnly: !SAFE_METHODS.has(operation.method),
+    ownedOnly: !isSafeMethod(operation.method),
     ...(mode === 'default' ? { authFor: (op, params) => tokenFor(env, op, params) } : {}),
     ...(env.tokens.size > 0 && takesOwnToken(operation, env.primarySchemes) ? { prefer: new Set(env.tokens.keys()) } : {}),
   });
@@ -161,7 +159,7 @@ function bodySecrets(built: Materialised): string[] {
   const walk = (value: unknown, depth: number) => {
     if (depth > 6 || value === null || typeof value !== 'object') return;
     for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-      if (typeof child === 'string' && SECRET_KEYS.test(key) && child.length >= 8) found.push(child);
+      if (typeof child === 'string' && isSecretName(key) && child.length >= 8) found.push(child);
       else walk(child, depth + 1);
     }
   };

@@ -1,4 +1,4 @@
-import { isJsonMediaType, essence, mediaTypeMatches, type RequestFacts, type ResponseFacts } from '../core/index.js';
+import { REDACTED, isJsonMediaType, essence, mediaTypeMatches, type RequestFacts, type ResponseFacts } from '../core/index.js';
 import { OperationIndex, type LoadedSpec, type Operation } from '../openapi/index.js';
 import { SpecValidator, validateRequest, describe } from '../validation/index.js';
 import type { Check, CheckContext, Exchange, RequestKind } from './check.js';
@@ -30,8 +30,6 @@ const NEEDS_NETWORK = new Set(['links_resolve', 'ignored_auth']);
 /** The stateless checks that can judge a recording without sending anything. */
 export const OFFLINE_CHECKS: readonly Check[] = ALL_CHECKS.filter((check) => !NEEDS_NETWORK.has(check.name));
 
-// The recorder writes this in place of every secret; seeing it in an answer means a secret came back.
-const REDACTION_MARKER = '[REDACTED]';
 
 /**
  * Runs the stateless checks over recorded exchanges with no network: the same findings, summary
@@ -46,7 +44,8 @@ export async function* checkRecordings(options: OfflineOptions): AsyncGenerator<
   const context: CheckContext = {
     spec: options.spec,
     validator,
-    secrets: [REDACTION_MARKER],
+    // The recorder writes this in place of every secret; seeing it in an answer means a secret came back.
+    secrets: [REDACTED],
     apiKeyConfigured: false,
     send: () => Promise.reject(new Error('offline: no requests are sent')),
   };

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { UpstreamError, UsageError, type HeaderMap } from '../core/index.js';
+import { UpstreamError, UsageError, isSafeMethod, type HeaderMap } from '../core/index.js';
 import type { LoadedSpec, Operation } from '../openapi/index.js';
 import { createHttpClient, isTransportFailure } from '../transport/index.js';
 import { SpecValidator } from '../validation/index.js';
@@ -55,8 +55,6 @@ export interface ConformanceOptions {
   maxRetries?: number;
   maxRetryWaitMs?: number;
 }
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Runs every enabled check against `target`, streaming progress, findings and the summary as events. */
 export async function* runConformance(options: ConformanceOptions): AsyncGenerator<RunEvent> {
@@ -170,7 +168,7 @@ function selectOperations(env: RunEnv, options: ConformanceOptions, replay: Repl
   if (phaseReplay) return [];
   const operations = env.spec.operations.filter(
     (op) =>
-      (!env.readOnly || SAFE_METHODS.has(op.method)) &&
+      (!env.readOnly || isSafeMethod(op.method)) &&
       (!replay || op.id === replay.operation) &&
       (!options.operations || options.operations.includes(op.id)),
   );

@@ -4,3 +4,7 @@ export * from './errors.js';
 export * from './json-pointer.js';
 export * from './http-message.js';
 export * from './media-type.js';
+export * from './canonical-json.js';
+export * from './json-object.js';
+export * from './secrets.js';
+export * from './tool.js';

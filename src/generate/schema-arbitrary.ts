@@ -6,7 +6,7 @@ import { arrayArbitrary } from './array-arbitrary.js';
 import { conditionalArbitrary, unionArbitrary } from './composition.js';
 import { applyDiscriminator } from './discriminator.js';
 import { formatArbitrary } from './formats.js';
-import { jsonEqual } from './json-equal.js';
+import { jsonEqual } from '../core/index.js';
 import { hasType, matches } from './matches.js';
 import type { Resolved } from './normalize.js';
 import { resolveSchema } from './normalize.js';

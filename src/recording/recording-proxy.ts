@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { request as undiciRequest } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { RequestFacts, ResponseFacts } from '../core/index.js';
-import { PROBLEM_MEDIA_TYPE, UsageError, normaliseHeaders, toProblem } from '../core/index.js';
+import { PROBLEM_MEDIA_TYPE, TOOL, UsageError, normaliseHeaders, toProblem } from '../core/index.js';
 import { DEFAULT_MAX_BODY_BYTES } from './body-codec.js';
 import { toHarEntry } from './har.js';
 import { openHarWriter } from './har-writer.js';
@@ -48,7 +48,7 @@ const DEFAULT_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 export async function createRecordingProxy(options: RecordingProxyOptions): Promise<RecordingProxy> {
   const target = parseTarget(options.target);
   const redactor = createRedactor({ ...options.redact, values: [...(options.redact?.values ?? []), ...target.secrets] });
-  const writer = openHarWriter(options.harPath, { creator: options.creator ?? { name: 'everruns-contract', version: '0.1.0' } });
+  const writer = openHarWriter(options.harPath, { creator: options.creator ?? TOOL });
   const maxStored = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxRequest = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
 

@@ -1,21 +1,4 @@
-/** The marker that replaces every secret before an exchange is written to disk. */
-export const REDACTED = '[REDACTED]';
-
-/** Headers that always carry credentials. */
-export const SECRET_HEADERS: readonly string[] = [
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'x-everruns-webhook-token',
-  'x-api-key',
-];
-
-/** Header names containing any of these words are treated as secrets too. */
-const SECRET_HEADER_PATTERN = /token|secret|api-?key/i;
-
-/** JSON fields and query parameters whose names match are secrets (string values only). */
-export const SECRET_FIELD_PATTERN = /token|secret|api[_-]?key|password|authorization/i;
+import { isSecretName } from '../core/index.js';
 
 /** A name rule: an exact name (any case) or a regular expression. */
 export type NameRule = string | RegExp;
@@ -42,12 +25,16 @@ export interface SecretRules {
   isSecretField(name: string): boolean;
 }
 
-/** Builds the secret-name predicates; extra rules add to the defaults, never replace them. */
+/**
+ * Builds the secret-name predicates: the toolkit's secret names (credentials, cookies, tokens,
+ * secrets, passwords, API keys…) for headers, JSON fields and query parameters alike; extra rules
+ * add to them, never replace them.
+ */
 export function createSecretRules(extraHeaders: readonly NameRule[] = [], extraFields: readonly NameRule[] = []): SecretRules {
-  const headers = [...SECRET_HEADERS, SECRET_HEADER_PATTERN, ...extraHeaders.map(parseNameRule)];
-  const fields = [SECRET_FIELD_PATTERN, ...extraFields.map(parseNameRule)];
+  const headers = extraHeaders.map(parseNameRule);
+  const fields = extraFields.map(parseNameRule);
   return {
-    isSecretHeader: (name) => matches(headers, name),
-    isSecretField: (name) => matches(fields, name),
+    isSecretHeader: (name) => isSecretName(name) || matches(headers, name),
+    isSecretField: (name) => isSecretName(name) || matches(fields, name),
   };
 }

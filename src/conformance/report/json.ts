@@ -1,3 +1,4 @@
+import { TOOL } from '../../core/index.js';
 import type { Exchange } from '../check.js';
 import type { RunSummary } from '../events.js';
 import { toCurl } from './curl.js';
@@ -9,7 +10,7 @@ const MAX_BODY_CHARS = 16_384;
 /** The JSON report: the summary and every finding with its evidence as plain data, secrets masked. */
 export function toJsonReport(summary: RunSummary, secrets: readonly string[]): string {
   const report = {
-    tool: 'everruns-contract conform',
+    tool: `${TOOL.name} conform`,
     target: summary.target,
     seed: summary.seed,
     requests: summary.requests,

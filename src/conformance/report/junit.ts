@@ -1,3 +1,4 @@
+import { TOOL } from '../../core/index.js';
 import type { RunSummary } from '../events.js';
 import { maskSecrets } from './mask.js';
 import { renderFinding } from './text.js';
@@ -30,7 +31,7 @@ export function toJUnit(summary: RunSummary, operations: readonly string[], secr
     );
   }
   const time = (summary.durationMs / 1000).toFixed(3);
-  const document = `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="everruns-contract conform" tests="${tests}" failures="${failures}" errors="0" time="${time}">\n${suites.join('\n')}\n</testsuites>\n`;
+  const document = `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(TOOL.name)} conform" tests="${tests}" failures="${failures}" errors="0" time="${time}">\n${suites.join('\n')}\n</testsuites>\n`;
   return maskSecrets(document, secrets);
 }
 

@@ -1,5 +1,5 @@
 import type { ResponseFacts } from '../../core/index.js';
-import type { AppRecord, AppsOperationId } from '../../model/apps/index.js';
+import { SECRET_CONFIG_KEYS, type AppRecord, type AppsOperationId } from '../../model/apps/index.js';
 import type { LoadedSpec } from '../../openapi/index.js';
 import type { SpecValidator } from '../../validation/index.js';
 import { toAppsRequest } from './apps-request.js';
@@ -124,7 +124,7 @@ export class Judge {
   #noteSecrets(body: unknown): void {
     const config = isObject(body) ? body['channel_config'] : undefined;
     if (!isObject(config)) return;
-    for (const key of ['token', 'signing_secret', 'bot_token']) {
+    for (const key of new Set(Object.values(SECRET_CONFIG_KEYS).flat())) {
       const value = config[key];
       // Very short values could occur in any body by chance, so they are not held as secrets.
       if (typeof value === 'string' && value.length >= 8) this.state.secrets.add(value);

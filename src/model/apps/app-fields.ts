@@ -1,4 +1,5 @@
-import { channelConfigErrors, isChannelType, isPlainObject } from './channel-config.js';
+import { isJsonObject } from '../../core/index.js';
+import { channelConfigErrors, isChannelType } from './channel-config.js';
 import { copyJson } from './json-copy.js';
 import { FieldErrors, typeName } from './field-errors.js';
 import { BODY_ID_FIELDS, type IdPrefix } from './ids.js';
@@ -36,7 +37,7 @@ export interface UpdateAppInput {
 /** Checks a create body against the domain rules (§4 Create); every failure is reported. */
 export function parseCreateApp(body: unknown): { input?: CreateAppInput; errors: FieldErrors } {
   const errors = new FieldErrors();
-  if (!isPlainObject(body)) {
+  if (!isJsonObject(body)) {
     errors.add('', `request body must be a JSON object; got ${body === undefined ? 'no body' : typeName(body)}`);
     return { errors };
   }
@@ -75,7 +76,7 @@ export function parseCreateApp(body: unknown): { input?: CreateAppInput; errors:
 /** Checks a PATCH body (§4 Update); state-dependent rules are applied by the caller. */
 export function parseUpdateApp(body: unknown, appId: string): { input?: UpdateAppInput; errors: FieldErrors } {
   const errors = new FieldErrors();
-  if (!isPlainObject(body)) {
+  if (!isJsonObject(body)) {
     errors.add('', `request body must be a JSON object; got ${body === undefined ? 'no body' : typeName(body)}`);
     return { errors };
   }
@@ -162,12 +163,12 @@ function parseFirstChannel(
     errors.add('/channel_type', `channel_type is not a known channel type; got ${describe(type)}`);
     return undefined;
   }
-  if (hasConfig && !isPlainObject(config)) {
+  if (hasConfig && !isJsonObject(config)) {
     errors.add('/channel_config', `channel_config must be an object; got ${typeName(config)}`);
     return undefined;
   }
   const object = hasConfig ? copyJson(config) : {};
-  if (!isPlainObject(object)) {
+  if (!isJsonObject(object)) {
     errors.add('/channel_config', 'channel_config must contain only JSON data');
     return undefined;
   }

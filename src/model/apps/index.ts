@@ -19,5 +19,5 @@ export { runState } from './run-status.js';
 export { parseWindow, MAX_WINDOW_MS, DEFAULT_WINDOW } from './run-window.js';
 export { renderTemplate } from './template.js';
 export { redactConfig, SECRET_CONFIG_KEYS } from './redact.js';
-export { REDACTED, redactHeaders } from './webhook-context.js';
+export { redactHeaders } from './webhook-context.js';
 export { secretsEqual } from './auth.js';
