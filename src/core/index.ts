@@ -8,3 +8,4 @@ export * from './canonical-json.js';
 export * from './json-object.js';
 export * from './secrets.js';
 export * from './tool.js';
+export * from './send-problem.js';

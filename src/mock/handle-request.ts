@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { toProblem, type HeaderMap, type ProblemDetails } from '../core/index.js';
+import { sendProblem, toProblem, type HeaderMap, type ProblemDetails } from '../core/index.js';
 import type { Operation } from '../openapi/index.js';
 import { toProblemErrors, validateRequest, type SpecValidator } from '../validation/index.js';
 import { decodeBody } from './decode-body.js';
@@ -8,7 +8,6 @@ import { readPreferences } from './prefer.js';
 import { readBody, type BodyResult } from './read-body.js';
 import { problem, send, sendLayerAnswer } from './respond.js';
 import type { Router } from './router.js';
-import { sendProblem } from './send-problem.js';
 import type { PlaybackSource } from './playback-source.js';
 import type { StatefulLayer } from './stateful-layer.js';
 import type { StatelessResponder } from './stateless.js';

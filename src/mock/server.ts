@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { toProblem } from '../core/index.js';
+import type { AddressInfo, Socket } from 'node:net';
+import { toProblem, typedResponseClass } from '../core/index.js';
 import type { LoadedSpec } from '../openapi/index.js';
 import { SpecValidator } from '../validation/index.js';
 import { answerClientError } from './client-error.js';
@@ -24,6 +24,8 @@ export interface MockServerOptions {
   bodyLimit?: number;
   /** Recorded exchanges answered before the engine (`mock --fixtures`). */
   playback?: PlaybackSource;
+  /** Where the document names its problem types (`type` = base + `code`); omit for about:blank. */
+  problemTypeBase?: string;
 }
 
 export interface MockServer {
@@ -86,13 +88,19 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     }
   };
   const server = createServer(
-    { maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 10_000, requireHostHeader: false },
+    {
+      maxHeaderSize: 16 * 1024,
+      requestTimeout: 30_000,
+      headersTimeout: 10_000,
+      requireHostHeader: false,
+      ServerResponse: typedResponseClass(options.problemTypeBase),
+    },
     onRequest,
   );
   // RFC 9110 §10.1.1 lets a server ignore an expectation it does not know; Node's default is a bare
   // 417 without a problem body, so such requests are simply served.
   server.on('checkExpectation', onRequest);
-  server.on('clientError', answerClientError);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket, options.problemTypeBase));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -122,6 +122,18 @@ describe('everruns-contract CLI: help and usage errors', () => {
   });
 });
 
+describe('everruns-contract mock as a process: problem types', () => {
+  beforeAll(ensureBuilt, 180_000);
+
+  it('types problems on the Everruns base for the Apps document, stateless too, and about:blank for any other', async () => {
+    const petstore = new URL('../../node_modules/@readme/oas-examples/3.0/json/petstore.json', import.meta.url).pathname;
+    const [apps, other] = await Promise.all([startCli(['mock', '--port', '0', '--quiet', '--stateless']), startCli(['mock', '--port', '0', '--quiet', '--spec', petstore])]);
+    const typeAt = async (url: string) => ((await (await request(`${url}/nowhere`)).body.json()) as { type: string }).type;
+    expect(await typeAt(apps.url)).toBe('https://docs.everruns.com/errors/route_not_found');
+    expect(await typeAt(other.url)).toBe('about:blank');
+  });
+});
+
 describe('everruns-contract mock as a process: graceful stop', () => {
   beforeAll(ensureBuilt, 180_000);
 

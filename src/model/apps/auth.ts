@@ -30,7 +30,7 @@ export function checkApiKey(env: AppsEnvironment, headers: Record<string, string
       ? 'This server requires an API key: send Authorization: Bearer <key>.'
       : 'The API key in the Authorization header is not valid.';
   // RFC 9110 §15.5.2: a 401 carries a challenge.
-  return problemResponse(401, 'unauthorized', detail, instance, {
+  return problemResponse('unauthorized', detail, instance, {
     headers: { 'www-authenticate': 'Bearer realm="everruns"' },
     allowed_actions: [{ rel: 'retry', hint: 'Send Authorization: Bearer <your API key> and retry.' }],
   });
