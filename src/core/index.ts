@@ -9,3 +9,4 @@ export * from './json-object.js';
 export * from './secrets.js';
 export * from './tool.js';
 export * from './send-problem.js';
+export * from './mask-secrets.js';

@@ -1,4 +1,4 @@
-import { SpecError, UpstreamError, UsageError } from '../../core/index.js';
+import { TOOL, UpstreamError, UsageError } from '../../core/index.js';
 import {
   ALL_CHECKS,
   STATEFUL_PHASE,
@@ -14,6 +14,7 @@ import { loadSpec } from '../../openapi/index.js';
 import { integerFlag, numberFlag, urlFlag } from '../args.js';
 import { BUNDLED_SPEC } from '../bundled-spec.js';
 import type { CliIo } from '../io.js';
+import { renderError } from '../render-error.js';
 import { list, parseHeaders, parseVars, readFlags } from './conform-flags.js';
 import { runOffline } from './conform-offline.js';
 import { writeReport } from './write-report.js';
@@ -65,18 +66,13 @@ Examples:
 
 /** `everruns-contract conform`: parse flags, run the checks, render progress and reports; returns the exit code. */
 export async function runConform(argv: string[], io: CliIo): Promise<number> {
-  let values: ReturnType<typeof readFlags>;
-  try {
-    values = readFlags(argv);
-  } catch (error) {
-    return fail(io, error);
-  }
-  if (values.help) {
-    io.stdout(CONFORM_HELP);
-    return 0;
-  }
   const secrets: string[] = [];
   try {
+    const values = readFlags(argv);
+    if (values.help) {
+      io.stdout(CONFORM_HELP);
+      return 0;
+    }
     if (values.har) {
       if (values.target || values.record) throw new UsageError('--har checks recordings offline; it does not go with --target or --record');
       return await runOffline(values, io);
@@ -138,7 +134,8 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
     if (values.record) io.stdout(`recorded the run's exchanges to ${values.record}\n`);
     return exitCodeOf(summary);
   } catch (error) {
-    return fail(io, error, secrets);
+    io.stderr(renderError(error, `${TOOL.name} conform`, secrets));
+    return 2;
   }
 }
 
@@ -153,16 +150,4 @@ async function startRecorder(harPath: string) {
       recorder.close();
     },
   };
-}
-
-/** Toolkit errors end the command with one line on stderr and exit 2; anything else is a bug and is rethrown. */
-function fail(io: CliIo, error: unknown, secrets: readonly string[] = []): number {
-  if (error instanceof UsageError || error instanceof SpecError || error instanceof UpstreamError) {
-    const kind = error instanceof SpecError ? 'Invalid spec' : error instanceof UpstreamError ? 'Target unreachable' : 'Usage error';
-    let line = `everruns-contract conform: ${kind}: ${error.detail.replace(/\s+/g, ' ')}\n`;
-    for (const secret of secrets) if (secret.length >= 3) line = line.split(secret).join('***');
-    io.stderr(line);
-    return 2;
-  }
-  throw error;
 }

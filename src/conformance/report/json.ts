@@ -1,8 +1,7 @@
-import { TOOL } from '../../core/index.js';
 import type { Exchange } from '../check.js';
 import type { RunSummary } from '../events.js';
 import { toCurl } from './curl.js';
-import { maskSecrets } from './mask.js';
+import { TOOL, maskSecrets } from '../../core/index.js';
 
 // Evidence bodies are kept up to this size; a 50 MB answer must not become a 50 MB report.
 const MAX_BODY_CHARS = 16_384;

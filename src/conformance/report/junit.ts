@@ -1,6 +1,5 @@
-import { TOOL } from '../../core/index.js';
 import type { RunSummary } from '../events.js';
-import { maskSecrets } from './mask.js';
+import { TOOL, maskSecrets } from '../../core/index.js';
 import { renderFinding } from './text.js';
 
 /** JUnit XML for CI: one testsuite per check, one testcase per operation, a failure per finding. */

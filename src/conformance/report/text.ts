@@ -1,7 +1,7 @@
 import type { ReportedFinding, RunSummary } from '../events.js';
 import { describe as describeViolation } from '../../validation/index.js';
 import { toCurl } from './curl.js';
-import { maskSecrets } from './mask.js';
+import { maskSecrets } from '../../core/index.js';
 
 const MAX_VIOLATIONS = 10;
 const MAX_BODY_CHARS = 600;

@@ -1,10 +1,10 @@
-/** What replaces a secret in every report. */
-export const MASK = '***';
+// What replaces a secret in every report and message.
+const MASK = '***';
 
 // Shorter values would blank out ordinary text; the runner's own tokens are long.
 const MIN_MASKED_LENGTH = 3;
 
-/** Replaces every occurrence of every secret (also in its JSON-escaped form) with `***`. */
+/** Replaces every occurrence of every secret (also in its JSON-escaped and percent-encoded forms) with `***`. */
 export function maskSecrets(text: string, secrets: readonly string[]): string {
   const forms = new Set<string>();
   for (const secret of secrets) {
