@@ -1,6 +1,6 @@
-import { REDACTED, isJsonMediaType, essence, mediaTypeMatches, type RequestFacts, type ResponseFacts } from '../core/index.js';
+import { REDACTED, decodePathParams, isJsonMediaType, type RequestFacts, type ResponseFacts } from '../core/index.js';
 import { OperationIndex, type LoadedSpec, type Operation } from '../openapi/index.js';
-import { SpecValidator, validateRequest, describe } from '../validation/index.js';
+import { SpecValidator, decodeBody, describe, validateRequest } from '../validation/index.js';
 import type { Check, CheckContext, Exchange, RequestKind } from './check.js';
 import { ALL_CHECKS } from './checks/index.js';
 import { selectChecks } from './checks/select.js';
@@ -112,33 +112,28 @@ function requestKind(
   rawParams: Record<string, string>,
   request: RequestFacts,
 ): RequestKind {
-  const pathParams: Record<string, string> = {};
-  for (const [name, raw] of Object.entries(rawParams)) {
-    try {
-      pathParams[name] = decodeURIComponent(raw);
-    } catch {
-      return { kind: 'negative', keyword: 'format', pointer: `/path/${name}`, description: `has malformed percent-encoding in ${name}` };
-    }
+  const decoded = decodePathParams(rawParams);
+  if (!decoded.ok) {
+    const { name } = decoded;
+    return { kind: 'negative', keyword: 'format', pointer: `/path/${name}`, description: `has malformed percent-encoding in ${name}` };
   }
-  const contentType = request.headers['content-type'];
-  const media = request.body?.length
-    ? operation.requestBody?.content.find(
-        (entry) => essence(entry.mediaType) === essence(contentType) || mediaTypeMatches(entry.mediaType, contentType ?? ''),
-      )
-    : undefined;
-  let value: unknown = request.body;
-  if (media && request.body && isJsonMediaType(contentType)) {
-    try {
-      value = JSON.parse(request.body.toString('utf8'));
-    } catch {
-      return { kind: 'negative', keyword: 'type', pointer: '/body', description: 'sends a body that is not JSON' };
-    }
+  const pathParams = decoded.params;
+  // The body is read by the mock's own rules (media type, strict JSON): what it would refuse is invalid input.
+  const body = decodeBody(operation, request.headers['content-type'], request.body?.length ? request.body : undefined, request.path);
+  if (!body.ok) {
+    const media = body.problem.status === 415;
+    return {
+      kind: 'negative',
+      keyword: media ? 'contentMediaType' : 'type',
+      pointer: media ? '/header/content-type' : '/body',
+      description: media ? 'sends a body of a media type the operation does not declare' : 'sends a body that is not JSON',
+    };
   }
   const { violations } = validateRequest(validator, operation, {
     pathParams,
     query: new URLSearchParams(request.query),
     headers: request.headers,
-    body: media ? { media, value } : undefined,
+    body: body.body,
   });
   const first = violations[0];
   if (!first) return { kind: 'positive' };

@@ -10,3 +10,5 @@ export * from './secrets.js';
 export * from './tool.js';
 export * from './send-problem.js';
 export * from './mask-secrets.js';
+export * from './parse-json.js';
+export * from './path-params.js';

@@ -5,3 +5,4 @@ export * from './request.js';
 export * from './response.js';
 export * from './spec-validator.js';
 export * from './violation.js';
+export * from './decode-body.js';

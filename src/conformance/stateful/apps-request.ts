@@ -1,41 +1,37 @@
-import { essence, isJsonMediaType, mediaTypeMatches, type RequestFacts } from '../../core/index.js';
-import type { AppsOperationId, AppsRequest } from '../../model/apps/index.js';
-import { toProblemErrors, validateRequest, type SpecValidator } from '../../validation/index.js';
+import type { ProblemDetails, RequestFacts } from '../../core/index.js';
+import { toAppsRequest, type AppsRequest } from '../../model/apps/index.js';
+import { decodeBody, toProblemErrors, validateRequest, type SpecValidator } from '../../validation/index.js';
 import type { Routed } from './route.js';
 
+/** The request as the Apps model sees it, or the problem a spec-driven server answers before the model does. */
+export type AppsInput = { ok: true; request: AppsRequest } | { ok: false; problem: ProblemDetails };
+
 /**
- * The request as the Apps model sees it, decoded and validated against the spec exactly as a
- * spec-driven server does first, so the oracle ranks schema errors where the contract does.
+ * Decodes and validates the request by the rules the mock's pipeline applies first (the same body
+ * decoding and strict JSON parsing, the same validator), then converts it as the mock's Apps layer
+ * does, so the oracle ranks a broken body or a schema error where the contract does.
  */
-export function toAppsRequest(validator: SpecValidator, routed: Routed, facts: RequestFacts): AppsRequest {
+export function toAppsInput(validator: SpecValidator, routed: Routed, facts: RequestFacts): AppsInput {
   const { operation, pathParams } = routed;
-  const query = new URLSearchParams(facts.query);
+  if (routed.problem) return { ok: false, problem: routed.problem };
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(facts.headers)) headers[name.toLowerCase()] = value;
-  const raw = facts.body && facts.body.length > 0 ? facts.body : undefined;
-  const type = essence(headers['content-type']) ?? 'application/octet-stream';
-  const declared = operation.requestBody?.content ?? [];
-  const media = declared.find((entry) => essence(entry.mediaType) === type) ?? declared.find((entry) => mediaTypeMatches(entry.mediaType, type));
-  let value: unknown = raw;
-  if (raw && isJsonMediaType(type)) {
-    try {
-      value = JSON.parse(raw.toString('utf8'));
-    } catch {
-      value = undefined;
-    }
-  }
-  const body = raw && media ? { media, value } : undefined;
-  const validation = validateRequest(validator, operation, { pathParams, query, headers, body });
-  const first: Record<string, string | undefined> = {};
-  for (const [name, item] of query) if (!(name in first)) first[name] = item;
+  const rawBody = facts.body && facts.body.length > 0 ? facts.body : undefined;
+  const decoded = decodeBody(operation, headers['content-type'], rawBody, facts.path);
+  if (!decoded.ok) return decoded;
+  const query = new URLSearchParams(facts.query);
+  const validation = validateRequest(validator, operation, { pathParams, query, headers, body: decoded.body });
   return {
-    operationId: operation.id as AppsOperationId,
-    path: facts.path,
-    pathParams,
-    query: first,
-    headers,
-    body: Buffer.isBuffer(value) ? undefined : value,
-    rawBody: raw,
-    violations: toProblemErrors(validation.violations),
+    ok: true,
+    request: toAppsRequest({
+      operationId: operation.id,
+      path: facts.path,
+      pathParams,
+      query,
+      headers,
+      body: decoded.body?.value,
+      rawBody,
+      violations: toProblemErrors(validation.violations),
+    }),
   };
 }

@@ -2,7 +2,7 @@ import type { ResponseFacts } from '../../core/index.js';
 import { SECRET_CONFIG_KEYS, type AppRecord, type AppsOperationId } from '../../model/apps/index.js';
 import type { LoadedSpec } from '../../openapi/index.js';
 import type { SpecValidator } from '../../validation/index.js';
-import { toAppsRequest } from './apps-request.js';
+import { toAppsInput } from './apps-request.js';
 import { APP_DATA_FIELDS, compareApp, type FieldBlame } from './compare/app.js';
 import { compareChannel } from './compare/channel.js';
 import { compareAppList } from './compare/list.js';
@@ -44,15 +44,17 @@ export class Judge {
   /** Every rule the answer breaks, the status first; an empty list when it matches the contract. */
   judge(routed: Routed, request: StatefulRequest, response: ResponseFacts, json: unknown): Mismatch[] {
     const op = routed.operation.id as AppsOperationId;
-    const appsRequest = toAppsRequest(this.#validator, routed, request);
-    this.#noteSecrets(appsRequest.body);
+    const input = toAppsInput(this.#validator, routed, request);
+    const body = input.ok ? input.request.body : undefined;
+    this.#noteSecrets(body);
     const appId = routed.pathParams['app_id'];
     const before = appId === undefined ? undefined : this.oracle.apps().find((app) => app.id === appId);
-    const expected = this.oracle.predict(appsRequest, learnIds(op, response.status, json)).response;
+    // What the engine refuses before the Apps layer (a body that is not JSON) reaches no model.
+    const expected = input.ok ? this.oracle.predict(input.request, learnIds(op, response.status, json)).response : { status: input.problem.status, body: input.problem };
     const out: Mismatch[] = [];
     if (expected.status !== response.status) {
       out.push({
-        check: statusRule(op, before?.status, appsRequest.body),
+        check: statusRule(op, before?.status, body),
         title: `${op} answered ${response.status} where the contract requires ${expected.status}`,
         expected: `${expected.status} ${detailOf(expected.body)}`.trim(),
         received: `${response.status} ${show(json ?? response.body.toString('utf8').slice(0, 200))}`,
@@ -61,7 +63,7 @@ export class Judge {
     }
     out.push(...echoedSecrets(this.state.secrets, response, op));
     if (out.length > 0 || response.status >= 300 || !isObject(expected.body)) return out;
-    return this.#compareBody(op, routed, appsRequest.body, appsRequest.query, expected.body, json);
+    return this.#compareBody(op, routed, body, input.ok ? input.request.query : {}, expected.body, json);
   }
 
   #compareBody(op: AppsOperationId, routed: Routed, body: unknown, query: Record<string, string | undefined>, expected: JsonObject, json: unknown): Mismatch[] {

@@ -1,4 +1,4 @@
-import { APPS_OPERATION_IDS, type AppsModel, type AppsOperationId, type StateChange } from '../../model/apps/index.js';
+import { APPS_OPERATION_IDS, toAppsRequest, type AppsModel, type StateChange } from '../../model/apps/index.js';
 import type { Operation } from '../../openapi/index.js';
 import { toProblemErrors } from '../../validation/index.js';
 import type { LayerAnswer, LayerRequest, StatefulLayer } from '../stateful-layer.js';
@@ -24,18 +24,9 @@ export function createAppsLayer(createModel: () => AppsModel, sink?: ChangeSink)
   return {
     handles: (operation) => KNOWN.has(operation.id),
     handle(request: LayerRequest): LayerAnswer {
-      const query: Record<string, string | undefined> = {};
-      for (const [name, value] of request.query) if (!(name in query)) query[name] = value;
-      const outcome = model.handle({
-        operationId: request.operation.id as AppsOperationId,
-        path: request.path,
-        pathParams: request.pathParams,
-        query,
-        headers: request.headers,
-        body: Buffer.isBuffer(request.body) ? undefined : request.body,
-        rawBody: request.rawBody,
-        violations: toProblemErrors(request.violations),
-      });
+      const outcome = model.handle(
+        toAppsRequest({ ...request, operationId: request.operation.id, violations: toProblemErrors(request.violations) }),
+      );
       if (outcome.changes.length > 0) sink?.write(outcome.changes);
       return outcome.response;
     },

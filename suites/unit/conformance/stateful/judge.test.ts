@@ -3,7 +3,8 @@
  * judge must learn them), and answers are tampered with to show which rule each tampering breaks.
  */
 import { describe, expect, it } from 'vitest';
-import { toAppsRequest } from '../../../../src/conformance/stateful/apps-request.js';
+import { toAppsInput } from '../../../../src/conformance/stateful/apps-request.js';
+import type { Routed } from '../../../../src/conformance/stateful/route.js';
 import { Judge } from '../../../../src/conformance/stateful/judge.js';
 import { Oracle } from '../../../../src/conformance/stateful/oracle.js';
 import type { StatefulRequest } from '../../../../src/conformance/stateful/index.js';
@@ -11,6 +12,13 @@ import { SpecValidator } from '../../../../src/validation/index.js';
 import { loadAppsSpec } from '../../../helpers/serve.js';
 
 const HARNESS = 'harness_0193a3b5c0de7000800000000000abcd';
+
+/** The model's view of a request the engine lets through. */
+function modelRequest(validator: SpecValidator, routed: Routed, request: StatefulRequest) {
+  const input = toAppsInput(validator, routed, request);
+  if (!input.ok) throw new Error(`the engine refused the request: ${input.problem.detail}`);
+  return input.request;
+}
 
 async function setup() {
   const spec = await loadAppsSpec();
@@ -28,7 +36,7 @@ async function setup() {
       url: `http://target.test${path}`,
     };
     const routed = judge.route(method, path)!;
-    const answer = target.predict(toAppsRequest(validator, routed, request), []).response;
+    const answer = target.predict(modelRequest(validator, routed, request), []).response;
     const json = answer.body as Record<string, unknown> | undefined;
     if (json) tamper(json);
     const response = { status: answer.status, headers: { 'content-type': 'application/json' }, body: Buffer.from(json ? JSON.stringify(json) : '') };
@@ -64,6 +72,28 @@ describe('Judge', () => {
   });
 });
 
+describe('toAppsInput', () => {
+  it('refuses what the mock pipeline refuses before the model: malformed or prototype-polluting JSON, bad percent-encoding', async () => {
+    const { judge } = await setup();
+    const validator = new SpecValidator(await loadAppsSpec());
+    const post = (text: string): StatefulRequest => ({ method: 'POST', path: '/v1/apps', query: '', headers: { 'content-type': 'application/json' }, body: Buffer.from(text), url: 'http://target.test/v1/apps' });
+    for (const text of ['{"name": "x",', `{"__proto__": {"x": 1}, "name": "p", "harness_id": "${HARNESS}"}`, `${'['.repeat(200)}${']'.repeat(200)}`]) {
+      const input = toAppsInput(validator, judge.route('POST', '/v1/apps')!, post(text));
+      expect(input, text.slice(0, 20)).toMatchObject({ ok: false, problem: { status: 400, code: 'invalid_request' } });
+    }
+    const path = '/v1/apps/app_%zz';
+    const get: StatefulRequest = { method: 'GET', path, query: '', headers: {}, url: `http://target.test${path}` };
+    expect(toAppsInput(validator, judge.route('GET', path)!, get)).toMatchObject({ ok: false, problem: { status: 400, instance: path } });
+  });
+
+  it('holds a target that accepts what the pipeline refuses to the pipeline’s 400', async () => {
+    const { judge } = await setup();
+    const request: StatefulRequest = { method: 'POST', path: '/v1/apps', query: '', headers: { 'content-type': 'application/json' }, body: Buffer.from('{"name":'), url: 'http://target.test/v1/apps' };
+    const response = { status: 201, headers: { 'content-type': 'application/json' }, body: Buffer.from('{}') };
+    expect(judge.judge(judge.route('POST', '/v1/apps')!, request, response, {}).map((m) => m.key)).toEqual(['status:400->201']);
+  });
+});
+
 describe('Oracle', () => {
   it('draws learned ids first, then well-formed synthetic ones, and forgets unused ones', async () => {
     const { judge } = await setup();
@@ -80,9 +110,9 @@ describe('Oracle', () => {
     const oracle = new Oracle('http://target.test');
     const learned = `app_${'a'.repeat(32)}`;
     const routed = judge.route('POST', '/v1/apps')!;
-    const one = oracle.predict(toAppsRequest(validator, routed, request('one')), [{ prefix: 'app', id: learned }, { prefix: 'session', id: 'session_unused' }]);
+    const one = oracle.predict(modelRequest(validator, routed, request('one')), [{ prefix: 'app', id: learned }, { prefix: 'session', id: 'session_unused' }]);
     expect((one.response.body as { id: string }).id).toBe(learned);
-    const two = oracle.predict(toAppsRequest(validator, routed, request('two')), []);
+    const two = oracle.predict(modelRequest(validator, routed, request('two')), []);
     expect((two.response.body as { id: string }).id).toMatch(/^app_e{20}[0-9a-f]{12}$/);
   });
 });

@@ -1,6 +1,5 @@
-import { essence, isJsonMediaType, mediaTypeMatches, toProblem, type ProblemDetails } from '../core/index.js';
+import { essence, isJsonMediaType, mediaTypeMatches, parseJsonBody, toProblem, type ProblemDetails } from '../core/index.js';
 import type { MediaTypeSpec, Operation } from '../openapi/index.js';
-import { parseJsonBody } from './parse-json.js';
 
 export type DecodedBody =
   { ok: true; body: { media: MediaTypeSpec; value: unknown; raw: Buffer } | undefined } | { ok: false; problem: ProblemDetails };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_JSON_DEPTH, parseJsonBody } from '../../../src/mock/parse-json.js';
+import { MAX_JSON_DEPTH, parseJsonBody } from '../../../src/core/parse-json.js';
 
 const parse = (text: string | Buffer) => parseJsonBody(Buffer.isBuffer(text) ? text : Buffer.from(text));
 
