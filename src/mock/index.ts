@@ -1,8 +1,8 @@
-export * from './server.js';
+export { createMockServer, type MockServer, type MockServerOptions } from './server.js';
 export type { PlaybackSource } from './playback-source.js';
-export * from './stateful-layer.js';
-export * from './stateless.js';
-export * from './random.js';
-export * from './apps/apps-layer.js';
-export * from './apps/sqlite-sink.js';
-export * from './router.js';
+export type { LayerAnswer, LayerRequest, StatefulLayer } from './stateful-layer.js';
+export { createRandom } from './random.js';
+export { Router } from './router.js';
+export { createAppsLayer, type ChangeSink } from './apps/apps-layer.js';
+export { createIdSource } from './apps/id-source.js';
+export { openSqliteSink, seedSink } from './apps/sqlite-sink.js';

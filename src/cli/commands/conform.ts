@@ -1,7 +1,7 @@
 import { TOOL, UpstreamError, UsageError } from '../../core/index.js';
 import {
   ALL_CHECKS,
-  STATEFUL_PHASE,
+  APPS_PLUGIN,
   createProgress,
   exitCodeOf,
   renderSummary,
@@ -18,6 +18,8 @@ import { renderError } from '../render-error.js';
 import { list, parseHeaders, parseVars, readFlags } from './conform-flags.js';
 import { runOffline } from './conform-offline.js';
 import { writeReport } from './write-report.js';
+
+const APPS_CHECKS = (APPS_PLUGIN.phases ?? []).flatMap((phase) => phase.checks);
 
 export const CONFORM_HELP = `Usage: everruns-contract conform --target URL [options]
 
@@ -49,8 +51,8 @@ Options:
                             later with "mock --fixtures" or check again with --har
   -h, --help                show this help
 
-Checks: ${[...ALL_CHECKS.map((check) => check.name), ...STATEFUL_PHASE.checks].join(', ')}
-(the last ${STATEFUL_PHASE.checks.length} run model-based request sequences; they need the Apps operations)
+Checks: ${[...ALL_CHECKS.map((check) => check.name), ...APPS_CHECKS].join(', ')}
+(the last ${APPS_CHECKS.length} run model-based request sequences; they need the Apps operations)
 
 Examples:
   npx everruns-contract mock --port 4010 &
@@ -109,15 +111,13 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
     });
     let summary: RunSummary | undefined;
     let operations: string[] = [];
-    // The stateful sequences speak the Apps API; for any other document only the stateless checks run.
-    const apps = ['createApp', 'publishApp', 'invokeWebhook'].every((id) => spec.operations.some((op) => op.id === id));
-    const phases = apps ? [STATEFUL_PHASE] : [];
     const progress = createProgress({ write: io.stdout, tty: process.stdout.isTTY === true && !process.env.CI }, secrets);
     // With --record every exchange the run's HTTP client carries is appended to a HAR file.
     const recorder = values.record ? await startRecorder(values.record) : undefined;
     try {
       const dispatcher = recorder ? { dispatcher: recorder.dispatcher } : {};
-      for await (const event of runConformance({ ...options, ...dispatcher, spec, phases, signal: controller.signal })) {
+      // The Apps plug-in engages for Apps documents only; any other gets the stateless checks alone.
+      for await (const event of runConformance({ ...options, ...dispatcher, spec, plugins: [APPS_PLUGIN], signal: controller.signal })) {
         progress(event);
         if (event.type === 'run-started') operations = event.operations;
         if (event.type === 'run-finished') summary = event.summary;

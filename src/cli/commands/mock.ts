@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../../core/index.js';
-import { EVERRUNS_PROBLEM_TYPE_BASE, createAppsModel, type AppsSnapshot } from '../../model/apps/index.js';
+import { EVERRUNS_PROBLEM_TYPE_BASE, createAppsModel, isAppsDocument, type AppsSnapshot } from '../../model/apps/index.js';
 import {
   createAppsLayer,
   createIdSource,
   createMockServer,
   createRandom,
-  isAppsDocument,
   openSqliteSink,
   seedSink,
   type ChangeSink,

@@ -1,5 +1,5 @@
-import type { Check } from '../check.js';
-import { findingOf } from '../finding.js';
+import type { Check } from './check.js';
+import { findingOf } from '../findings/finding.js';
 
 /** A request sent with missing or wrong credentials (API key, webhook token) must be answered 401. */
 export const ignoredAuth: Check = {

@@ -1,4 +1,4 @@
-import type { Check } from '../check.js';
+import type { Check } from './check.js';
 import { contentTypeConformance } from './content-type-conformance.js';
 import { ignoredAuth } from './ignored-auth.js';
 import { linksResolve } from './links-resolve.js';
@@ -22,7 +22,6 @@ export const ALL_CHECKS: readonly Check[] = [
   linksResolve,
 ];
 
-export { ALLOWED_RELS } from './problem-json-conformance.js';
 export {
   contentTypeConformance,
   ignoredAuth,

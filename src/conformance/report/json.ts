@@ -1,7 +1,7 @@
-import type { Exchange } from '../check.js';
-import type { RunSummary } from '../events.js';
-import { toCurl } from './curl.js';
 import { TOOL, maskSecrets } from '../../core/index.js';
+import type { Exchange } from '../findings/exchange.js';
+import type { RunSummary } from '../run/events.js';
+import { toCurl } from './curl.js';
 
 // Evidence bodies are kept up to this size; a 50 MB answer must not become a 50 MB report.
 const MAX_BODY_CHARS = 16_384;

@@ -1,5 +1,5 @@
-import type { RunSummary } from '../events.js';
 import { TOOL, maskSecrets } from '../../core/index.js';
+import type { RunSummary } from '../run/events.js';
 import { renderFinding } from './text.js';
 
 /** JUnit XML for CI: one testsuite per check, one testcase per operation, a failure per finding. */

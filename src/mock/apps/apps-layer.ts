@@ -1,15 +1,8 @@
 import { APPS_OPERATION_IDS, toAppsRequest, type AppsModel, type StateChange } from '../../model/apps/index.js';
-import type { Operation } from '../../openapi/index.js';
 import { toProblemErrors } from '../../validation/index.js';
 import type { LayerAnswer, LayerRequest, StatefulLayer } from '../stateful-layer.js';
 
 const KNOWN = new Set<string>(APPS_OPERATION_IDS);
-
-/** True when a document declares every Apps operation, so the Apps layer can serve it. */
-export function isAppsDocument(operations: readonly Operation[]): boolean {
-  const ids = new Set(operations.map((operation) => operation.id));
-  return APPS_OPERATION_IDS.every((id) => ids.has(id));
-}
 
 /** Where acknowledged changes go before the answer is sent (a database, or nowhere). */
 export interface ChangeSink {

@@ -1,7 +1,7 @@
 export { createAppsModel } from './model.js';
 export { toAppsRequest, type DecodedRequest } from './apps-request.js';
 export { APPS_PROBLEM_TYPES, EVERRUNS_PROBLEM_TYPE_BASE } from './problem-types.js';
-export { APPS_OPERATION_IDS } from './operations.js';
+export { APPS_OPERATION_IDS, isAppsDocument } from './operations.js';
 export type {
   AppsEnvironment,
   AppsModel,
