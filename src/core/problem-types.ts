@@ -38,8 +38,8 @@ export const BLANK_PROBLEM_TYPE = 'about:blank';
 
 /**
  * The `type` URI of a code: `base + code` where the document being served names its problem types
- * on a base (an Everruns document: `https://docs.everruns.com/errors/<code>`), else about:blank.
- * The only place type URIs are built.
+ * on a base (a domain plug-in knows its documents' base), else about:blank. The only place type
+ * URIs are built.
  */
 export function problemTypeUri(code: string, base?: string): string {
   return base === undefined ? BLANK_PROBLEM_TYPE : base + code;

@@ -128,7 +128,7 @@ function withBody(headers: HeaderMap, before: Buffer | undefined, after: Buffer 
 
 function looksLikeJson(body: Buffer, contentType: string | undefined): boolean {
   if (isJsonMediaType(contentType)) return true;
-  // Untyped or octet-stream bodies (webhook payloads) are often JSON; secrets first, so try.
+  // Untyped or octet-stream bodies (callback payloads) are often JSON; secrets first, so try.
   const first = body.toString('utf8', 0, Math.min(body.length, 64)).trimStart()[0];
   return first === '{' || first === '[';
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryOffences, findCycles, groupGraph, importGraph, readTree, topFolder, type SourceTree } from './support/import-graph.js';
+import {
+  boundaryOffences,
+  findCycles,
+  groupGraph,
+  importGraph,
+  pluginOffences,
+  readTree,
+  topFolder,
+  type ImportGraph,
+  type SourceTree,
+} from './support/import-graph.js';
 
 const SRC = new URL('../../src/', import.meta.url).pathname;
 
@@ -22,6 +32,29 @@ const ALLOWED: Record<string, readonly string[]> = {
   'index.ts': ['core', 'openapi', 'validation', 'generate', 'model', 'mock', 'conformance', 'recording', 'cli'],
 };
 
+/**
+ * The concerns of src/conformance/ and the ones each may import: findings (exchanges and what is
+ * wrong with them) at the bottom, the Apps plug-in at the top; only the folder's index names them all.
+ */
+const CONFORMANCE_LAYOUT: Record<string, readonly string[]> = {
+  findings: [],
+  checks: ['findings'],
+  generate: ['findings'],
+  run: ['findings', 'checks', 'generate'],
+  report: ['findings', 'run'],
+  offline: ['findings', 'checks', 'run'],
+  stateful: ['findings', 'run'],
+  apps: ['findings', 'checks', 'generate', 'run', 'stateful'],
+  'index.ts': ['findings', 'checks', 'generate', 'run', 'report', 'offline', 'stateful', 'apps'],
+};
+
+/** The conformance files' imports of each other, grouped by concern (the folder below conformance/). */
+function conformanceLayout(graph: ImportGraph): ImportGraph {
+  const inside = (file: string) => file.startsWith('conformance/');
+  const files = new Map([...graph].filter(([file]) => inside(file)).map(([file, targets]) => [file, targets.filter(inside)]));
+  return groupGraph(files, (file) => file.split('/')[1]!);
+}
+
 describe('import boundaries of src/', () => {
   const graph = importGraph(readTree(SRC));
 
@@ -40,6 +73,24 @@ describe('import boundaries of src/', () => {
   it('has no import cycle between files (type-only imports included)', () => {
     expect(findCycles(graph)).toEqual([]);
   });
+
+  it('names a domain plug-in (an apps/ folder) only in the plug-ins and where they are wired in', () => {
+    expect(pluginOffences(graph)).toEqual([]);
+  });
+});
+
+describe('the layout of src/conformance/', () => {
+  const layout = conformanceLayout(importGraph(readTree(SRC)));
+
+  it('keeps every file in a folder of its concern, beside the index', () => {
+    expect([...layout.keys()].filter((concern) => !(concern in CONFORMANCE_LAYOUT))).toEqual([]);
+  });
+
+  it('imports between concerns only as the layout allows, without cycles', () => {
+    const offences = [...layout].flatMap(([from, targets]) => targets.filter((to) => !CONFORMANCE_LAYOUT[from]!.includes(to)).map((to) => `${from} → ${to}`));
+    expect(offences).toEqual([]);
+    expect(findCycles(layout)).toEqual([]);
+  });
 });
 
 describe('the import checks themselves', () => {
@@ -51,11 +102,19 @@ describe('the import checks themselves', () => {
     ['mock/index.ts', "export { createMockServer } from './server.js';"],
     ['mock/server.ts', "import type { Pipeline } from './pipeline.js';"],
     ['mock/pipeline.ts', "import type { MockServer } from './server.js';\nimport { thing } from '../core/fake.js';"],
+    ['mock/layer.ts', "import { createAppsModel } from '../model/apps/index.js';\nimport { Sequence } from '../conformance/stateful/index.js';"],
+    ['conformance/index.ts', ''],
   ]);
   const graph = importGraph(planted);
 
   it('finds a forbidden import and an import past a folder index', () => {
-    expect(boundaryOffences(graph, ALLOWED)).toEqual(['core/fake.ts → mock (mock/index.ts)', 'mock/pipeline.ts imports core/fake.ts instead of core/index.ts']);
+    expect(boundaryOffences(graph, ALLOWED)).toEqual([
+      'core/fake.ts → mock (mock/index.ts)',
+      'mock/pipeline.ts imports core/fake.ts instead of core/index.ts',
+      'mock/layer.ts → conformance (conformance/stateful/index.ts)',
+    ]);
+    const faces = importGraph(new Map([['conformance/index.ts', ''], ['cli/run.ts', "import { Sequence } from '../conformance/stateful/index.js';"]]));
+    expect(boundaryOffences(faces, ALLOWED)).toEqual(['cli/run.ts imports conformance/stateful/index.ts instead of conformance/index.ts']);
   });
 
   it('finds a cycle between files, even through type-only imports', () => {
@@ -65,6 +124,32 @@ describe('the import checks themselves', () => {
 
   it('finds a cycle between folders', () => {
     expect(findCycles(groupGraph(graph, topFolder))).toEqual([['core', 'mock']]);
+  });
+
+  it('finds generic code that imports a plug-in, and lets wiring and the plug-ins themselves do it', () => {
+    const tree = importGraph(
+      new Map([
+        ['mock/handle.ts', "import { createAppsLayer } from './apps/apps-layer.js';"],
+        ['mock/index.ts', "export { createAppsLayer } from './apps/apps-layer.js';"],
+        ['mock/apps/apps-layer.ts', "import { isAppsDocument } from '../../model/apps/index.js';"],
+        ['cli/mock.ts', "import { createAppsModel } from '../model/apps/index.js';"],
+      ]),
+    );
+    expect(pluginOffences(tree)).toEqual(['mock/handle.ts → mock/apps/apps-layer.ts']);
+  });
+
+  it('finds an import against the conformance layout, and a cycle between its concerns', () => {
+    const tree = importGraph(
+      new Map([
+        ['conformance/checks/check.ts', "import type { Run } from '../run/run.js';"],
+        ['conformance/run/run.ts', "import type { Check } from '../checks/check.js';"],
+        ['conformance/loose.ts', ''],
+      ]),
+    );
+    const layout = conformanceLayout(tree);
+    expect([...layout.keys()].filter((concern) => !(concern in CONFORMANCE_LAYOUT))).toEqual(['loose.ts']);
+    expect(layout.get('checks')!.filter((to) => !CONFORMANCE_LAYOUT.checks!.includes(to))).toEqual(['run']);
+    expect(findCycles(layout)).toEqual([['checks', 'run']]);
   });
 
   it('finds nothing in a tree without offences', () => {

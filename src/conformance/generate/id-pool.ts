@@ -1,7 +1,7 @@
 import type { Operation } from '../../openapi/index.js';
 import type { SpecValidator } from '../../validation/index.js';
 
-/** An id learned from a response, with the ids of the resources it lives under (a channel's app). */
+/** An id learned from a response, with the ids of the resources it lives under (a pet's owner). */
 export interface PooledId {
   value: string;
   parents: Record<string, string>;
@@ -12,8 +12,8 @@ export interface PooledId {
 const MAX_PER_PARAM = 256;
 
 /**
- * Ids the target handed out, keyed by the path parameter they can fill. A path `…/apps/{app_id}`
- * teaches that ids found under `apps` fill `app_id`; a candidate must also validate against every
+ * Ids the target handed out, keyed by the path parameter they can fill. A path `…/pets/{pet_id}`
+ * teaches that ids found under `pets` fill `pet_id`; a candidate must also validate against every
  * schema the document declares for that parameter, so run ids never pose as app ids.
  */
 export class IdPool {
@@ -107,14 +107,14 @@ export class IdPool {
     }
     for (const [key, child] of Object.entries(object)) {
       if (child === null || typeof child !== 'object') continue;
-      // A list wrapper (`data`) holds more of the same resource; a named collection (`channels`) holds its own kind.
+      // A list wrapper (`data`) holds more of the same resource; a named collection (`pets` in an owner) holds its own kind.
       const childParam = this.#bySegment.get(key) ?? (Array.isArray(child) && key === 'data' ? param : undefined);
       if (childParam)
         this.#scan(child, childParam, childParam === param ? parents : below, childParam === param ? owned : ownedBelow, depth + 1);
     }
   }
 
-  /** The parameter naming the resource an answer to `path` describes: `{app_id}` for `/apps`, `/apps/{app_id}` and `/apps/{app_id}/publish`. */
+  /** The parameter naming the resource an answer to `path` describes: `{pet_id}` for `/pets`, `/pets/{pet_id}` and `/pets/{pet_id}/adopt`. */
   #resourceParam(path: string): string | undefined {
     const segments = path.split('/').filter(Boolean);
     const last = segments[segments.length - 1];

@@ -21,7 +21,7 @@ export interface MaterialiseOptions {
   ownedOnly?: boolean;
   /** Ids to favour for every other draw (resources whose token the run holds), so guarded calls can succeed. */
   prefer?: ReadonlySet<string>;
-  /** Extra credentials for a request once its path ids are known (a webhook channel's token). */
+  /** Extra credentials for a request once its path ids are known (a resource's own token). */
   authFor?: (operation: Operation, pathParams: Record<string, string>) => HeaderMap;
 }
 
@@ -74,7 +74,7 @@ function resolvePath(plan: RequestPlan, options: MaterialiseOptions, skip: strin
   const names = [...options.operation.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
   const resolved: Record<string, string> = {};
   const parents: Record<string, string> = {};
-  // Deepest first: a channel drawn from the pool brings the app it belongs to.
+  // Deepest first: a child drawn from the pool brings the parent it belongs to.
   for (const name of [...names].reverse()) {
     const planned = plan.path[name];
     if (name in options.vars && !covers(skip, `/path/${name}`)) resolved[name] = options.vars[name]!;

@@ -57,7 +57,7 @@ async function runRound<S extends Sequence>(
   };
   const commands = fc.commands(source.commands(options), {
     maxCommands: options.maxCommands ?? DEFAULT_MAX_COMMANDS,
-    // Long sequences are what reach publish → webhook → runs; shrinking still finds the short one.
+    // Long sequences are what reach the deep states (created, changed, then used); shrinking still finds the short one.
     size: 'max',
     ...(round.replayPath ? { replayPath: round.replayPath } : {}),
   });

@@ -91,7 +91,8 @@ export function topFolder(file: string): string {
 
 /**
  * Imports across top folders that the allowance map does not permit, or that reach past a
- * folder's public face (`index.ts`, or the index of a plug-in subfolder such as `model/apps/`).
+ * folder's public face: its `index.ts`, or for a folder without one (`model/`) the index of each
+ * of its subfolders (`model/apps/index.ts`).
  */
 export function boundaryOffences(graph: ImportGraph, allowed: Readonly<Record<string, readonly string[]>>): string[] {
   const offences: string[] = [];
@@ -102,8 +103,28 @@ export function boundaryOffences(graph: ImportGraph, allowed: Readonly<Record<st
       if (target.startsWith('..')) offences.push(`${file} reaches outside the tree: ${target}`);
       else if (to === from) continue;
       else if (!allowed[from]?.includes(to)) offences.push(`${file} → ${to} (${target})`);
-      else if (!/^[^/]+\/(?:[^/]+\/)?index\.ts$/.test(target)) offences.push(`${file} imports ${target} instead of ${to}/index.ts`);
+      else if (target !== `${to}/index.ts` && (graph.has(`${to}/index.ts`) || !/^[^/]+\/[^/]+\/index\.ts$/.test(target)))
+        offences.push(`${file} imports ${target} instead of ${to}/index.ts`);
     }
+  }
+  return offences;
+}
+
+/** True for a file inside a domain plug-in folder (`mock/apps/…`, `conformance/apps/…`, `model/apps/…`). */
+export function isPlugin(file: string): boolean {
+  return /^[^/]+\/apps\//.test(file);
+}
+
+/**
+ * Imports of a plug-in folder by generic code. Only the plug-ins themselves, a top folder's
+ * index (its public face), the CLI and the library's entry may name a plug-in: they wire it in.
+ */
+export function pluginOffences(graph: ImportGraph): string[] {
+  const wiring = (file: string) => !file.includes('/') || /^[^/]+\/index\.ts$/.test(file) || file.startsWith('cli/');
+  const offences: string[] = [];
+  for (const [file, targets] of graph) {
+    if (isPlugin(file) || wiring(file)) continue;
+    for (const target of targets) if (isPlugin(target)) offences.push(`${file} → ${target}`);
   }
   return offences;
 }
