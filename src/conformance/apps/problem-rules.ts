@@ -1,7 +1,7 @@
 import type { ProblemIssue, ProblemRule } from '../checks/problem-rule.js';
 
-/** The closed vocabulary of `allowed_actions[].rel` (spec/ §5): error follow-ups and entity actions. */
-export const ALLOWED_RELS: ReadonlySet<string> = new Set([
+// The closed vocabulary of `allowed_actions[].rel` (spec/ §5): error follow-ups and entity actions.
+const ALLOWED_RELS: ReadonlySet<string> = new Set([
   'retry',
   'retry-later',
   'get-existing',

@@ -3,7 +3,7 @@ export { statefulPhase } from './stateful-phase.js';
 export { replayEvidence, type ReplayEvidenceOptions, type ReplayOutcome } from './replay-evidence.js';
 export { Sequence, type PlannedRequest } from './sequence.js';
 export { OperationRouter, type Routed } from './route.js';
-export { MismatchError, show, type Mismatch } from './mismatch.js';
+export { show, type Mismatch } from './mismatch.js';
 export type { StatefulFinding, StatefulOptions, StatefulRequest, StatefulResult } from './options.js';
 export type { StatefulSession } from './session.js';
 export type { JudgeOptions, SequenceJudge } from './sequence-judge.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { secretsEqual } from '../../../../src/model/apps/index.js';
+import { secretsEqual } from '../../../../src/model/apps/auth.js';
 import type { AppsOperationId } from '../../../../src/model/apps/index.js';
 import { harness, unknownId } from './fake-env.js';
 

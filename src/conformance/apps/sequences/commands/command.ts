@@ -7,8 +7,8 @@ export const UNKNOWN_APP = `app_${'0'.repeat(12)}7${'0'.repeat(18)}1`;
 /** A channel id no target hands out. */
 export const UNKNOWN_CHANNEL = `appchan_${'0'.repeat(12)}7${'0'.repeat(18)}2`;
 
-/** The index that, with no app yet, still sends the command (to an unknown app: the 404 case). */
-export const PROBE_INDEX = 3;
+// The index that, with no app yet, still sends the command (to an unknown app: the 404 case).
+const PROBE_INDEX = 3;
 
 /** Base of every stateful command: runnable while the sequence is still comparable. */
 export abstract class StatefulCommand implements fc.AsyncCommand<AppsSequence, AppsSequence> {
