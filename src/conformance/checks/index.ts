@@ -21,15 +21,3 @@ export const ALL_CHECKS: readonly Check[] = [
   secretNotEchoed,
   linksResolve,
 ];
-
-export {
-  contentTypeConformance,
-  ignoredAuth,
-  linksResolve,
-  negativeDataRejection,
-  notAServerError,
-  problemJsonConformance,
-  responseSchemaConformance,
-  secretNotEchoed,
-  statusCodeConformance,
-};

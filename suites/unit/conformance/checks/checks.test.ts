@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { APPS_PROBLEM_RULES } from '../../../../src/conformance/apps/problem-rules.js';
-import {
-  ALL_CHECKS,
-  contentTypeConformance,
-  ignoredAuth,
-  linksResolve,
-  negativeDataRejection,
-  notAServerError,
-  problemJsonConformance,
-  responseSchemaConformance,
-  secretNotEchoed,
-  statusCodeConformance,
-} from '../../../../src/conformance/checks/index.js';
+import { contentTypeConformance } from '../../../../src/conformance/checks/content-type-conformance.js';
+import { ignoredAuth } from '../../../../src/conformance/checks/ignored-auth.js';
+import { ALL_CHECKS } from '../../../../src/conformance/checks/index.js';
+import { linksResolve } from '../../../../src/conformance/checks/links-resolve.js';
+import { negativeDataRejection } from '../../../../src/conformance/checks/negative-data-rejection.js';
+import { notAServerError } from '../../../../src/conformance/checks/not-a-server-error.js';
+import { problemJsonConformance } from '../../../../src/conformance/checks/problem-json-conformance.js';
+import { responseSchemaConformance } from '../../../../src/conformance/checks/response-schema-conformance.js';
+import { secretNotEchoed } from '../../../../src/conformance/checks/secret-not-echoed.js';
+import { statusCodeConformance } from '../../../../src/conformance/checks/status-code-conformance.js';
 import { selectChecks } from '../../../../src/conformance/checks/select.js';
 import { UsageError } from '../../../../src/core/index.js';
 import { app, apps, context, exchange, problem } from '../fixture.js';
