@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { ensureBuilt, startCli } from '../helpers/cli-process.js';
+import { HARNESS } from '../helpers/apps-ids.js';
 
 /** `everruns-contract` in-process through `main(argv, io)`, plus one real process for signal handling. */
 
@@ -139,7 +140,7 @@ describe('everruns-contract mock as a process: graceful stop', () => {
 
   it('lets a request in flight at SIGTERM finish, refuses new connections, and exits 0', async () => {
     const cli = await startCli(['mock', '--port', '0', '--quiet']);
-    const body = JSON.stringify({ name: 'In flight', harness_id: 'harness_0193a3b5c0de7000800000000000abcd' });
+    const body = JSON.stringify({ name: 'In flight', harness_id: HARNESS });
     const socket = connect(cli.port, '127.0.0.1');
     let received = '';
     socket.on('data', (chunk: Buffer) => (received += chunk.toString()));

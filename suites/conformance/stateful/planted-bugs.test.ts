@@ -6,13 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { APPS_SEQUENCES } from '../../../src/conformance/apps/index.js';
 import { replayEvidence, runStatefulChecks } from '../../../src/conformance/stateful/index.js';
-import { serveApps } from '../../helpers/serve.js';
-import { serveBuggy, type Bug } from './buggy-front.js';
-import { closeAfterTest, optionsFor, sendOverHttp } from './support.js';
+import { serveWithBug } from '../targets/front.js';
+import { STATEFUL_BUGS, type StatefulBug } from './stateful-bugs.js';
+import { optionsFor, sendOverHttp } from './support.js';
 
 const SEED = 7;
 
-const CASES: ReadonlyArray<{ bug: Bug; checks: readonly string[] }> = [
+const CASES: ReadonlyArray<{ bug: StatefulBug; checks: readonly string[] }> = [
   { bug: 'patch-not-stored', checks: ['read_your_writes', 'partial_update'] },
   { bug: 'publish-noop', checks: ['lifecycle_transitions'] },
   { bug: 'runs-vanish', checks: ['runs_recorded'] },
@@ -20,11 +20,8 @@ const CASES: ReadonlyArray<{ bug: Bug; checks: readonly string[] }> = [
   { bug: 'session-never-reused', checks: ['session_reuse'] },
 ];
 
-async function buggyTarget(bug: Bug): Promise<string> {
-  const mock = await serveApps({ runDurationMs: 0 });
-  const front = await serveBuggy(mock.url, bug);
-  closeAfterTest(() => front.close());
-  return front.url;
+async function buggyTarget(bug: StatefulBug): Promise<string> {
+  return (await serveWithBug(STATEFUL_BUGS[bug](), { runDurationMs: 0 })).url;
 }
 
 describe(`stateful checks against planted bugs (seed ${SEED})`, () => {

@@ -1,5 +1,4 @@
 /** Shared pieces of the stateful suites: a sender over the real transport and the options to run with. */
-import { onTestFinished } from 'vitest';
 import type { ResponseFacts } from '../../../src/core/index.js';
 import { APPS_STATEFUL_CHECKS } from '../../../src/conformance/apps/index.js';
 import type { StatefulOptions, StatefulRequest } from '../../../src/conformance/stateful/index.js';
@@ -37,11 +36,4 @@ export async function optionsFor(target: string, overrides: Partial<StatefulOpti
     created,
     ...overrides,
   };
-}
-
-/** Registers `close` to run when the current test ends. */
-export function closeAfterTest(close: () => Promise<void> | void): void {
-  onTestFinished(async () => {
-    await close();
-  });
 }

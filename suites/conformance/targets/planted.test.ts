@@ -5,7 +5,7 @@ import { ALL_CHECKS, type CheckContext, type Exchange, type ReportedFinding } fr
 import { SpecValidator } from '../../../src/validation/index.js';
 import { loadAppsSpec } from '../../helpers/serve.js';
 import { APPS_STATELESS, collect, firedChecks } from '../collect.js';
-import { CATALOGUE } from './catalogue.js';
+import { CATALOGUE, unknownRel } from './catalogue.js';
 import { serveWithBug } from './front.js';
 
 const SEED = Number(process.env.CONFORM_SEED ?? 7);
@@ -52,6 +52,15 @@ describe(`planted bugs (seed ${SEED})`, () => {
       if (!['secret_not_echoed', 'links_resolve', 'ignored_auth'].includes(planted.check)) expect(await reproduces(finding)).toBe(true);
     });
   }
+
+  it('holds the Apps problem rules only when the runner is handed the Apps plug-in', async () => {
+    const front = await serveWithBug(unknownRel());
+    const options = { spec: await loadAppsSpec(), target: front.url, runs: 5, seed: SEED, operations: ['getApp'], checks: ['problem_json_conformance'] };
+    const handed = await collect({ ...options, plugins: [APPS_STATELESS] });
+    expect(handed.summary.findings.map((f) => f.key)).toContain('rel:teleport');
+    const bare = await collect(options);
+    expect(bare.summary.findings).toEqual([]);
+  });
 
   it('reports a hanging endpoint as a finding within the timeout instead of hanging', async () => {
     const front = await serveWithBug({

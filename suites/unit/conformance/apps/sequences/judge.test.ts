@@ -9,8 +9,7 @@ import { Oracle } from '../../../../../src/conformance/apps/sequences/oracle.js'
 import type { Routed, StatefulRequest } from '../../../../../src/conformance/stateful/index.js';
 import { SpecValidator } from '../../../../../src/validation/index.js';
 import { loadAppsSpec } from '../../../../helpers/serve.js';
-
-const HARNESS = 'harness_0193a3b5c0de7000800000000000abcd';
+import { HARNESS } from '../../../../helpers/apps-ids.js';
 
 /** The model's view of a request the engine lets through. */
 function modelRequest(validator: SpecValidator, routed: Routed, request: StatefulRequest) {
