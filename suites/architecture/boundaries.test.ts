@@ -87,7 +87,9 @@ describe('the layout of src/conformance/', () => {
   });
 
   it('imports between concerns only as the layout allows, without cycles', () => {
-    const offences = [...layout].flatMap(([from, targets]) => targets.filter((to) => !CONFORMANCE_LAYOUT[from]!.includes(to)).map((to) => `${from} → ${to}`));
+    const offences = [...layout].flatMap(([from, targets]) =>
+      targets.filter((to) => !CONFORMANCE_LAYOUT[from]!.includes(to)).map((to) => `${from} → ${to}`),
+    );
     expect(offences).toEqual([]);
     expect(findCycles(layout)).toEqual([]);
   });
@@ -102,7 +104,10 @@ describe('the import checks themselves', () => {
     ['mock/index.ts', "export { createMockServer } from './server.js';"],
     ['mock/server.ts', "import type { Pipeline } from './pipeline.js';"],
     ['mock/pipeline.ts', "import type { MockServer } from './server.js';\nimport { thing } from '../core/fake.js';"],
-    ['mock/layer.ts', "import { createAppsModel } from '../model/apps/index.js';\nimport { Sequence } from '../conformance/stateful/index.js';"],
+    [
+      'mock/layer.ts',
+      "import { createAppsModel } from '../model/apps/index.js';\nimport { Sequence } from '../conformance/stateful/index.js';",
+    ],
     ['conformance/index.ts', ''],
   ]);
   const graph = importGraph(planted);
@@ -113,7 +118,12 @@ describe('the import checks themselves', () => {
       'mock/pipeline.ts imports core/fake.ts instead of core/index.ts',
       'mock/layer.ts → conformance (conformance/stateful/index.ts)',
     ]);
-    const faces = importGraph(new Map([['conformance/index.ts', ''], ['cli/run.ts', "import { Sequence } from '../conformance/stateful/index.js';"]]));
+    const faces = importGraph(
+      new Map([
+        ['conformance/index.ts', ''],
+        ['cli/run.ts', "import { Sequence } from '../conformance/stateful/index.js';"],
+      ]),
+    );
     expect(boundaryOffences(faces, ALLOWED)).toEqual(['cli/run.ts imports conformance/stateful/index.ts instead of conformance/index.ts']);
   });
 
@@ -153,7 +163,12 @@ describe('the import checks themselves', () => {
   });
 
   it('finds nothing in a tree without offences', () => {
-    const clean = importGraph(new Map([['core/index.ts', ''], ['mock/server.ts', "import { toProblem } from '../core/index.js';"]]));
+    const clean = importGraph(
+      new Map([
+        ['core/index.ts', ''],
+        ['mock/server.ts', "import { toProblem } from '../core/index.js';"],
+      ]),
+    );
     expect([boundaryOffences(clean, ALLOWED), findCycles(clean), findCycles(groupGraph(clean, topFolder))]).toEqual([[], [], []]);
   });
 });

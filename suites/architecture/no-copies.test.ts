@@ -39,8 +39,22 @@ describe('no second copy of code', () => {
 
   it('finds a copied run, within a file or across files, and ignores comments, imports and punctuation', () => {
     const block = ['const a = 1;', 'const b = 2;', '// a comment', 'const c = a + b;', '}', 'call(a);', 'call(b);', 'return c;'].join('\n');
-    expect(copies(new Map([['x.ts', block], ['y.ts', `import { z } from './z.js';\n${block}`]]))).toEqual(['x.ts:1 ~ y.ts:2']);
+    expect(
+      copies(
+        new Map([
+          ['x.ts', block],
+          ['y.ts', `import { z } from './z.js';\n${block}`],
+        ]),
+      ),
+    ).toEqual(['x.ts:1 ~ y.ts:2']);
     expect(copies(new Map([['x.ts', `${block}\n${block}`]]))).toEqual(['x.ts:1 ~ x.ts:9']);
-    expect(copies(new Map([['x.ts', block], ['y.ts', block.replace('call(b)', 'call(c)')]]))).toEqual([]);
+    expect(
+      copies(
+        new Map([
+          ['x.ts', block],
+          ['y.ts', block.replace('call(b)', 'call(c)')],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

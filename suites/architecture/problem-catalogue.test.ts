@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BLANK_PROBLEM_TYPE, PROBLEM_TYPES, problemTypeUri, reasonPhrase, toProblem, withTypeBase, type ProblemType } from '../../src/core/index.js';
+import {
+  BLANK_PROBLEM_TYPE,
+  PROBLEM_TYPES,
+  problemTypeUri,
+  reasonPhrase,
+  toProblem,
+  withTypeBase,
+  type ProblemType,
+} from '../../src/core/index.js';
 import { APPS_PROBLEM_TYPES, EVERRUNS_PROBLEM_TYPE_BASE } from '../../src/model/apps/index.js';
 import { readTree } from './support/import-graph.js';
 

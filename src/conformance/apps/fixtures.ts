@@ -33,7 +33,9 @@ export async function setUpAppsFixtures(context: SetUpContext): Promise<void> {
   const appId = typeof app?.id === 'string' ? app.id : undefined;
   const channelId = typeof app?.channels?.[0]?.id === 'string' ? app.channels[0].id : undefined;
   if (!created || created.response.status >= 300 || !appId || !channelId) {
-    context.warn(`could not create the webhook fixture app (createApp answered ${created?.response.status ?? 'nothing'}); webhook checks are skipped`);
+    context.warn(
+      `could not create the webhook fixture app (createApp answered ${created?.response.status ?? 'nothing'}); webhook checks are skipped`,
+    );
     return;
   }
   context.setResourceToken(channelId, token);
@@ -44,7 +46,10 @@ export async function setUpAppsFixtures(context: SetUpContext): Promise<void> {
     );
     return;
   }
-  await probeWebhook(context, invoke, { ...bodyPlan({ conformance: true }), path: { app_id: { value: appId }, channel_id: { value: channelId } } });
+  await probeWebhook(context, invoke, {
+    ...bodyPlan({ conformance: true }),
+    path: { app_id: { value: appId }, channel_id: { value: channelId } },
+  });
 }
 
 /** The webhook without its token, with a wrong one (both must be 401), and with the right one. */
@@ -52,7 +57,10 @@ async function probeWebhook(context: SetUpContext, invoke: Operation, call: Requ
   const others = context.credentials;
   await context.send(invoke, call, { credentials: { replace: others }, kind: { kind: 'auth', variant: 'a missing webhook token' } });
   const wrong = context.tokenHeaders(invoke, `wrong-${randomBytes(12).toString('hex')}`);
-  await context.send(invoke, call, { credentials: { replace: { ...others, ...wrong } }, kind: { kind: 'auth', variant: 'a wrong webhook token' } });
+  await context.send(invoke, call, {
+    credentials: { replace: { ...others, ...wrong } },
+    kind: { kind: 'auth', variant: 'a wrong webhook token' },
+  });
   await context.send(invoke, call);
 }
 

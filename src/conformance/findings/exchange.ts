@@ -2,7 +2,8 @@ import { isJsonMediaType, type RequestFacts, type ResponseFacts } from '../../co
 import type { Operation } from '../../openapi/index.js';
 
 /** How a request was generated: valid data, one mutation away from valid, or with missing or wrong credentials. */
-export type RequestKind = { kind: 'positive' } | { kind: 'negative'; keyword: string; pointer: string; description: string } | { kind: 'auth'; variant: string };
+export type RequestKind =
+  { kind: 'positive' } | { kind: 'negative'; keyword: string; pointer: string; description: string } | { kind: 'auth'; variant: string };
 
 /** One request the runner sent (or a recording holds) and what came back, with everything a check may need. */
 export interface Exchange {

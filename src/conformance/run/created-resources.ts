@@ -19,7 +19,8 @@ export class CreatedResources {
     const id = (json as { id?: unknown } | null | undefined)?.id;
     if (typeof id !== 'string') return;
     const remover = spec.operations.find(
-      (op) => op.method === 'DELETE' && op.path.startsWith(operation.path + '/{') && !op.path.slice(operation.path.length + 1).includes('/'),
+      (op) =>
+        op.method === 'DELETE' && op.path.startsWith(operation.path + '/{') && !op.path.slice(operation.path.length + 1).includes('/'),
     );
     if (!remover || Object.keys(pathParams).length > 0) return;
     const param = /\{([^}]+)\}$/.exec(remover.path)![1]!;

@@ -45,7 +45,9 @@ export async function execute(run: Run, operation: Operation, plan: RequestPlan,
     lookup: config.validator.lookup,
     ownedOnly: !isSafeMethod(operation.method),
     ...(mode === 'default' ? { authFor: (op, params) => tokenFor(run, op, params) } : {}),
-    ...(takesOwnToken(operation, config.primarySchemes) && state.secrets.tokenHolders().size > 0 ? { prefer: state.secrets.tokenHolders() } : {}),
+    ...(takesOwnToken(operation, config.primarySchemes) && state.secrets.tokenHolders().size > 0
+      ? { prefer: state.secrets.tokenHolders() }
+      : {}),
   });
   const generatedAs = options.kind ?? classify(run, operation, plan, built);
   const count = options.count ?? true;

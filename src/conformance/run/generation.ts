@@ -7,7 +7,12 @@ import type { Run } from './run.js';
 import { runProperty } from './run-property.js';
 
 /** The operations to generate for: all, or --operations, or the replayed one; only safe methods when read-only. */
-export function selectOperations({ config }: Run, options: ConformanceOptions, replay: ReplayTarget | undefined, phaseReplay: boolean): Operation[] {
+export function selectOperations(
+  { config }: Run,
+  options: ConformanceOptions,
+  replay: ReplayTarget | undefined,
+  phaseReplay: boolean,
+): Operation[] {
   const { operations } = config.spec;
   const unknown = (options.operations ?? []).filter((id) => !operations.some((op) => op.id === id));
   if (unknown.length > 0) throw new UsageError(`unknown operation ${unknown.join(', ')}`);

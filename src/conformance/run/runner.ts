@@ -40,7 +40,9 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
   const replay = options.replay === undefined ? undefined : parseReplay(options.replay);
   // A replay path the stateless runner does not know may be a phase's own.
   const phaseReplay =
-    options.replay !== undefined && !replay && phases.some((phase) => !phase.replays || phase.replays(options.replay!)) ? options.replay : undefined;
+    options.replay !== undefined && !replay && phases.some((phase) => !phase.replays || phase.replays(options.replay!))
+      ? options.replay
+      : undefined;
   if (options.replay !== undefined && !replay && !phaseReplay) {
     throw new UsageError(`--replay expects OPERATION:MODE:ROUND:PATH as printed with a finding, got '${options.replay}'`);
   }

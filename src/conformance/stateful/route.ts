@@ -21,7 +21,8 @@ export class OperationRouter {
     const match = this.#index.match(method, path);
     if (!match?.operation || match.operation.method !== method.toUpperCase()) return undefined;
     const decoded = decodePathParams(match.rawParams);
-    if (!decoded.ok) return { operation: match.operation, pathParams: { ...match.rawParams }, problem: { ...decoded.problem, instance: path } };
+    if (!decoded.ok)
+      return { operation: match.operation, pathParams: { ...match.rawParams }, problem: { ...decoded.problem, instance: path } };
     return { operation: match.operation, pathParams: decoded.params };
   }
 }

@@ -79,6 +79,11 @@ async function runRound<S extends Sequence>(
     throw details.errorInstance instanceof Error ? details.errorInstance : new Error(String(details.errorInstance));
   }
   const replayPath = /replayPath="([^"]*)"/.exec(String(details.counterexample?.[0] ?? ''))?.[1] ?? '';
-  const path = formatStatefulReplay(source.replayPrefix, { round: round.round, excluded: round.excluded, path: details.counterexamplePath ?? '', replayPath });
+  const path = formatStatefulReplay(source.replayPrefix, {
+    round: round.round,
+    excluded: round.excluded,
+    path: details.counterexamplePath ?? '',
+    replayPath,
+  });
   return toFinding(session.failure, { seed: round.seed, path });
 }

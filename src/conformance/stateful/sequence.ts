@@ -62,7 +62,13 @@ export class Sequence {
       return;
     }
     this.#session.requests += 1;
-    const exchange = toExchange(routed, request, response, planned.generatedAs ?? { kind: 'positive' }, Math.round(performance.now() - started));
+    const exchange = toExchange(
+      routed,
+      request,
+      response,
+      planned.generatedAs ?? { kind: 'positive' },
+      Math.round(performance.now() - started),
+    );
     this.exchanges.push(exchange);
     const created = this.#judge.createdId(routed, response, exchange.json);
     if (created !== undefined) options.onCreated(created);

@@ -23,7 +23,9 @@ export function readTree(root: string): SourceTree {
 
 /** The module specifiers of a file: static imports and re-exports (type-only ones too) and dynamic imports. */
 export function specifiersOf(text: string): string[] {
-  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
+  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => m[1] ?? m[2]!,
+  );
 }
 
 /** Resolves the relative specifiers of every file to the files they name (`./a.js` → `a.ts`); others are left out. */

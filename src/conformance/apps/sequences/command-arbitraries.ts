@@ -37,7 +37,10 @@ export function commandArbitraries(ids: IdChoices, live: boolean): fc.Arbitrary<
     .record({
       search: fc.option(
         fc.oneof(
-          fc.constantFrom(...NAME_WORDS).chain((word) => fc.constantFrom(word, word.toUpperCase(), word.toLowerCase().slice(0, 3))).map((word) => ({ kind: 'word' as const, word })),
+          fc
+            .constantFrom(...NAME_WORDS)
+            .chain((word) => fc.constantFrom(word, word.toUpperCase(), word.toLowerCase().slice(0, 3)))
+            .map((word) => ({ kind: 'word' as const, word })),
           fc.constant({ kind: 'prefix' as const }),
           fc.constant({ kind: 'none-match' as const }),
         ),
@@ -49,10 +52,20 @@ export function commandArbitraries(ids: IdChoices, live: boolean): fc.Arbitrary<
   const updateApp = fc.record({ index: appIndex, fields: patchFields(ids) }).map((input) => new UpdateApp(input));
   const publish = appIndex.map((index) => new PublishApp(index));
   const webhook = fc
-    .tuple(appIndex, channelIndex, fc.constantFrom<WebhookAuth>('header', 'bearer', 'header', 'header-wins', 'wrong', 'missing', 'unknown-channel'), fc.nat({ max: 9999 }), fc.boolean())
+    .tuple(
+      appIndex,
+      channelIndex,
+      fc.constantFrom<WebhookAuth>('header', 'bearer', 'header', 'header-wins', 'wrong', 'missing', 'unknown-channel'),
+      fc.nat({ max: 9999 }),
+      fc.boolean(),
+    )
     .map(([index, ch, auth, ticket, raw]) => new InvokeWebhook(index, ch, auth, ticket, raw));
   const runs = fc
-    .tuple(appIndex, fc.option(fc.constantFrom(...WINDOWS), { nil: undefined }), fc.constantFrom<'hour' | 'day' | undefined>(undefined, 'hour', 'hour', 'day'))
+    .tuple(
+      appIndex,
+      fc.option(fc.constantFrom(...WINDOWS), { nil: undefined }),
+      fc.constantFrom<'hour' | 'day' | undefined>(undefined, 'hour', 'hour', 'day'),
+    )
     .map(([index, window, groupBy]) => new ListAppRuns(index, window, groupBy));
   return [
     createApp,
@@ -66,7 +79,9 @@ export function commandArbitraries(ids: IdChoices, live: boolean): fc.Arbitrary<
     publish,
     appIndex.map((index) => new UnpublishApp(index)),
     appIndex.map((index) => new ArchiveApp(index)),
-    fc.tuple(appIndex, channel, fc.constantFrom<boolean | undefined>(undefined, true, false)).map(([index, spec, enabled]) => new AddChannel(index, spec, enabled)),
+    fc
+      .tuple(appIndex, channel, fc.constantFrom<boolean | undefined>(undefined, true, false))
+      .map(([index, spec, enabled]) => new AddChannel(index, spec, enabled)),
     fc
       .record({
         index: appIndex,
@@ -99,7 +114,10 @@ function patchFields(ids: IdChoices): fc.Arbitrary<UpdateAppInput['fields']> {
   const harness = ids.harness_id.length > 0 ? fc.option(fc.constantFrom(...ids.harness_id), { nil: null }) : fc.constant(null);
   const data = fc.record(
     {
-      name: fc.oneof({ arbitrary: fc.constantFrom('Renamed', 'gamma-ops'), weight: 4 }, { arbitrary: fc.constantFrom(null, ''), weight: 1 }),
+      name: fc.oneof(
+        { arbitrary: fc.constantFrom('Renamed', 'gamma-ops'), weight: 4 },
+        { arbitrary: fc.constantFrom(null, ''), weight: 1 },
+      ),
       description: fc.option(fc.constantFrom('Edited description', ''), { nil: null, freq: 4 }),
       harness_id: harness,
       agent_version_policy: fc.option(fc.constantFrom<'default' | 'latest'>('default', 'latest'), { nil: null, freq: 4 }),

@@ -23,7 +23,12 @@ export function idChoices(vars: Readonly<Record<string, string>>): IdChoices {
     if (given !== undefined) return [given];
     return live ? [] : GENERATED[field];
   };
-  return { harness_id: pick('harness_id'), agent_id: pick('agent_id'), agent_identity_id: pick('agent_identity_id'), agent_version_id: pick('agent_version_id') };
+  return {
+    harness_id: pick('harness_id'),
+    agent_id: pick('agent_id'),
+    agent_identity_id: pick('agent_identity_id'),
+    agent_version_id: pick('agent_version_id'),
+  };
 }
 
 /** Words app names are built from, so `search` has something to find in several apps at once. */

@@ -41,7 +41,9 @@ export class AppsJudge implements SequenceJudge {
   /** An app the answer created, for the runner to archive. */
   createdId(routed: Routed, response: ResponseFacts, json: unknown): string | undefined {
     const id = (json as { id?: unknown } | undefined)?.id;
-    return routed.operation.id === 'createApp' && response.status >= 200 && response.status < 300 && typeof id === 'string' ? id : undefined;
+    return routed.operation.id === 'createApp' && response.status >= 200 && response.status < 300 && typeof id === 'string'
+      ? id
+      : undefined;
   }
 
   /** Every webhook secret the client has sent. */
@@ -58,7 +60,9 @@ export class AppsJudge implements SequenceJudge {
     const appId = routed.pathParams['app_id'];
     const before = appId === undefined ? undefined : this.oracle.apps().find((app) => app.id === appId);
     // What the engine refuses before the Apps layer (a body that is not JSON) reaches no model.
-    const expected = input.ok ? this.oracle.predict(input.request, learnIds(op, response.status, json)).response : { status: input.problem.status, body: input.problem };
+    const expected = input.ok
+      ? this.oracle.predict(input.request, learnIds(op, response.status, json)).response
+      : { status: input.problem.status, body: input.problem };
     const out: AppsMismatch[] = [];
     if (expected.status !== response.status) {
       out.push({
@@ -74,7 +78,14 @@ export class AppsJudge implements SequenceJudge {
     return this.#compareBody(op, routed, body, input.ok ? input.request.query : {}, expected.body, json);
   }
 
-  #compareBody(op: AppsOperationId, routed: Routed, body: unknown, query: Record<string, string | undefined>, expected: JsonObject, json: unknown): AppsMismatch[] {
+  #compareBody(
+    op: AppsOperationId,
+    routed: Routed,
+    body: unknown,
+    query: Record<string, string | undefined>,
+    expected: JsonObject,
+    json: unknown,
+  ): AppsMismatch[] {
     const appId = routed.pathParams['app_id'] ?? '';
     switch (op) {
       case 'createApp':

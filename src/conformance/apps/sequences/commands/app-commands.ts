@@ -32,9 +32,20 @@ export class CreateApp extends StatefulCommand {
     if (input.channel) Object.assign(body, channelBody(input.channel, world));
     if (input.orphanConfig) body.channel_config = { message: 'no type' };
     const generatedAs = input.orphanConfig
-      ? { kind: 'negative' as const, keyword: 'dependentRequired', pointer: '/channel_config', description: 'channel_config without channel_type' }
+      ? {
+          kind: 'negative' as const,
+          keyword: 'dependentRequired',
+          pointer: '/channel_config',
+          description: 'channel_config without channel_type',
+        }
       : undefined;
-    await world.perform(this.toString(), { method: 'POST', path: '/v1/apps', body, credentials: true, ...(generatedAs ? { generatedAs } : {}) });
+    await world.perform(this.toString(), {
+      method: 'POST',
+      path: '/v1/apps',
+      body,
+      credentials: true,
+      ...(generatedAs ? { generatedAs } : {}),
+    });
   }
 
   toString(): string {
@@ -126,7 +137,9 @@ export class UpdateApp extends StatefulCommand {
       path: appPath(pickApp(world, this.input.index)),
       body,
       credentials: true,
-      ...(invalid ? { generatedAs: { kind: 'negative', keyword: 'enum', pointer: '/status', description: `status ${status} is not settable` } } : {}),
+      ...(invalid
+        ? { generatedAs: { kind: 'negative', keyword: 'enum', pointer: '/status', description: `status ${status} is not settable` } }
+        : {}),
     });
   }
 

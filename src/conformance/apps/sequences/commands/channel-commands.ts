@@ -15,7 +15,12 @@ export class AddChannel extends StatefulCommand {
   async run(_model: AppsSequence, world: AppsSequence): Promise<void> {
     const body: Record<string, unknown> = channelBody(this.channel, world);
     if (this.enabled !== undefined) body.enabled = this.enabled;
-    await world.perform(this.toString(), { method: 'POST', path: `${appPath(pickApp(world, this.appIndex))}/channels`, body, credentials: true });
+    await world.perform(this.toString(), {
+      method: 'POST',
+      path: `${appPath(pickApp(world, this.appIndex))}/channels`,
+      body,
+      credentials: true,
+    });
   }
 
   toString(): string {
@@ -65,7 +70,11 @@ export class UpdateChannel extends StatefulCommand {
     if (this.input.enabled !== undefined) parts.push(`enabled=${this.input.enabled}`);
     const config = this.input.config;
     if (config) {
-      const keys = [config.message !== undefined ? `message${config.message === '' ? '=""' : ''}` : '', config.session_mode ?? '', config.rotateToken ? 'token' : ''];
+      const keys = [
+        config.message !== undefined ? `message${config.message === '' ? '=""' : ''}` : '',
+        config.session_mode ?? '',
+        config.rotateToken ? 'token' : '',
+      ];
       parts.push(`channel_config{${keys.filter(Boolean).join(', ')}}`);
     }
     return `PATCH /v1/apps/{app#${this.input.index}}/channels/{channel#${this.input.channel}} {${parts.join(', ')}}`;
@@ -84,7 +93,11 @@ export class RemoveChannel extends StatefulCommand {
   async run(_model: AppsSequence, world: AppsSequence): Promise<void> {
     const app = pickApp(world, this.appIndex);
     const channel = pickChannel(app, this.channel);
-    await world.perform(this.toString(), { method: 'DELETE', path: `${appPath(app)}/channels/${channel?.id ?? UNKNOWN_CHANNEL}`, credentials: true });
+    await world.perform(this.toString(), {
+      method: 'DELETE',
+      path: `${appPath(app)}/channels/${channel?.id ?? UNKNOWN_CHANNEL}`,
+      credentials: true,
+    });
   }
 
   toString(): string {

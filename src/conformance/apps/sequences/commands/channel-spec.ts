@@ -8,10 +8,12 @@ export type ChannelSpec =
 
 /** Channel specs, webhooks first so shrinking lands on them; slack only off a live deployment. */
 export function channelSpecArbitrary(live: boolean): fc.Arbitrary<ChannelSpec> {
-  const webhook = fc.constantFrom<'shared_session' | 'session_per_invocation' | undefined>('shared_session', 'session_per_invocation', undefined).map(
-    (mode): ChannelSpec => ({ type: 'webhook', mode }),
+  const webhook = fc
+    .constantFrom<'shared_session' | 'session_per_invocation' | undefined>('shared_session', 'session_per_invocation', undefined)
+    .map((mode): ChannelSpec => ({ type: 'webhook', mode }));
+  const others = fc.constantFrom<'schedule' | 'ag_ui' | 'api_endpoint' | 'slack'>(
+    ...(live ? (['schedule', 'ag_ui', 'api_endpoint'] as const) : (['schedule', 'ag_ui', 'api_endpoint', 'slack'] as const)),
   );
-  const others = fc.constantFrom<'schedule' | 'ag_ui' | 'api_endpoint' | 'slack'>(...(live ? (['schedule', 'ag_ui', 'api_endpoint'] as const) : (['schedule', 'ag_ui', 'api_endpoint', 'slack'] as const)));
   return fc.oneof({ arbitrary: webhook, weight: 3 }, { arbitrary: others.map((type): ChannelSpec => ({ type })), weight: 1 });
 }
 

@@ -36,7 +36,11 @@ export abstract class StatefulCommand implements fc.AsyncCommand<AppsSequence, A
  * The `index`-th app counted from the newest, so short sequences keep working on one app; among
  * those `prefer` accepts when there are any (the probe index always counts over all apps).
  */
-export function pickApp(world: AppsSequence, index: number, prefer?: (app: AppRecord, world: AppsSequence) => boolean): AppRecord | undefined {
+export function pickApp(
+  world: AppsSequence,
+  index: number,
+  prefer?: (app: AppRecord, world: AppsSequence) => boolean,
+): AppRecord | undefined {
   const all = world.apps();
   const preferred = prefer && index !== PROBE_INDEX ? all.filter((app) => prefer(app, world)) : [];
   const apps = preferred.length > 0 ? preferred : all;

@@ -12,7 +12,11 @@ export class PublishApp extends StatefulCommand {
   }
 
   async run(_model: AppsSequence, world: AppsSequence): Promise<void> {
-    await world.perform(this.toString(), { method: 'POST', path: `${appPath(pickApp(world, this.appIndex, publishable))}/publish`, credentials: true });
+    await world.perform(this.toString(), {
+      method: 'POST',
+      path: `${appPath(pickApp(world, this.appIndex, publishable))}/publish`,
+      credentials: true,
+    });
   }
 
   toString(): string {
@@ -27,7 +31,11 @@ export class UnpublishApp extends StatefulCommand {
   }
 
   async run(_model: AppsSequence, world: AppsSequence): Promise<void> {
-    await world.perform(this.toString(), { method: 'POST', path: `${appPath(pickApp(world, this.appIndex))}/unpublish`, credentials: true });
+    await world.perform(this.toString(), {
+      method: 'POST',
+      path: `${appPath(pickApp(world, this.appIndex))}/unpublish`,
+      credentials: true,
+    });
   }
 
   toString(): string {

@@ -20,7 +20,12 @@ export class ListAppRuns extends StatefulCommand {
     const query = new URLSearchParams();
     if (this.window !== undefined) query.set('window', this.window);
     if (this.groupBy !== undefined) query.set('groupBy', this.groupBy);
-    await world.perform(this.toString(), { method: 'GET', path: `${appPath(pickApp(world, this.appIndex, hasRuns))}/runs`, query: query.toString(), credentials: true });
+    await world.perform(this.toString(), {
+      method: 'GET',
+      path: `${appPath(pickApp(world, this.appIndex, hasRuns))}/runs`,
+      query: query.toString(),
+      credentials: true,
+    });
   }
 
   toString(): string {

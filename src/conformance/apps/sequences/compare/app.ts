@@ -26,7 +26,15 @@ export interface FieldBlame {
 /** Compares an app body with the oracle's: written fields, lifecycle state, channels. */
 export function compareApp(expected: JsonObject, received: unknown, where: string, blame: FieldBlame): AppsMismatch[] {
   if (!isJsonObject(received)) {
-    return [{ check: 'read_your_writes', title: `${where} answered without an app object`, expected: 'an app object', received: show(received), key: 'body:not-an-app' }];
+    return [
+      {
+        check: 'read_your_writes',
+        title: `${where} answered without an app object`,
+        expected: 'an app object',
+        received: show(received),
+        key: 'body:not-an-app',
+      },
+    ];
   }
   const out: AppsMismatch[] = [];
   const id = String(expected['id']);
@@ -54,11 +62,29 @@ function lifecycleFields(expected: JsonObject, received: JsonObject, where: stri
   const out: AppsMismatch[] = [];
   const status = expected['status'];
   if (received['status'] !== status) {
-    out.push({ check: 'lifecycle_transitions', title: `${where}: ${id} should be ${String(status)}`, expected: show(status), received: show(received['status']), key: 'field:status' });
+    out.push({
+      check: 'lifecycle_transitions',
+      title: `${where}: ${id} should be ${String(status)}`,
+      expected: show(status),
+      received: show(received['status']),
+      key: 'field:status',
+    });
   } else if (status === 'published' && typeof received['published_at'] !== 'string') {
-    out.push({ check: 'lifecycle_transitions', title: `${where}: published app ${id} has no published_at`, expected: 'an RFC 3339 published_at', received: show(received['published_at']), key: 'field:published_at' });
+    out.push({
+      check: 'lifecycle_transitions',
+      title: `${where}: published app ${id} has no published_at`,
+      expected: 'an RFC 3339 published_at',
+      received: show(received['published_at']),
+      key: 'field:published_at',
+    });
   } else if (status === 'archived' && typeof received['archived_at'] !== 'string') {
-    out.push({ check: 'lifecycle_transitions', title: `${where}: archived app ${id} has no archived_at`, expected: 'an RFC 3339 archived_at', received: show(received['archived_at']), key: 'field:archived_at' });
+    out.push({
+      check: 'lifecycle_transitions',
+      title: `${where}: archived app ${id} has no archived_at`,
+      expected: 'an RFC 3339 archived_at',
+      received: show(received['archived_at']),
+      key: 'field:archived_at',
+    });
   }
   return out;
 }
@@ -66,13 +92,29 @@ function lifecycleFields(expected: JsonObject, received: JsonObject, where: stri
 function compareChannels(expected: unknown, received: unknown, where: string, id: string): AppsMismatch[] {
   const want = Array.isArray(expected) ? expected.filter(isJsonObject) : [];
   if (!Array.isArray(received)) {
-    return [{ check: 'read_your_writes', title: `${where}: ${id} has no channels array`, expected: `${want.length} channel(s)`, received: show(received), key: 'channels:missing' }];
+    return [
+      {
+        check: 'read_your_writes',
+        title: `${where}: ${id} has no channels array`,
+        expected: `${want.length} channel(s)`,
+        received: show(received),
+        key: 'channels:missing',
+      },
+    ];
   }
   const got = new Map(received.filter(isJsonObject).map((channel) => [String(channel['id']), channel]));
   const wantIds = want.map((channel) => String(channel['id']));
   const gotIds = [...got.keys()];
   if (!sameJson([...wantIds].sort(), [...gotIds].sort())) {
-    return [{ check: 'read_your_writes', title: `${where}: the channels of ${id} are not the ones added`, expected: show(wantIds), received: show(gotIds), key: 'channels:set' }];
+    return [
+      {
+        check: 'read_your_writes',
+        title: `${where}: the channels of ${id} are not the ones added`,
+        expected: show(wantIds),
+        received: show(gotIds),
+        key: 'channels:set',
+      },
+    ];
   }
   return want.flatMap((channel) => compareChannel(channel, got.get(String(channel['id'])), where));
 }

@@ -14,11 +14,25 @@ export interface ChannelPatch {
 export function compareChannel(expected: JsonObject, received: unknown, where: string, patch?: ChannelPatch): AppsMismatch[] {
   const id = String(expected['id']);
   if (!isJsonObject(received)) {
-    return [{ check: 'read_your_writes', title: `${where}: channel ${id} is missing`, expected: 'a channel object', received: show(received), key: 'channel:missing' }];
+    return [
+      {
+        check: 'read_your_writes',
+        title: `${where}: channel ${id} is missing`,
+        expected: 'a channel object',
+        received: show(received),
+        key: 'channel:missing',
+      },
+    ];
   }
   const out: AppsMismatch[] = [];
   if (received['channel_type'] !== expected['channel_type']) {
-    out.push({ check: 'read_your_writes', title: `${where}: channel ${id} has another type`, expected: show(expected['channel_type']), received: show(received['channel_type']), key: 'channel:channel_type' });
+    out.push({
+      check: 'read_your_writes',
+      title: `${where}: channel ${id} has another type`,
+      expected: show(expected['channel_type']),
+      received: show(received['channel_type']),
+      key: 'channel:channel_type',
+    });
   }
   if (received['enabled'] !== expected['enabled']) {
     out.push({
@@ -32,7 +46,13 @@ export function compareChannel(expected: JsonObject, received: unknown, where: s
   const want = isJsonObject(expected['channel_config']) ? expected['channel_config'] : {};
   const got = received['channel_config'];
   if (!isJsonObject(got)) {
-    out.push({ check: 'read_your_writes', title: `${where}: channel ${id} has no channel_config`, expected: show(want), received: show(got), key: 'channel:config' });
+    out.push({
+      check: 'read_your_writes',
+      title: `${where}: channel ${id} has no channel_config`,
+      expected: show(want),
+      received: show(got),
+      key: 'channel:config',
+    });
     return out;
   }
   // A live platform may add keys of its own; every key the contract fixes must read back.
@@ -49,7 +69,13 @@ export function compareChannel(expected: JsonObject, received: unknown, where: s
   const secretKeys = SECRET_CONFIG_KEYS[expected['channel_type'] as ChannelType] ?? [];
   for (const key of new Set([...secretKeys, 'token'])) {
     if (typeof got[key] === 'string') {
-      out.push({ check: 'read_your_writes', title: `${where}: channel ${id} returns its secret ${key}`, expected: `no ${key} (write-only)`, received: `${key} present`, key: `secret:${key}` });
+      out.push({
+        check: 'read_your_writes',
+        title: `${where}: channel ${id} returns its secret ${key}`,
+        expected: `no ${key} (write-only)`,
+        received: `${key} present`,
+        key: `secret:${key}`,
+      });
     }
   }
   return out;

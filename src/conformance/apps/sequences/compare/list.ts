@@ -10,7 +10,9 @@ import { instant } from './json.js';
  */
 export function compareAppList(expected: JsonObject, received: unknown, where: string, ours: readonly AppRecord[]): AppsMismatch[] {
   if (!isJsonObject(received) || !Array.isArray(received['data'])) {
-    return [{ check: 'read_your_writes', title: `${where}: no data array`, expected: 'data: [app]', received: show(received), key: 'body:data' }];
+    return [
+      { check: 'read_your_writes', title: `${where}: no data array`, expected: 'data: [app]', received: show(received), key: 'body:data' },
+    ];
   }
   const status = new Map(ours.map((app) => [app.id, app.status]));
   const want = new Set((Array.isArray(expected['data']) ? expected['data'] : []).filter(isJsonObject).map((app) => String(app['id'])));
@@ -35,7 +37,15 @@ export function compareAppList(expected: JsonObject, received: unknown, where: s
   const times = listed.map((app) => instant(app['created_at']) ?? 0);
   for (let i = 1; i < times.length; i++) {
     if (times[i]! > times[i - 1]!) {
-      return [{ check: 'read_your_writes', title: `${where}: apps are not newest first`, expected: 'created_at non-increasing', received: `${show(listed[i]!['id'])} after an older app`, key: 'order' }];
+      return [
+        {
+          check: 'read_your_writes',
+          title: `${where}: apps are not newest first`,
+          expected: 'created_at non-increasing',
+          received: `${show(listed[i]!['id'])} after an older app`,
+          key: 'order',
+        },
+      ];
     }
   }
   return [];

@@ -7,7 +7,15 @@ export function echoedSecrets(secrets: ReadonlySet<string>, response: ResponseFa
   const text = response.body.toString('utf8') + '\n' + Object.values(response.headers).join('\n');
   for (const secret of secrets) {
     if (text.includes(secret)) {
-      return [{ check: 'read_your_writes', title: `${where} echoes a secret the client sent`, expected: 'no secret in any header or body', received: 'a channel token in the response', key: 'secret:echoed' }];
+      return [
+        {
+          check: 'read_your_writes',
+          title: `${where} echoes a secret the client sent`,
+          expected: 'no secret in any header or body',
+          received: 'a channel token in the response',
+          key: 'secret:echoed',
+        },
+      ];
     }
   }
   return [];

@@ -28,13 +28,29 @@ function observe(seen: Map<string, SeenTimes>, body: JsonObject, where: string, 
   const out: AppsMismatch[] = [];
   const mismatch = (title: string, expected: string, received: string, key: string) =>
     out.push({ check: 'timestamps_monotonic', title: `${where}: ${title}`, expected, received, key: `${kind}:${key}` });
-  if (updated < created) mismatch(`${kind} ${id} was updated before it was created`, `updated_at ≥ ${String(body['created_at'])}`, String(body['updated_at']), 'updated-before-created');
+  if (updated < created)
+    mismatch(
+      `${kind} ${id} was updated before it was created`,
+      `updated_at ≥ ${String(body['created_at'])}`,
+      String(body['updated_at']),
+      'updated-before-created',
+    );
   const before = seen.get(id);
   if (before && created !== before.created) {
-    mismatch(`created_at of ${kind} ${id} changed`, new Date(before.created).toISOString(), String(body['created_at']), 'created-at-changed');
+    mismatch(
+      `created_at of ${kind} ${id} changed`,
+      new Date(before.created).toISOString(),
+      String(body['created_at']),
+      'created-at-changed',
+    );
   }
   if (before && updated < before.updated) {
-    mismatch(`updated_at of ${kind} ${id} moved backwards`, `≥ ${new Date(before.updated).toISOString()}`, String(body['updated_at']), 'updated-at-backwards');
+    mismatch(
+      `updated_at of ${kind} ${id} moved backwards`,
+      `≥ ${new Date(before.updated).toISOString()}`,
+      String(body['updated_at']),
+      'updated-at-backwards',
+    );
   }
   seen.set(id, { created: before?.created ?? created, updated: Math.max(before?.updated ?? updated, updated) });
   return out;

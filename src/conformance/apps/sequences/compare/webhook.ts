@@ -10,7 +10,15 @@ import { isJsonObject, type JsonObject } from '../../../../core/index.js';
  */
 export function compareInvocation(state: JudgeState, expected: JsonObject, received: unknown, where: string): AppsMismatch[] {
   if (!isJsonObject(received) || received['accepted'] !== true) {
-    return [{ check: 'webhook_gating', title: `${where}: a 202 must say accepted: true`, expected: 'accepted: true', received: show(isJsonObject(received) ? received['accepted'] : received), key: 'body:accepted' }];
+    return [
+      {
+        check: 'webhook_gating',
+        title: `${where}: a 202 must say accepted: true`,
+        expected: 'accepted: true',
+        received: show(isJsonObject(received) ? received['accepted'] : received),
+        key: 'body:accepted',
+      },
+    ];
   }
   const out: AppsMismatch[] = [];
   const sessionId = received['session_id'];
@@ -25,9 +33,21 @@ export function compareInvocation(state: JudgeState, expected: JsonObject, recei
       key: 'created_session',
     });
   } else if (sessionId !== expected['session_id']) {
-    out.push({ check: 'session_reuse', title: `${where}: the shared session should keep its session_id`, expected: show(expected['session_id']), received: show(sessionId), key: 'session_id' });
+    out.push({
+      check: 'session_reuse',
+      title: `${where}: the shared session should keep its session_id`,
+      expected: show(expected['session_id']),
+      received: show(sessionId),
+      key: 'session_id',
+    });
   } else if (received['created_session'] === true && typeof sessionId === 'string' && state.sessions.has(sessionId)) {
-    out.push({ check: 'session_reuse', title: `${where}: a new session reuses an old session_id`, expected: 'a session_id never seen before', received: show(sessionId), key: 'session_id:recycled' });
+    out.push({
+      check: 'session_reuse',
+      title: `${where}: a new session reuses an old session_id`,
+      expected: 'a session_id never seen before',
+      received: show(sessionId),
+      key: 'session_id:recycled',
+    });
   }
   if (typeof sessionId === 'string') state.sessions.add(sessionId);
   return out;
