@@ -112,9 +112,12 @@ export function boundaryOffences(graph: ImportGraph, allowed: Readonly<Record<st
   return offences;
 }
 
+/** The names of the domain plug-in folders, one per domain, inside the generic folders they extend. */
+export const PLUGIN_FOLDERS: readonly string[] = ['apps'];
+
 /** True for a file inside a domain plug-in folder (`mock/apps/…`, `conformance/apps/…`, `model/apps/…`). */
 export function isPlugin(file: string): boolean {
-  return /^[^/]+\/apps\//.test(file);
+  return PLUGIN_FOLDERS.includes(file.split('/')[1] ?? '') && file.split('/').length > 2;
 }
 
 /**
