@@ -99,4 +99,31 @@ describe('extra run phases (the stateful layer’s hook)', () => {
     expect(seen).toEqual([]);
     expect(events.some((event) => event.type === 'run-warned' && event.message.includes('read_your_writes'))).toBe(true);
   });
+
+  it('are left out, with the rest of their plug-in, for a document the plug-in does not apply to', async () => {
+    const mock = await serveApps();
+    const seen: PhaseContext[] = [];
+    const calls: string[] = [];
+    const plugin: ConformancePlugin = {
+      name: 'elsewhere',
+      appliesTo: () => false,
+      setUp: async () => void calls.push('setUp'),
+      problemRules: [() => [{ key: 'never', title: 't', expected: 'e', received: 'r' }]],
+      phases: [fakePhase(seen)],
+    };
+    const { summary } = await collect({ spec: await loadAppsSpec(), target: mock.url, seed: 4, runs: 2, plugins: [plugin] });
+    expect([seen, calls]).toEqual([[], []]);
+    expect(summary.findings.filter((finding) => finding.key === 'never')).toEqual([]);
+    await expect(collect({ spec: await loadAppsSpec(), target: mock.url, seed: 4, checks: ['read_your_writes'], plugins: [plugin] })).rejects.toThrow(UsageError);
+  });
+
+  it('refuse, as a usage error, a replay path that no phase claims', async () => {
+    const mock = await serveApps();
+    const seen: PhaseContext[] = [];
+    const choosy: RunPhase = { ...fakePhase(seen), replays: (path) => path.startsWith('mine@') };
+    const plugins = [{ name: 'choosy', appliesTo: () => true, phases: [choosy] }];
+    await expect(collect({ spec: await loadAppsSpec(), target: mock.url, seed: 5, replay: 'yours@0', plugins })).rejects.toThrow(/--replay expects/);
+    await collect({ spec: await loadAppsSpec(), target: mock.url, seed: 5, replay: 'mine@0', plugins });
+    expect(seen.map((context) => context.replay)).toEqual(['mine@0']);
+  });
 });
