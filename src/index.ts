@@ -2,7 +2,7 @@
 export { loadSpec, OperationIndex, type LoadedSpec, type Operation } from './openapi/index.js';
 export { SpecValidator, validateRequest, validateResponse, type Violation } from './validation/index.js';
 export { schemaArbitrary, negativeArbitrary, sampleValue, type SchemaContext } from './generate/index.js';
-export { createAppsModel, type AppsEnvironment, type AppsModel, type AppsSnapshot } from './model/apps/index.js';
+export { createAppsModel, EVERRUNS_PROBLEM_TYPE_BASE, type AppsEnvironment, type AppsModel, type AppsSnapshot } from './model/apps/index.js';
 export {
   createMockServer,
   createAppsLayer,

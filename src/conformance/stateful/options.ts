@@ -20,7 +20,7 @@ export interface StatefulOptions {
   vars: Record<string, string>;
   seed: number;
   numRuns: number;
-  /** Commands per sequence (default 12). */
+  /** Commands per sequence (default 20). */
   maxCommands?: number;
   /** Everything created is named `${namePrefix}…` so leftovers can be recognised. */
   namePrefix: string;

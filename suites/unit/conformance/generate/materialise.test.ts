@@ -53,8 +53,11 @@ describe('materialise', () => {
     ).toBe('app_0193a3b5c0de700080000000000000ff');
   });
 
+  /** A createApp body materialised with `--var harness_id=harness_live` and the run's name prefix. */
+  const createWithVars = (plan: RequestPlan, { op, pool, lookup }: Awaited<ReturnType<typeof setup>>) =>
+    materialise(plan, { operation: op('createApp'), baseUrl: BASE, pool, vars: { harness_id: 'harness_live' }, headers: {}, namePrefix: 'conform-9-', lookup });
+
   it('uses --var values for properties of that name and prefixes created names', async () => {
-    const { op, pool, lookup } = await setup();
     const plan: RequestPlan = {
       kind: { kind: 'positive' },
       path: {},
@@ -62,21 +65,12 @@ describe('materialise', () => {
       headers: {},
       body: { mediaType: 'application/json', value: { name: 'Bot', harness_id: 'harness_0000000000000000000000000000000a' } },
     };
-    const built = materialise(plan, {
-      operation: op('createApp'),
-      baseUrl: BASE,
-      pool,
-      vars: { harness_id: 'harness_live' },
-      headers: {},
-      namePrefix: 'conform-9-',
-      lookup,
-    });
+    const built = createWithVars(plan, await setup());
     expect(JSON.parse(built.request.body!.toString())).toEqual({ name: 'conform-9-Bot', harness_id: 'harness_live' });
     expect(built.request.headers['content-type']).toBe('application/json');
   });
 
   it('leaves the mutated spot of a negative request alone', async () => {
-    const { op, pool, lookup } = await setup();
     const plan: RequestPlan = {
       kind: { kind: 'negative', keyword: 'pattern', pointer: '/body/harness_id', description: 'breaks the pattern' },
       path: {},
@@ -84,15 +78,7 @@ describe('materialise', () => {
       headers: {},
       body: { mediaType: 'application/json', value: { name: '', harness_id: 'nope' } },
     };
-    const built = materialise(plan, {
-      operation: op('createApp'),
-      baseUrl: BASE,
-      pool,
-      vars: { harness_id: 'harness_live' },
-      headers: {},
-      namePrefix: 'conform-9-',
-      lookup,
-    });
+    const built = createWithVars(plan, await setup());
     expect(JSON.parse(built.request.body!.toString())).toEqual({ name: 'conform-9-', harness_id: 'nope' });
   });
 });
