@@ -2,7 +2,7 @@
 export { loadSpec, OperationIndex, type LoadedSpec, type Operation } from './openapi/index.js';
 export { SpecValidator, validateRequest, validateResponse, type Violation } from './validation/index.js';
 export { schemaArbitrary, negativeArbitrary, sampleValue, type SchemaContext } from './generate/index.js';
-export { createAppsModel, type AppsEnvironment, type AppsModel, type AppsSnapshot } from './model/apps/index.js';
+export { createAppsModel, EVERRUNS_PROBLEM_TYPE_BASE, type AppsEnvironment, type AppsModel, type AppsSnapshot } from './model/apps/index.js';
 export {
   createMockServer,
   createAppsLayer,
@@ -18,15 +18,21 @@ export {
   runConformance,
   checkRecordings,
   ALL_CHECKS,
-  STATEFUL_PHASE,
+  APPS_PLUGIN,
+  statefulPhase,
   renderSummary,
   toJUnit,
   toJsonReport,
   exitCodeOf,
   type Check,
+  type ConformanceOptions,
+  type ConformancePlugin,
   type Finding,
+  type ProblemRule,
   type RunEvent,
+  type RunPhase,
   type RunSummary,
+  type StatefulSource,
 } from './conformance/index.js';
 export {
   createRecordingProxy,

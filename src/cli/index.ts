@@ -1,2 +1,2 @@
-export { main, HELP } from './main.js';
+export { main } from './main.js';
 export type { CliIo } from './io.js';

@@ -1,5 +1,6 @@
-import { SpecError, ToolkitError } from '../core/index.js';
+import { TOOL } from '../core/index.js';
 import type { CliIo } from './io.js';
+import { renderError } from './render-error.js';
 
 export const HELP = `everruns-contract: contract tests and a stateful mock for the Everruns Apps API
 
@@ -34,7 +35,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === '--version' || command === '-v') {
-    io.stdout('everruns-contract 0.1.0\n');
+    io.stdout(`${TOOL.name} ${TOOL.version}\n`);
     return 0;
   }
   const load = COMMANDS[command];
@@ -47,17 +48,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       await load()
     )(rest, io);
   } catch (error) {
-    if (error instanceof ToolkitError) {
-      const kind = error instanceof SpecError ? 'Invalid spec' : 'Usage error';
-      io.stderr(`everruns-contract: ${kind}: ${error.detail}\n`);
-      return 2;
-    }
-    const code = (error as NodeJS.ErrnoException)?.code;
-    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      io.stderr(`everruns-contract: cannot listen: ${(error as Error).message}\n`);
-      return 2;
-    }
-    io.stderr(`everruns-contract: internal error: ${(error as Error)?.stack ?? error}\n`);
+    io.stderr(renderError(error, TOOL.name));
     return 2;
   }
 }

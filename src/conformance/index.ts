@@ -1,25 +1,32 @@
-export * from './check.js';
-export * from './checks/index.js';
-export { selectChecks, selectNames } from './checks/select.js';
-export * from './cleanup.js';
-export * from './create-env.js';
-export * from './event-channel.js';
-export * from './events.js';
-export * from './execute.js';
-export * from './finding.js';
-export * from './finding-book.js';
-export * from './id-pool.js';
-export * from './materialise.js';
-export * from './phase.js';
-export * from './record-findings.js';
-export * from './report/index.js';
-export * from './request-arbitrary.js';
-export * from './request-plan.js';
-export * from './run-env.js';
-export * from './run-property.js';
-export * from './runner.js';
-export * from './security.js';
-export * from './seed.js';
-export * from './stateful-phase.js';
-export * from './summary.js';
-export * from './offline.js';
+export { runConformance } from './run/runner.js';
+export type { ConformanceOptions } from './run/options.js';
+export type { CheckTotals, RunEvent, RunSummary } from './run/events.js';
+export type { ConformancePlugin, SetUpContext } from './run/plugin.js';
+export type { PhaseContext, PhaseResult, RunPhase } from './run/phase.js';
+export type { CredentialMode, ExecuteOptions } from './run/execute.js';
+export { ALL_CHECKS } from './checks/index.js';
+export type { Check, CheckContext } from './checks/check.js';
+export type { ProblemIssue, ProblemRule } from './checks/problem-rule.js';
+export type { Exchange, RequestKind } from './findings/exchange.js';
+export type { Finding, Replay, ReportedFinding, Severity } from './findings/finding.js';
+export type { RequestPlan } from './generate/request-plan.js';
+export { checkRecordings, type OfflineOptions, type RecordedExchangeInput } from './offline/check-recordings.js';
+export { createProgress, type ProgressOutput } from './report/progress.js';
+export { renderFinding, renderSummary } from './report/text.js';
+export { toJUnit } from './report/junit.js';
+export { toJsonReport } from './report/json.js';
+export { exitCodeOf } from './report/exit-code.js';
+export {
+  Sequence,
+  replayEvidence,
+  runStatefulChecks,
+  statefulPhase,
+  type JudgeOptions,
+  type Mismatch,
+  type PlannedRequest,
+  type SequenceJudge,
+  type StatefulCheck,
+  type StatefulOptions,
+  type StatefulSource,
+} from './stateful/index.js';
+export { APPS_PLUGIN } from './apps/index.js';

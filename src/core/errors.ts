@@ -51,10 +51,3 @@ export class UpstreamError extends ToolkitError {
     super('upstream_unreachable', detail, options);
   }
 }
-
-/** A bug in the toolkit itself. */
-export class InternalError extends ToolkitError {
-  constructor(detail: string, options: { cause?: unknown } = {}) {
-    super('internal_error', detail, options);
-  }
-}

@@ -19,6 +19,14 @@ export interface ResponseFacts {
   body: Buffer;
 }
 
+// RFC 9110 §9.2.1: methods that change nothing on the server (TRACE is safe too, and never sent).
+const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** True for a method that changes nothing on the server, the only ones a read-only run sends. */
+export function isSafeMethod(method: string): boolean {
+  return SAFE_METHODS.has(method.toUpperCase());
+}
+
 /** Lower-cases names and joins repeated values, from Node's raw header pairs or an object. */
 export function normaliseHeaders(headers: Record<string, string | string[] | number | undefined> | string[]): HeaderMap {
   const result: HeaderMap = {};

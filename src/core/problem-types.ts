@@ -1,9 +1,18 @@
 import type { ProblemDetails } from './problem.js';
 
+/** One entry of a problem catalogue: the status it is answered with and that status's reason phrase. */
+export interface ProblemType {
+  status: number;
+  title: string;
+}
+
 /**
- * The catalogue of problems the toolkit itself raises. Codes are snake_case because the
- * Everruns wire contract fixes `code` that way and derives `type` from it; a code is never reused.
+ * Problem codes and their entries. Codes are snake_case, as the wire contracts this toolkit serves
+ * fix `code`; a code is never reused for another meaning.
  */
+export type ProblemCatalogue = Readonly<Record<string, ProblemType>>;
+
+/** The problems the toolkit itself raises, whatever the document. */
 export const PROBLEM_TYPES = {
   route_not_found: { status: 404, title: 'Not Found' },
   method_not_allowed: { status: 405, title: 'Method Not Allowed' },
@@ -20,29 +29,51 @@ export const PROBLEM_TYPES = {
   internal_error: { status: 500, title: 'Internal Server Error' },
   playback_miss: { status: 404, title: 'Not Found' },
   upstream_unreachable: { status: 502, title: 'Bad Gateway' },
-} as const satisfies Record<string, { status: number; title: string }>;
+} as const satisfies ProblemCatalogue;
 
 export type ProblemCode = keyof typeof PROBLEM_TYPES;
 
-const TYPE_BASE = 'https://docs.everruns.com/errors/';
+/** RFC 9457 §4.2.1: the type of a problem whose document names no problem types of its own. */
+export const BLANK_PROBLEM_TYPE = 'about:blank';
 
-/** The `type` URI for a problem code; the only place such URIs are built. */
-export function problemTypeUri(code: string): string {
-  return TYPE_BASE + code;
+/**
+ * The `type` URI of a code: `base + code` where the document being served names its problem types
+ * on a base (a domain plug-in knows its documents' base), else about:blank. The only place type
+ * URIs are built.
+ */
+export function problemTypeUri(code: string, base?: string): string {
+  return base === undefined ? BLANK_PROBLEM_TYPE : base + code;
 }
 
-/** Builds a catalogue problem; `status` may be overridden where an operation declares another 4xx. */
+/** Builds a problem of the toolkit's catalogue; `status` may be overridden where an operation declares another 4xx. */
 export function toProblem(code: ProblemCode, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails {
-  const entry = PROBLEM_TYPES[code];
+  return problemOf(PROBLEM_TYPES, code, detail, extra);
+}
+
+/** Builds a problem of any catalogue (a domain plug-in's own), its type URI on `base`. */
+export function problemOf<C extends ProblemCatalogue>(
+  catalogue: C,
+  code: keyof C & string,
+  detail: string,
+  extra: Partial<ProblemDetails> = {},
+  base?: string,
+): ProblemDetails {
+  const entry = catalogue[code]!;
   const status = extra.status ?? entry.status;
   return {
-    type: problemTypeUri(code),
-    title: extra.title ?? reasonPhrase(status),
+    type: problemTypeUri(code, base),
+    title: extra.title ?? (status === entry.status ? entry.title : reasonPhrase(status)),
     status,
     detail,
     code,
     ...extra,
   };
+}
+
+/** The problem as a document that names its problem types on `base` shows it: an about:blank type becomes `base + code`. */
+export function withTypeBase(problem: ProblemDetails, base: string | undefined): ProblemDetails {
+  if (base === undefined || problem.type !== BLANK_PROBLEM_TYPE || typeof problem.code !== 'string') return problem;
+  return { ...problem, type: problemTypeUri(problem.code, base) };
 }
 
 const REASON_PHRASES: Record<number, string> = {

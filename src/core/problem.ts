@@ -7,16 +7,6 @@ export interface ProblemError {
   detail: string;
 }
 
-/** A follow-up the caller can take (the Apps API's `allowed_actions`). */
-export interface AllowedAction {
-  rel: string;
-  href?: string | null;
-  method?: string | null;
-  operation_id?: string | null;
-  hint?: string | null;
-  schema_ref?: string | null;
-}
-
 /** Problem details as written by the toolkit; extension members are allowed (RFC 9457 §3.2). */
 export interface ProblemDetails {
   type?: string;
@@ -26,8 +16,6 @@ export interface ProblemDetails {
   instance?: string;
   code?: string;
   errors?: ProblemError[];
-  allowed_actions?: AllowedAction[];
-  retry_after_seconds?: number;
   [extension: string]: unknown;
 }
 

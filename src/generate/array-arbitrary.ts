@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { BuildState, Schema } from './context.js';
 import { UnsatisfiableSchema, deeper, isMinimal } from './context.js';
-import { canonicalJson } from './json-equal.js';
+import { canonicalJson } from '../core/index.js';
 import { probedFilter } from './probe.js';
 
 /** Builds the arbitrary for one subschema; passed in to keep the files acyclic. */

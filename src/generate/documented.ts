@@ -1,7 +1,7 @@
 import type { BuildState, Schema, SchemaContext } from './context.js';
 import { UnsatisfiableSchema, isObject } from './context.js';
 import { formatHolds } from './format-check.js';
-import { jsonEqual } from './json-equal.js';
+import { jsonEqual } from '../core/index.js';
 import { matches } from './matches.js';
 import { resolveSchema } from './normalize.js';
 

@@ -1,6 +1,6 @@
 import type { Schema, SchemaContext } from './context.js';
 import { isHiddenFor, isObject } from './context.js';
-import { jsonEqual } from './json-equal.js';
+import { jsonEqual } from '../core/index.js';
 import { resolveSchema } from './normalize.js';
 import { compilePattern, codePointLength } from './string-arbitrary.js';
 import { isMultipleOf } from './number-arbitrary.js';

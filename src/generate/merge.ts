@@ -1,6 +1,6 @@
 import type { Schema } from './context.js';
 import { UnsatisfiableSchema } from './context.js';
-import { jsonEqual } from './json-equal.js';
+import { jsonEqual } from '../core/index.js';
 
 const LOWER = new Set(['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties']);
 const UPPER = new Set(['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties']);

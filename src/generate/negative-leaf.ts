@@ -1,6 +1,6 @@
 import type { Schema } from './context.js';
 import { invalidForFormat } from './formats.js';
-import { jsonEqual } from './json-equal.js';
+import { jsonEqual } from '../core/index.js';
 import { hasType } from './matches.js';
 import { isMultipleOf } from './number-arbitrary.js';
 import { codePointLength, compilePattern } from './string-arbitrary.js';

@@ -50,7 +50,7 @@ const READABLE_FORMATS: Readonly<Record<string, fc.Arbitrary<string>>> = {
  */
 const HINTS: ReadonlyArray<readonly [RegExp, fc.Arbitrary<string>]> = [
   [/(^|_)e_?mail(_address)?e?s?$/, email],
-  [/(^|_)(url|uri|href|link|website|homepage|avatar|image|icon|logo|callback|webhook)s?$/, url],
+  [/(^|_)(url|uri|href|link|website|homepage|avatar|image|icon|logo|callback|[a-z]*hook)s?$/, url],
   [/(^|_)(at|timestamp|date_?time)$/, STRING_FORMATS['date-time']!],
   [/(^|_)(date|day|birthday|dob)$/, STRING_FORMATS['date']!],
   [/(^|_)(uuid|guid)$/, STRING_FORMATS['uuid']!],

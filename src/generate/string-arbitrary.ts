@@ -78,7 +78,7 @@ function patternString(regex: RegExp, min: number, max: number, lengthOk: (s: st
   try {
     // fc.stringMatching rejects some syntax (e.g. lookarounds, back-references).
     // Without a declared maxLength the pattern alone decides the length (an anchored id pattern
-    // such as ^app_[0-9a-f]{32}$ needs 36 characters); fast-check keeps open-ended repeats small.
+    // such as ^pet_[0-9a-f]{32}$ needs 36 characters); fast-check keeps open-ended repeats small.
     matching = fc.stringMatching(regex, Number.isFinite(max) ? { maxLength: Math.max(max, min) } : {});
   } catch {
     matching = plainString(min, Number.isFinite(max) ? max : min + 2 * DEFAULT_SPAN);

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { PROBLEM_MEDIA_TYPE, reasonPhrase, toProblem } from '../core/index.js';
+import { PROBLEM_MEDIA_TYPE, reasonPhrase, toProblem, withTypeBase } from '../core/index.js';
 
 // llhttp stays in its error state and reports the same error for every later chunk; a connection
 // gets one answer.
@@ -14,24 +14,24 @@ const answered = new WeakSet<Socket>();
  * own handler only declines to write once an answer has begun; waiting is what keeps a pipelined
  * request's answer from being pushed aside.
  */
-export function answerClientError(error: NodeJS.ErrnoException, socket: Socket, unanswered: Iterable<ServerResponse>): void {
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket, unanswered: Iterable<ServerResponse>, problemTypeBase?: string): void {
   if (answered.has(socket)) return;
   answered.add(socket);
   const owed = [...unanswered].filter((res) => res.req.socket === socket && (res.req.complete || res.headersSent));
   let waiting = owed.length;
-  const write = () => writeProblem(error, socket);
+  const write = () => writeProblem(error, socket, problemTypeBase);
   if (waiting === 0) return write();
   for (const res of owed) res.once('close', () => --waiting === 0 && write());
 }
 
-function writeProblem(error: NodeJS.ErrnoException, socket: Socket): void {
+function writeProblem(error: NodeJS.ErrnoException, socket: Socket, problemTypeBase: string | undefined): void {
   if (!socket.writable) {
     socket.destroy();
     return;
   }
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
   const code = status === 431 ? 'request_header_fields_too_large' : status === 408 ? 'request_timeout' : 'invalid_request';
-  const body = JSON.stringify(toProblem(code, `malformed HTTP request (${error.code ?? 'unknown'})`));
+  const body = JSON.stringify(withTypeBase(toProblem(code, `malformed HTTP request (${error.code ?? 'unknown'})`), problemTypeBase));
   socket.end(
     `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\ncontent-type: ${PROBLEM_MEDIA_TYPE}\r\n` +
       `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,

@@ -1,8 +1,22 @@
-export * from './server.js';
-export * from './stateful-layer.js';
-export * from './stateless.js';
-export * from './random.js';
-export * from './apps/apps-layer.js';
-export * from './apps/sqlite-sink.js';
-export * from './router.js';
-export * from './dashboard/index.js';
+export { createMockServer, type MockServer, type MockServerOptions } from './server.js';
+export type { PlaybackSource } from './playback-source.js';
+export type { LayerAnswer, LayerRequest, StatefulLayer } from './stateful-layer.js';
+export { createRandom } from './random.js';
+export { Router } from './router.js';
+export { createAppsLayer, parseAppsSnapshot, seedSink, type ChangeSink } from './apps/apps-layer.js';
+export { createIdSource } from './apps/id-source.js';
+export { openSqliteSink } from './apps/sqlite-sink.js';
+export {
+  createDashboard,
+  KEY_COOKIE,
+  type Dashboard,
+  type DashboardOptions,
+  type RequestObserver,
+  type ExchangeDetail,
+  type MessageView,
+  type RedactExchange,
+  type RequestSummary,
+  type ViolationView,
+  type OperationCount,
+  type StatsReport,
+} from './dashboard/index.js';

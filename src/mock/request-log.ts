@@ -1,4 +1,4 @@
-import { REDACTED, SECRET_FIELD_PATTERN } from '../core/index.js';
+import { REDACTED, isSecretName } from '../core/index.js';
 
 /** The request target for the log, with the values of secret-looking query parameters (`?token=`) masked. */
 export function loggedTarget(target: string): string {
@@ -16,7 +16,7 @@ export function loggedTarget(target: string): string {
       } catch {
         // A malformed name is logged as sent; its value is still judged by the raw name.
       }
-      return SECRET_FIELD_PATTERN.test(name) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
+      return isSecretName(name) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
     });
   return `${target.slice(0, queryAt)}?${masked.join('&')}`;
 }

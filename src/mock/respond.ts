@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ProblemDetails } from '../core/index.js';
-import { sendProblem } from './send-problem.js';
+import { sendProblem, type ProblemDetails } from '../core/index.js';
 import type { MockAnswer } from './stateless.js';
 import type { LayerAnswer } from './stateful-layer.js';
 

@@ -1,4 +1,4 @@
-import { toProblem, type ProblemDetails } from '../core/index.js';
+import { decodePathParams, toProblem, type ProblemDetails } from '../core/index.js';
 import { OperationIndex, type DiscriminatorFacts, type Operation } from '../openapi/index.js';
 
 export type RouteResult =
@@ -33,17 +33,8 @@ export class Router {
         headers: { allow },
       };
     }
-    const pathParams: Record<string, string> = {};
-    for (const [name, raw] of Object.entries(match.rawParams)) {
-      try {
-        pathParams[name] = decodeURIComponent(raw);
-      } catch {
-        return {
-          ok: false,
-          problem: toProblem('invalid_request', `path parameter ${name} has malformed percent-encoding`, { instance: path }),
-        };
-      }
-    }
-    return { ok: true, operation, pathParams, rawParams: match.rawParams };
+    const decoded = decodePathParams(match.rawParams);
+    if (!decoded.ok) return { ok: false, problem: { ...decoded.problem, instance: path } };
+    return { ok: true, operation, pathParams: decoded.params, rawParams: match.rawParams };
   }
 }

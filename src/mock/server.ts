@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { toProblem, type RequestFacts, type ResponseFacts } from '../core/index.js';
+import { toProblem, typedResponseClass } from '../core/index.js';
 import type { LoadedSpec } from '../openapi/index.js';
 import { SpecValidator } from '../validation/index.js';
 import { answerClientError } from './client-error.js';
@@ -8,6 +8,7 @@ import { adminRefusal } from './dashboard/admin-key.js';
 import type { Dashboard } from './dashboard/dashboard.js';
 import { loadState } from './dashboard/load-state.js';
 import { handleRequest, type RequestPipeline } from './handle-request.js';
+import type { PlaybackSource } from './playback-source.js';
 import { DEFAULT_BODY_LIMIT } from './read-body.js';
 import { applyCors, problem, send, sendJson } from './respond.js';
 import { requestOrigin } from './request-origin.js';
@@ -37,15 +38,8 @@ export interface MockServerOptions {
   dashboard?: Dashboard;
   /** When set, `/__mock/*` demands this key (`--api-key`): a bearer token, the dashboard's cookie or `?key=`. */
   apiKey?: string | undefined;
-}
-
-/** Recorded answers, looked up before routing; the CLI adapts the HAR player to this. */
-export interface PlaybackSource {
-  answer(request: RequestFacts): ResponseFacts | undefined;
-  /** Why nothing matched, naming the closest recordings. */
-  describeMiss(request: RequestFacts): string;
-  /** True: a miss is a 404 problem; false: it falls through to the mock. */
-  strict: boolean;
+  /** Where the document names its problem types (`type` = base + `code`); omit for about:blank. */
+  problemTypeBase?: string;
 }
 
 export interface MockServer {
@@ -126,13 +120,21 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     }
   };
   const server = createServer(
-    { maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 10_000, requireHostHeader: false },
+    {
+      maxHeaderSize: 16 * 1024,
+      requestTimeout: 30_000,
+      headersTimeout: 10_000,
+      requireHostHeader: false,
+      ServerResponse: typedResponseClass(options.problemTypeBase),
+    },
     onRequest,
   );
   // RFC 9110 §10.1.1 lets a server ignore an expectation it does not know; Node's default is a bare
   // 417 without a problem body, so such requests are simply served.
   server.on('checkExpectation', onRequest);
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket, inFlight));
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) =>
+    answerClientError(error, socket, inFlight, options.problemTypeBase),
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,5 +1,5 @@
 /**
- * Matches request paths against OpenAPI path templates (`/v1/apps/{app_id}`) with a segment trie:
+ * Matches request paths against OpenAPI path templates (`/pets/{pet_id}`) with a segment trie:
  * literal segments win over templated ones (OAS §4.8.8: concrete paths match first), and matching
  * backtracks so `/a/{x}/c` and `/a/b/{y}` can both be served.
  */

@@ -51,7 +51,7 @@ function pathSimilarity(a: string, b: string): number {
   return score / length;
 }
 
-/** `app_0193…` → `app`: ids of one kind share a prefix, so a different id is still "nearly" it. */
+/** `pet_0193…` → `pet`: ids of one kind share a prefix, so a different id is still "nearly" it. */
 function prefixOf(segment: string): string | undefined {
   const match = /^([a-z]+)_[0-9a-z]+$/i.exec(segment);
   return match?.[1];

@@ -1,5 +1,5 @@
 import { DecoratorHandler, type Dispatcher } from 'undici';
-import { normaliseHeaders, type RequestFacts, type ResponseFacts } from '../core/index.js';
+import { TOOL, normaliseHeaders, type RequestFacts, type ResponseFacts } from '../core/index.js';
 import { DEFAULT_MAX_BODY_BYTES } from './body-codec.js';
 import { toHarEntry } from './har.js';
 import type { HarEntry } from './har-types.js';
@@ -32,7 +32,7 @@ export function createRecordingInterceptor(options: RecordingInterceptorOptions)
   interceptor: Dispatcher.DispatcherComposeInterceptor;
   close(): void;
 } {
-  const writer = openHarWriter(options.harPath, { creator: options.creator ?? { name: 'everruns-contract', version: '0.1.0' } });
+  const writer = openHarWriter(options.harPath, { creator: options.creator ?? TOOL });
   const redactor = createRedactor(options.redact);
   const maxStored = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 

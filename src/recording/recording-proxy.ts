@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { request as undiciRequest } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { RequestFacts, ResponseFacts } from '../core/index.js';
-import { PROBLEM_MEDIA_TYPE, UsageError, normaliseHeaders, toProblem } from '../core/index.js';
+import { TOOL, UsageError, normaliseHeaders, sendProblem, toProblem } from '../core/index.js';
 import { DEFAULT_MAX_BODY_BYTES } from './body-codec.js';
 import { toHarEntry } from './har.js';
 import { openHarWriter } from './har-writer.js';
@@ -48,7 +48,7 @@ const DEFAULT_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 export async function createRecordingProxy(options: RecordingProxyOptions): Promise<RecordingProxy> {
   const target = parseTarget(options.target);
   const redactor = createRedactor({ ...options.redact, values: [...(options.redact?.values ?? []), ...target.secrets] });
-  const writer = openHarWriter(options.harPath, { creator: options.creator ?? { name: 'everruns-contract', version: '0.1.0' } });
+  const writer = openHarWriter(options.harPath, { creator: options.creator ?? TOOL });
   const maxStored = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxRequest = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
 
@@ -59,7 +59,7 @@ export async function createRecordingProxy(options: RecordingProxyOptions): Prom
     const body = await readBody(req, maxRequest);
     const facts: RequestFacts = { method: req.method ?? 'GET', path, query, headers: normaliseHeaders(req.rawHeaders) };
     if (body === 'too-large')
-      return sendProblem(res, 413, toProblem('payload_too_large', `request body exceeds ${maxRequest} bytes`, { instance: path }));
+      return sendProblem(res, toProblem('payload_too_large', `request body exceeds ${maxRequest} bytes`, { instance: path }));
     if (body.length > 0) facts.body = body;
 
     let upstream: Awaited<ReturnType<typeof undiciRequest>>;
@@ -71,11 +71,7 @@ export async function createRecordingProxy(options: RecordingProxyOptions): Prom
       });
     } catch (error) {
       options.onError?.(redactor.request(facts), error as Error);
-      return sendProblem(
-        res,
-        502,
-        toProblem('upstream_unreachable', `cannot reach ${target.display}: ${(error as Error).message}`, { instance: path }),
-      );
+      return sendProblem(res, toProblem('upstream_unreachable', `cannot reach ${target.display}: ${(error as Error).message}`, { instance: path }));
     }
     const wait = performance.now() - t0;
     const responseHeaders = stripHopByHop(normaliseHeaders(upstream.headers as Record<string, string | string[]>));
@@ -117,8 +113,7 @@ export async function createRecordingProxy(options: RecordingProxyOptions): Prom
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendProblem(res, 500, toProblem('internal_error', `recording proxy failed: ${(error as Error).message}`));
-      else res.destroy();
+      sendProblem(res, toProblem('internal_error', `recording proxy failed: ${(error as Error).message}`));
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -189,10 +184,4 @@ function flatten(raw: Record<string, string | string[] | undefined>, kept: Recor
     out[name] = Array.isArray(value) ? value : kept[name]!;
   }
   return out;
-}
-
-function sendProblem(res: ServerResponse, status: number, problem: object): void {
-  const body = JSON.stringify(problem);
-  res.writeHead(status, { 'content-type': PROBLEM_MEDIA_TYPE, 'content-length': Buffer.byteLength(body) });
-  res.end(body);
 }

@@ -1,4 +1,4 @@
-import { REDACTED } from './secret-rules.js';
+import { REDACTED } from '../core/index.js';
 import type { SecretValues } from './scrub.js';
 
 /** Result of a walk over parsed JSON: the new value and whether anything changed. */

@@ -1,10 +1,10 @@
 import type { HeaderMap, RequestFacts, ResponseFacts } from '../core/index.js';
-import { isJsonMediaType, parseMediaType } from '../core/index.js';
-import { tryParseJson } from './canonical-json.js';
+import { REDACTED, isJsonMediaType, parseMediaType } from '../core/index.js';
+import { tryParseJson } from './try-parse-json.js';
 import { redactJsonFields, scrubJsonStrings } from './redact-json.js';
 import { SecretValues, scrubBytes, scrubString } from './scrub.js';
 import type { NameRule, SecretRules } from './secret-rules.js';
-import { REDACTED, createSecretRules } from './secret-rules.js';
+import { createSecretRules } from './secret-rules.js';
 
 /** Extra redaction rules; they add to the built-in ones. */
 export interface RedactOptions {
@@ -128,7 +128,7 @@ function withBody(headers: HeaderMap, before: Buffer | undefined, after: Buffer 
 
 function looksLikeJson(body: Buffer, contentType: string | undefined): boolean {
   if (isJsonMediaType(contentType)) return true;
-  // Untyped or octet-stream bodies (webhook payloads) are often JSON; secrets first, so try.
+  // Untyped or octet-stream bodies (callback payloads) are often JSON; secrets first, so try.
   const first = body.toString('utf8', 0, Math.min(body.length, 64)).trimStart()[0];
   return first === '{' || first === '[';
 }

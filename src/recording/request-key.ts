@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RequestFacts } from '../core/index.js';
-import { isJsonMediaType } from '../core/index.js';
-import { canonicalJson, tryParseJson } from './canonical-json.js';
+import { canonicalJson, isJsonMediaType } from '../core/index.js';
+import { tryParseJson } from './try-parse-json.js';
 
 /**
  * What counts when two requests are compared. Matching ignores every header unless named here;

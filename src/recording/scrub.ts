@@ -1,4 +1,4 @@
-import { REDACTED } from './secret-rules.js';
+import { REDACTED } from '../core/index.js';
 
 /**
  * Secret values shorter than this are not scrubbed from the rest of an exchange: replacing

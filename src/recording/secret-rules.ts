@@ -1,21 +1,4 @@
-import { REDACTED, SECRET_FIELD_PATTERN } from '../core/index.js';
-
-export { REDACTED };
-
-/** Headers that always carry credentials. */
-export const SECRET_HEADERS: readonly string[] = [
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'x-everruns-webhook-token',
-  'x-api-key',
-];
-
-/** Header names containing any of these words are treated as secrets too. */
-const SECRET_HEADER_PATTERN = /token|secret|api-?key/i;
-
-export { SECRET_FIELD_PATTERN };
+import { isSecretName } from '../core/index.js';
 
 /** A name rule: an exact name (any case) or a regular expression. */
 export type NameRule = string | RegExp;
@@ -42,12 +25,16 @@ export interface SecretRules {
   isSecretField(name: string): boolean;
 }
 
-/** Builds the secret-name predicates; extra rules add to the defaults, never replace them. */
+/**
+ * Builds the secret-name predicates: the toolkit's secret names (credentials, cookies, tokens,
+ * secrets, passwords, API keys…) for headers, JSON fields and query parameters alike; extra rules
+ * add to them, never replace them.
+ */
 export function createSecretRules(extraHeaders: readonly NameRule[] = [], extraFields: readonly NameRule[] = []): SecretRules {
-  const headers = [...SECRET_HEADERS, SECRET_HEADER_PATTERN, ...extraHeaders.map(parseNameRule)];
-  const fields = [SECRET_FIELD_PATTERN, ...extraFields.map(parseNameRule)];
+  const headers = extraHeaders.map(parseNameRule);
+  const fields = extraFields.map(parseNameRule);
   return {
-    isSecretHeader: (name) => matches(headers, name),
-    isSecretField: (name) => matches(fields, name),
+    isSecretHeader: (name) => isSecretName(name) || matches(headers, name),
+    isSecretField: (name) => isSecretName(name) || matches(fields, name),
   };
 }

@@ -1,4 +1,5 @@
-import type { SchemaLookup } from './params.js';
+/** Follows refs of a schema node of the document. */
+export type SchemaLookup = (schema: unknown) => Record<string, unknown> | undefined;
 
 /** Turns the text of one value into what its schema types it as; text that does not fit stays text. */
 export type Coerce = (text: string) => unknown;

@@ -1,7 +1,8 @@
 import { escapeToken, essence, isJsonMediaType, mediaTypeMatches } from '../core/index.js';
 import type { MediaTypeSpec } from '../openapi/index.js';
 import { shapeOf, type Coerce } from './coerce.js';
-import { appendValue, compileParameter, decodeQuery, setOwn, StyleMismatch, type ParameterReader, type ParameterSource, type SchemaLookup } from './params.js';
+import { appendValue, compileParameter, decodeQuery, setOwn, StyleMismatch, type ParameterReader, type ParameterSource } from './params.js';
+import type { SchemaLookup } from './coerce.js';
 import type { Violation } from './violation.js';
 
 /** One field of a form body: a urlencoded pair, or a multipart part with its own media type. */
@@ -141,3 +142,6 @@ function isUntyped(schema: Record<string, unknown>): boolean {
 function violation(name: string, keyword: string, message: string): Violation {
   return { in: 'body', pointer: `/${escapeToken(name)}`, keyword, message };
 }
+
+/** A form body read into its fields, or why it could not be. */
+export type FormResult = { ok: true; fields: FormFields } | { ok: false; reason: string };

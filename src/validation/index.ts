@@ -7,3 +7,4 @@ export * from './spec-validator.js';
 export * from './violation.js';
 export * from './cookies.js';
 export * from './form-body.js';
+export * from './decode-body.js';

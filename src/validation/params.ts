@@ -1,9 +1,9 @@
 import type { HeaderMap } from '../core/index.js';
 import type { Parameter } from '../openapi/index.js';
-import { shapeOf, type ValueShape } from './coerce.js';
+import { shapeOf, type SchemaLookup, type ValueShape } from './coerce.js';
 
-/** Follows refs of a schema node of the document. */
-export type SchemaLookup = (schema: unknown) => Record<string, unknown> | undefined;
+export type { SchemaLookup };
+
 
 /** Where the parameters of one request come from. */
 export interface ParameterSource {

@@ -7,7 +7,7 @@ export type ViolationLocation = 'path' | 'query' | 'header' | 'cookie' | 'body' 
 /** One broken rule, with the JSON pointer of the offending value inside its location. */
 export interface Violation {
   in: ViolationLocation;
-  /** RFC 6901 pointer inside the location (`/channels/0/id`), `''` for the whole value. */
+  /** RFC 6901 pointer inside the location (`/tags/0/id`), `''` for the whole value. */
   pointer: string;
   keyword: string;
   message: string;

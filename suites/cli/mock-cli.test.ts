@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { ensureBuilt, startCli } from '../helpers/cli-process.js';
+import { HARNESS } from '../helpers/apps-ids.js';
 
 /** `everruns-contract` in-process through `main(argv, io)`, plus one real process for signal handling. */
 
@@ -122,12 +123,24 @@ describe('everruns-contract CLI: help and usage errors', () => {
   });
 });
 
+describe('everruns-contract mock as a process: problem types', () => {
+  beforeAll(ensureBuilt, 180_000);
+
+  it('types problems on the Everruns base for the Apps document, stateless too, and about:blank for any other', async () => {
+    const petstore = new URL('../../node_modules/@readme/oas-examples/3.0/json/petstore.json', import.meta.url).pathname;
+    const [apps, other] = await Promise.all([startCli(['mock', '--port', '0', '--quiet', '--stateless']), startCli(['mock', '--port', '0', '--quiet', '--spec', petstore])]);
+    const typeAt = async (url: string) => ((await (await request(`${url}/nowhere`)).body.json()) as { type: string }).type;
+    expect(await typeAt(apps.url)).toBe('https://docs.everruns.com/errors/route_not_found');
+    expect(await typeAt(other.url)).toBe('about:blank');
+  });
+});
+
 describe('everruns-contract mock as a process: graceful stop', () => {
   beforeAll(ensureBuilt, 180_000);
 
   it('lets a request in flight at SIGTERM finish, refuses new connections, and exits 0', async () => {
     const cli = await startCli(['mock', '--port', '0', '--quiet']);
-    const body = JSON.stringify({ name: 'In flight', harness_id: 'harness_0193a3b5c0de7000800000000000abcd' });
+    const body = JSON.stringify({ name: 'In flight', harness_id: HARNESS });
     const socket = connect(cli.port, '127.0.0.1');
     let received = '';
     socket.on('data', (chunk: Buffer) => (received += chunk.toString()));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
+import { HARNESS } from '../helpers/apps-ids.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -49,7 +50,7 @@ describe('npm pack', () => {
       const created = await request(`${url}/v1/apps`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Packed', harness_id: 'harness_0193a3b5c0de7000800000000000abcd' }),
+        body: JSON.stringify({ name: 'Packed', harness_id: HARNESS }),
       });
       expect(created.statusCode).toBe(201);
       const app = (await created.body.json()) as { id: string; self_url: string };

@@ -8,6 +8,7 @@ import type { CliIo } from '../../src/cli/io.js';
 import { loadPlayback } from '../../src/cli/playback.js';
 import { createMockServer } from '../../src/mock/index.js';
 import { loadAppsSpec, serveApps } from '../helpers/serve.js';
+import { HARNESS } from '../helpers/apps-ids.js';
 
 const TOKEN = 'whk_cli_record_secret_token';
 
@@ -53,7 +54,7 @@ describe('record → mock --fixtures, as the CLI wires them', () => {
     };
     const app = await call('POST', '/v1/apps', {
       name: 'Recorded',
-      harness_id: 'harness_0193a3b5c0de7000800000000000abcd',
+      harness_id: HARNESS,
       channel_type: 'webhook',
       channel_config: { token: TOKEN, message: 'hi' },
     });
@@ -94,7 +95,7 @@ describe('record → mock --fixtures, as the CLI wires them', () => {
     const created = await request(`${server.url}/v1/apps`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Live', harness_id: 'harness_0193a3b5c0de7000800000000000abcd' }),
+      body: JSON.stringify({ name: 'Live', harness_id: HARNESS }),
     });
     expect(created.statusCode).toBe(201);
     expect(((await created.body.json()) as { name: string }).name).toBe('Live');

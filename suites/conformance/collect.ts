@@ -1,4 +1,7 @@
-import { runConformance, type ConformanceOptions, type RunEvent, type RunSummary } from '../../src/conformance/index.js';
+import { APPS_PLUGIN, runConformance, type ConformanceOptions, type ConformancePlugin, type RunEvent, type RunSummary } from '../../src/conformance/index.js';
+
+/** The Apps plug-in without its stateful sequences: the stateless checks, with the Apps fixtures and problem rules. */
+export const APPS_STATELESS: ConformancePlugin = { ...APPS_PLUGIN, phases: [] };
 
 /** Runs the runner in-process and returns every event plus the final summary. */
 export async function collect(options: ConformanceOptions): Promise<{ events: RunEvent[]; summary: RunSummary }> {

@@ -2,7 +2,7 @@ import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { runConformance, type RunEvent } from '../../src/conformance/index.js';
 import { loadAppsSpec, serveApps } from '../helpers/serve.js';
-import { collect } from './collect.js';
+import { APPS_STATELESS, collect } from './collect.js';
 import { serveWithBug, type Seen } from './targets/front.js';
 
 async function apps(mockUrl: string): Promise<Array<{ name: string; status: string; harness_id: string }>> {
@@ -16,6 +16,7 @@ describe('a run against a live target', () => {
     const controller = new AbortController();
     const events: RunEvent[] = [];
     for await (const event of runConformance({
+      plugins: [APPS_STATELESS],
       spec: await loadAppsSpec(),
       target: mock.url,
       seed: 8,
@@ -39,7 +40,7 @@ describe('a run against a live target', () => {
   it('stops generating after --max-duration', async () => {
     const mock = await serveApps();
     const started = Date.now();
-    const { summary } = await collect({ spec: await loadAppsSpec(), target: mock.url, seed: 9, runs: 100_000, maxDurationMs: 500 });
+    const { summary } = await collect({ plugins: [APPS_STATELESS], spec: await loadAppsSpec(), target: mock.url, seed: 9, runs: 100_000, maxDurationMs: 500 });
     expect(Date.now() - started).toBeLessThan(8000);
     expect(summary.interrupted).toBe(true);
     expect(summary.findings).toEqual([]);
@@ -48,7 +49,7 @@ describe('a run against a live target', () => {
   it('sends only GET, HEAD and OPTIONS with --read-only and creates nothing', async () => {
     const methods = new Set<string>();
     const front = await serveWithBug({ before: (seen: Seen) => void methods.add(seen.method) as undefined });
-    const { summary } = await collect({ spec: await loadAppsSpec(), target: front.url, seed: 4, runs: 10, readOnly: true });
+    const { summary } = await collect({ plugins: [APPS_STATELESS], spec: await loadAppsSpec(), target: front.url, seed: 4, runs: 10, readOnly: true });
     expect([...methods].sort()).toEqual(['GET']);
     expect(summary.cleanup).toEqual({ archived: 0, failed: 0 });
     expect(await apps(front.mockUrl)).toEqual([]);
@@ -58,6 +59,7 @@ describe('a run against a live target', () => {
     const harness = 'harness_0193a3b5c0de7000800000000000beef';
     const mock = await serveApps();
     await collect({
+      plugins: [APPS_STATELESS],
       spec: await loadAppsSpec(),
       target: mock.url,
       seed: 12,
@@ -78,10 +80,10 @@ describe('a run against a live target', () => {
           : answer,
     });
     const spec = await loadAppsSpec();
-    const first = await collect({ spec, target: front.url, seed: 21, runs: 20, operations: ['createApp', 'listAppRuns'] });
+    const first = await collect({ plugins: [APPS_STATELESS], spec, target: front.url, seed: 21, runs: 20, operations: ['createApp', 'listAppRuns'] });
     const finding = first.summary.findings.find((f) => f.check === 'status_code_conformance' && f.operation === 'listAppRuns');
     expect(finding?.replay).toBeDefined();
-    const again = await collect({ spec, target: front.url, seed: finding!.replay!.seed, replay: finding!.replay!.path });
+    const again = await collect({ plugins: [APPS_STATELESS], spec, target: front.url, seed: finding!.replay!.seed, replay: finding!.replay!.path });
     const replayed = again.summary.findings.find((f) => f.check === 'status_code_conformance' && f.operation === 'listAppRuns');
     expect(replayed?.key).toBe(finding!.key);
     expect(replayed?.evidence[0]?.request.query).toBe(finding!.evidence[0]?.request.query);

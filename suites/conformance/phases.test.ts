@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import type { PhaseContext, RunPhase } from '../../src/conformance/index.js';
+import type { ConformancePlugin, PhaseContext, RunPhase } from '../../src/conformance/index.js';
 import { UsageError } from '../../src/core/index.js';
 import { loadAppsSpec, serveApps } from '../helpers/serve.js';
 import { collect } from './collect.js';
@@ -52,6 +52,9 @@ function fakePhase(seen: PhaseContext[]): RunPhase {
   };
 }
 
+/** A plug-in that only brings a phase, for any document. */
+const withPhase = (phase: RunPhase): ConformancePlugin[] => [{ name: 'fake', appliesTo: () => true, phases: [phase] }];
+
 describe('extra run phases (the stateful layer’s hook)', () => {
   it('run after generation with the run’s client, report under their own checks, and get their resources archived', async () => {
     const mock = await serveApps();
@@ -61,7 +64,7 @@ describe('extra run phases (the stateful layer’s hook)', () => {
       target: mock.url,
       seed: 31,
       runs: 5,
-      phases: [fakePhase(seen)],
+      plugins: withPhase(fakePhase(seen)),
       checks: ['read_your_writes'],
     });
     expect(seen).toHaveLength(1);
@@ -77,8 +80,8 @@ describe('extra run phases (the stateful layer’s hook)', () => {
     const mock = await serveApps();
     const seen: PhaseContext[] = [];
     const spec = await loadAppsSpec();
-    await expect(collect({ spec, target: mock.url, seed: 1, phases: [fakePhase(seen)], checks: ['nope'] })).rejects.toThrow(UsageError);
-    await collect({ spec, target: mock.url, seed: 2, phases: [fakePhase(seen)], replay: 'stateful:0:1' });
+    await expect(collect({ spec, target: mock.url, seed: 1, plugins: withPhase(fakePhase(seen)), checks: ['nope'] })).rejects.toThrow(UsageError);
+    await collect({ spec, target: mock.url, seed: 2, plugins: withPhase(fakePhase(seen)), replay: 'stateful:0:1' });
     expect(seen.map((context) => context.replay)).toEqual(['stateful:0:1']);
   });
 
@@ -91,9 +94,36 @@ describe('extra run phases (the stateful layer’s hook)', () => {
       seed: 3,
       runs: 2,
       readOnly: true,
-      phases: [fakePhase(seen)],
+      plugins: withPhase(fakePhase(seen)),
     });
     expect(seen).toEqual([]);
     expect(events.some((event) => event.type === 'run-warned' && event.message.includes('read_your_writes'))).toBe(true);
+  });
+
+  it('are left out, with the rest of their plug-in, for a document the plug-in does not apply to', async () => {
+    const mock = await serveApps();
+    const seen: PhaseContext[] = [];
+    const calls: string[] = [];
+    const plugin: ConformancePlugin = {
+      name: 'elsewhere',
+      appliesTo: () => false,
+      setUp: async () => void calls.push('setUp'),
+      problemRules: [() => [{ key: 'never', title: 't', expected: 'e', received: 'r' }]],
+      phases: [fakePhase(seen)],
+    };
+    const { summary } = await collect({ spec: await loadAppsSpec(), target: mock.url, seed: 4, runs: 2, plugins: [plugin] });
+    expect([seen, calls]).toEqual([[], []]);
+    expect(summary.findings.filter((finding) => finding.key === 'never')).toEqual([]);
+    await expect(collect({ spec: await loadAppsSpec(), target: mock.url, seed: 4, checks: ['read_your_writes'], plugins: [plugin] })).rejects.toThrow(UsageError);
+  });
+
+  it('refuse, as a usage error, a replay path that no phase claims', async () => {
+    const mock = await serveApps();
+    const seen: PhaseContext[] = [];
+    const choosy: RunPhase = { ...fakePhase(seen), replays: (path) => path.startsWith('mine@') };
+    const plugins = [{ name: 'choosy', appliesTo: () => true, phases: [choosy] }];
+    await expect(collect({ spec: await loadAppsSpec(), target: mock.url, seed: 5, replay: 'yours@0', plugins })).rejects.toThrow(/--replay expects/);
+    await collect({ spec: await loadAppsSpec(), target: mock.url, seed: 5, replay: 'mine@0', plugins });
+    expect(seen.map((context) => context.replay)).toEqual(['mine@0']);
   });
 });

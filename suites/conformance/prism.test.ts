@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadAppsSpec } from '../helpers/serve.js';
-import { collect, firedChecks } from './collect.js';
+import { APPS_STATELESS, collect, firedChecks } from './collect.js';
 import { startPrism } from '../helpers/prism.js';
 
 const SEED = 13;
@@ -14,6 +14,7 @@ describe(`the schema checks against Prism's stateless mock (seed ${SEED})`, () =
   it('hold, except where Prism answers malformed JSON in its own error shape', async () => {
     const target = (await startPrism()).url;
     const { summary } = await collect({
+      plugins: [APPS_STATELESS],
       spec: await loadAppsSpec(),
       target,
       seed: SEED,

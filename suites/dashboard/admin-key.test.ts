@@ -18,7 +18,7 @@ describe('the dashboard behind --api-key', () => {
       ['PUT', '/__mock/state'],
       ['POST', '/__mock/reset'],
     ] as const) {
-      for (const headers of [{}, { authorization: 'Bearer wrong' }, { cookie: 'everruns_mock_key=wrong' }, { authorization: KEY }] as Array<
+      for (const headers of [{}, { authorization: 'Bearer wrong' }, { cookie: 'mock_admin_key=wrong' }, { authorization: KEY }] as Array<
         Record<string, string>
       >) {
         const answer = await fetch(`${server.url}${path}`, { method, headers });
@@ -45,7 +45,7 @@ describe('the dashboard behind --api-key', () => {
     expect(answer.status).toBe(303);
     expect(answer.headers.get('location')).toBe('/__mock/');
     const cookie = answer.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/^everruns_mock_key=dev-key-0123456789; Path=\/__mock\/; HttpOnly; SameSite=Strict$/);
+    expect(cookie).toMatch(/^mock_admin_key=dev-key-0123456789; Path=\/__mock\/; HttpOnly; SameSite=Strict$/);
     const withCookie = { cookie: cookie.split(';')[0]! };
     expect((await fetch(`${server.url}/__mock/`, { headers: withCookie })).status).toBe(200);
     expect((await fetch(`${server.url}/__mock/state`, { headers: withCookie })).status).toBe(200);

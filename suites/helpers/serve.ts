@@ -1,5 +1,5 @@
 import { onTestFinished } from 'vitest';
-import { createAppsModel, type AppsEnvironment } from '../../src/model/apps/index.js';
+import { EVERRUNS_PROBLEM_TYPE_BASE, createAppsModel, type AppsEnvironment } from '../../src/model/apps/index.js';
 import {
   createAppsLayer,
   createIdSource,
@@ -39,6 +39,7 @@ export async function serveApps(
     host: '127.0.0.1',
     port: 0,
     ...options,
+    problemTypeBase: EVERRUNS_PROBLEM_TYPE_BASE,
     layer: (url) =>
       createAppsLayer((snapshot) =>
         createAppsModel(

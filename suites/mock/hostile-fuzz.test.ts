@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { MockServer } from '../../src/mock/index.js';
 import type { Operation } from '../../src/openapi/index.js';
 import { loadAppsSpec, serveApps } from '../helpers/serve.js';
+import { HARNESS } from '../helpers/apps-ids.js';
 
 /**
  * Properties over hostile traffic: whatever arrives, the mock never answers 5xx, never dies, and
@@ -13,7 +14,6 @@ import { loadAppsSpec, serveApps } from '../helpers/serve.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20_251_125);
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 200);
-const HARNESS = 'harness_0193a3b5c0de7000800000000000abcd';
 const TOKEN = 'fuzz-token';
 
 interface Fixture {

@@ -3,14 +3,13 @@ import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import type { MockServer } from '../../src/mock/index.js';
 import { serveApps } from '../helpers/serve.js';
+import { HARNESS } from '../helpers/apps-ids.js';
 
 /**
  * Hostile input against the stateful Apps mock over real sockets. Raw `node:net` sockets carry the
  * inputs undici refuses to send (bad bytes, oversized lines, half-sent requests). Every test ends by
  * checking the server still answers and still holds the app created before the attack.
  */
-
-const HARNESS = 'harness_0193a3b5c0de7000800000000000abcd';
 
 interface RawResponse {
   status: number | undefined;

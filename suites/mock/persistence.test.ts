@@ -4,13 +4,13 @@ import { join, resolve } from 'node:path';
 import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli, startCli, type CliProcess } from '../helpers/cli-process.js';
+import { HARNESS } from '../helpers/apps-ids.js';
 
 /**
  * `mock --state FILE` against the built CLI in a child process: every change the mock acknowledged
  * must survive `kill -9` and come back on restart; `--load` seeds the state from a snapshot.
  */
 
-const HARNESS = 'harness_0193a3b5c0de7000800000000000abcd';
 const TOKEN = 'persist-token';
 const DEMO = resolve(import.meta.dirname, '../../fixtures/demo.json');
 

@@ -9,8 +9,8 @@ import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { startPrism } from '../helpers/prism.js';
 import { serveApps } from '../helpers/serve.js';
+import { HARNESS } from '../helpers/apps-ids.js';
 
-const HARNESS = 'harness_0193a3b5c0de7000800000000000abcd';
 const TOKEN = 'whk_prism_proxy_secret_42';
 
 interface Sent {

@@ -9,6 +9,7 @@ import { createRecordingProxy } from '../../src/recording/index.js';
 import { CATALOGUE } from '../conformance/targets/catalogue.js';
 import { serveWithBug } from '../conformance/targets/front.js';
 import { serveApps } from '../helpers/serve.js';
+import { HARNESS } from '../helpers/apps-ids.js';
 
 const TOKEN = 'whk_recorded_lifecycle_token';
 const OFFLINE = new Set([
@@ -53,7 +54,7 @@ async function recordLifecycle(target: string): Promise<string> {
   };
   const app = await call('POST', '/v1/apps', {
     name: 'Recorded',
-    harness_id: 'harness_0193a3b5c0de7000800000000000abcd',
+    harness_id: HARNESS,
     channel_type: 'webhook',
     channel_config: { token: TOKEN, message: 'hi' },
   });

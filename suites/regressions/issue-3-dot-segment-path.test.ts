@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requestArbitrary } from '../../src/conformance/index.js';
+import { requestArbitrary } from '../../src/conformance/generate/request-arbitrary.js';
 import { resolveRef } from '../../src/openapi/index.js';
 import { documentWith, inlineSpec } from '../helpers/inline-spec.js';
 

@@ -35,6 +35,8 @@
  * ~contains:<text>, ~match:<regex, case-insensitive>, ~ne:<value>, ~after:<timestamp>, ~length:<n>.
  * `~~x` is the literal string `~x`.
  *
+ * Every step that expects an error names the problem's `code`, as the contract names one for each.
+ *
  * Checked on every step without being written: a status >= 400 is application/problem+json with a
  * non-empty `title` and `status` equal to the HTTP status; a 204 has no body; no secret the client
  * sent (channel_config token/signing_secret/bot_token, webhook token headers, bearer values) appears
@@ -53,6 +55,18 @@ describe.each(FILES.map((file) => [file.title, file] as const))('scenario %s', (
   it.each(file.scenarios.map((scenario) => [scenario.name, scenario] as const))('%s', async (_name, scenario) => {
     await runScenario(file, scenario);
   });
+
+  // The Apps contract names a code for every error it defines; a file with a document of its own
+  // answers that document's declared error bodies, which carry whatever members it gives them.
+  if (!file.spec)
+    it('names the problem code of every error it expects', () => {
+      const unnamed = file.scenarios.flatMap((scenario) =>
+        scenario.steps
+          .filter((step) => step.expect.status >= 400 && typeof (step.expect.body as { code?: unknown } | undefined)?.code !== 'string')
+          .map((step) => `${scenario.name} › ${step.name}`),
+      );
+      expect(unnamed).toEqual([]);
+    });
 });
 
 async function runScenario(file: ScenarioFile, scenario: Scenario): Promise<void> {

@@ -7,11 +7,11 @@ import fc from 'fast-check';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { serveApps } from '../helpers/serve.js';
+import { HARNESS } from '../helpers/apps-ids.js';
 
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 30);
 const MAX_COMMANDS = 15;
-const HARNESS = 'harness_0193a3b5c0de7000800000000000abcd';
 const UNKNOWN_APP = `app_${'f'.repeat(32)}`;
 
 type Status = 'draft' | 'published' | 'archived';

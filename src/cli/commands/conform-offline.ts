@@ -1,5 +1,6 @@
 import { UpstreamError } from '../../core/index.js';
 import {
+  APPS_PLUGIN,
   checkRecordings,
   createProgress,
   exitCodeOf,
@@ -32,6 +33,7 @@ export async function runOffline(values: ConformFlags, io: CliIo): Promise<numbe
     spec,
     source,
     exchanges,
+    plugins: [APPS_PLUGIN],
     ...(values.checks === undefined ? {} : { checks: list(values.checks) }),
     ...(values['exclude-checks'] === undefined ? {} : { excludeChecks: list(values['exclude-checks']) }),
   })) {

@@ -1,7 +1,7 @@
-import { SpecError, UpstreamError, UsageError } from '../../core/index.js';
+import { TOOL, UpstreamError, UsageError } from '../../core/index.js';
 import {
   ALL_CHECKS,
-  STATEFUL_PHASE,
+  APPS_PLUGIN,
   createProgress,
   exitCodeOf,
   renderSummary,
@@ -14,9 +14,12 @@ import { loadSpec } from '../../openapi/index.js';
 import { integerFlag, numberFlag, urlFlag } from '../args.js';
 import { BUNDLED_SPEC } from '../bundled-spec.js';
 import type { CliIo } from '../io.js';
+import { renderError } from '../render-error.js';
 import { list, parseHeaders, parseVars, readFlags } from './conform-flags.js';
 import { runOffline } from './conform-offline.js';
 import { writeReport } from './write-report.js';
+
+const APPS_CHECKS = (APPS_PLUGIN.phases ?? []).flatMap((phase) => phase.checks);
 
 export const CONFORM_HELP = `Usage: everruns-contract conform --target URL [options]
 
@@ -48,8 +51,8 @@ Options:
                             later with "mock --fixtures" or check again with --har
   -h, --help                show this help
 
-Checks: ${[...ALL_CHECKS.map((check) => check.name), ...STATEFUL_PHASE.checks].join(', ')}
-(the last ${STATEFUL_PHASE.checks.length} run model-based request sequences; they need the Apps operations)
+Checks: ${[...ALL_CHECKS.map((check) => check.name), ...APPS_CHECKS].join(', ')}
+(the last ${APPS_CHECKS.length} run model-based request sequences; they need the Apps operations)
 
 Examples:
   npx everruns-contract mock --port 4010 &
@@ -65,18 +68,13 @@ Examples:
 
 /** `everruns-contract conform`: parse flags, run the checks, render progress and reports; returns the exit code. */
 export async function runConform(argv: string[], io: CliIo): Promise<number> {
-  let values: ReturnType<typeof readFlags>;
-  try {
-    values = readFlags(argv);
-  } catch (error) {
-    return fail(io, error);
-  }
-  if (values.help) {
-    io.stdout(CONFORM_HELP);
-    return 0;
-  }
   const secrets: string[] = [];
   try {
+    const values = readFlags(argv);
+    if (values.help) {
+      io.stdout(CONFORM_HELP);
+      return 0;
+    }
     if (values.har) {
       if (values.target || values.record) throw new UsageError('--har checks recordings offline; it does not go with --target or --record');
       return await runOffline(values, io);
@@ -113,15 +111,13 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
     });
     let summary: RunSummary | undefined;
     let operations: string[] = [];
-    // The stateful sequences speak the Apps API; for any other document only the stateless checks run.
-    const apps = ['createApp', 'publishApp', 'invokeWebhook'].every((id) => spec.operations.some((op) => op.id === id));
-    const phases = apps ? [STATEFUL_PHASE] : [];
     const progress = createProgress({ write: io.stdout, tty: process.stdout.isTTY === true && !process.env.CI }, secrets);
     // With --record every exchange the run's HTTP client carries is appended to a HAR file.
     const recorder = values.record ? await startRecorder(values.record) : undefined;
     try {
       const dispatcher = recorder ? { dispatcher: recorder.dispatcher } : {};
-      for await (const event of runConformance({ ...options, ...dispatcher, spec, phases, signal: controller.signal })) {
+      // The Apps plug-in engages for Apps documents only; any other gets the stateless checks alone.
+      for await (const event of runConformance({ ...options, ...dispatcher, spec, plugins: [APPS_PLUGIN], signal: controller.signal })) {
         progress(event);
         if (event.type === 'run-started') operations = event.operations;
         if (event.type === 'run-finished') summary = event.summary;
@@ -138,7 +134,8 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
     if (values.record) io.stdout(`recorded the run's exchanges to ${values.record}\n`);
     return exitCodeOf(summary);
   } catch (error) {
-    return fail(io, error, secrets);
+    io.stderr(renderError(error, `${TOOL.name} conform`, secrets));
+    return 2;
   }
 }
 
@@ -153,16 +150,4 @@ async function startRecorder(harPath: string) {
       recorder.close();
     },
   };
-}
-
-/** Toolkit errors end the command with one line on stderr and exit 2; anything else is a bug and is rethrown. */
-function fail(io: CliIo, error: unknown, secrets: readonly string[] = []): number {
-  if (error instanceof UsageError || error instanceof SpecError || error instanceof UpstreamError) {
-    const kind = error instanceof SpecError ? 'Invalid spec' : error instanceof UpstreamError ? 'Target unreachable' : 'Usage error';
-    let line = `everruns-contract conform: ${kind}: ${error.detail.replace(/\s+/g, ' ')}\n`;
-    for (const secret of secrets) if (secret.length >= 3) line = line.split(secret).join('***');
-    io.stderr(line);
-    return 2;
-  }
-  throw error;
 }

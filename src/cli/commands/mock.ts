@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../../core/index.js';
-import { createAppsModel, type AppsSnapshot } from '../../model/apps/index.js';
+import { EVERRUNS_PROBLEM_TYPE_BASE, createAppsModel, isAppsDocument, type AppsSnapshot } from '../../model/apps/index.js';
 import {
   createAppsLayer,
   createDashboard,
   createIdSource,
   createMockServer,
   createRandom,
-  isAppsDocument,
   openSqliteSink,
   parseAppsSnapshot,
   seedSink,
@@ -98,7 +97,8 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
   // Loaded only when asked for: the recorder's HTTP client is not worth its start-up cost otherwise.
   const playback = values.fixtures ? (await import('../playback.js')).loadPlayback(values.fixtures, values.strict ?? false) : undefined;
   const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
-  const stateful = !values.stateless && isAppsDocument(spec.operations);
+  const apps = isAppsDocument(spec.operations);
+  const stateful = !values.stateless && apps;
   if (!stateful && (values.state || values.load)) {
     throw new UsageError('--state and --load need the stateful Apps layer (a document with the Apps operations, without --stateless)');
   }
@@ -127,6 +127,8 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
     baseUrl,
     apiKey: values['api-key'],
     security: !values['no-security'],
+    // An Everruns document names its problem types on the Everruns base, stateful or not.
+    ...(apps ? { problemTypeBase: EVERRUNS_PROBLEM_TYPE_BASE } : {}),
     ...(stateful
       ? {
           layer: (url: string) => {

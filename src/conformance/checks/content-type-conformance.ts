@@ -1,7 +1,7 @@
 import { essence, mediaTypeMatches } from '../../core/index.js';
 import { findResponse } from '../../openapi/index.js';
-import type { Check } from '../check.js';
-import { findingOf } from '../finding.js';
+import type { Check } from './check.js';
+import { findingOf } from '../findings/finding.js';
 
 /** A response with a body says what it is, in a media type declared for its status. */
 export const contentTypeConformance: Check = {

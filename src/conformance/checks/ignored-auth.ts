@@ -1,7 +1,7 @@
-import type { Check } from '../check.js';
-import { findingOf } from '../finding.js';
+import type { Check } from './check.js';
+import { findingOf } from '../findings/finding.js';
 
-/** A request sent with missing or wrong credentials (API key, webhook token) must be answered 401. */
+/** A request sent with missing or wrong credentials (the API key, a resource's own token) must be answered 401. */
 export const ignoredAuth: Check = {
   name: 'ignored_auth',
   description: 'missing or wrong credentials are refused with 401',

@@ -1,4 +1,4 @@
-import type { Check } from '../check.js';
+import type { Check } from './check.js';
 import { contentTypeConformance } from './content-type-conformance.js';
 import { ignoredAuth } from './ignored-auth.js';
 import { linksResolve } from './links-resolve.js';
@@ -21,16 +21,3 @@ export const ALL_CHECKS: readonly Check[] = [
   secretNotEchoed,
   linksResolve,
 ];
-
-export { ALLOWED_RELS } from './problem-json-conformance.js';
-export {
-  contentTypeConformance,
-  ignoredAuth,
-  linksResolve,
-  negativeDataRejection,
-  notAServerError,
-  problemJsonConformance,
-  responseSchemaConformance,
-  secretNotEchoed,
-  statusCodeConformance,
-};

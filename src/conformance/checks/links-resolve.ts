@@ -1,5 +1,6 @@
-import type { Check, Exchange } from '../check.js';
-import { findingOf } from '../finding.js';
+import type { Exchange } from '../findings/exchange.js';
+import type { Check } from './check.js';
+import { findingOf } from '../findings/finding.js';
 
 const NAME = 'links_resolve';
 

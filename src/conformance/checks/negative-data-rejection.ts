@@ -1,5 +1,5 @@
-import type { Check } from '../check.js';
-import { findingOf, pointerShape } from '../finding.js';
+import type { Check } from './check.js';
+import { findingOf, pointerShape } from '../findings/finding.js';
 
 /**
  * Invalid input must be refused with a 4xx. Whether that 4xx is declared is status_code_conformance's

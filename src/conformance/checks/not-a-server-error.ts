@@ -1,5 +1,5 @@
-import type { Check } from '../check.js';
-import { findingOf } from '../finding.js';
+import type { Check } from './check.js';
+import { findingOf } from '../findings/finding.js';
 
 /** No input, valid or not, may make the server fail with a 5xx. */
 export const notAServerError: Check = {

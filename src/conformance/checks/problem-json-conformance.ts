@@ -1,26 +1,8 @@
-import { isProblemMediaType } from '../../core/index.js';
+import { isProblemMediaType, type JsonObject } from '../../core/index.js';
 import type { LoadedSpec } from '../../openapi/index.js';
-import type { Check, Exchange, Finding } from '../check.js';
-import { findingOf } from '../finding.js';
-
-/** The closed vocabulary of `allowed_actions[].rel`: error follow-ups and entity actions. */
-export const ALLOWED_RELS: ReadonlySet<string> = new Set([
-  'retry',
-  'retry-later',
-  'get-existing',
-  'unarchive',
-  'self',
-  'update',
-  'delete',
-  'cancel',
-  'pause',
-  'resume',
-  'pin',
-  'unpin',
-  'events',
-]);
-
-const RETRY_STATUSES = new Set([429, 503]);
+import type { Exchange } from '../findings/exchange.js';
+import { findingOf, type Finding } from '../findings/finding.js';
+import type { Check } from './check.js';
 
 const speaking = new WeakMap<LoadedSpec, boolean>();
 
@@ -35,17 +17,18 @@ function speaksProblemJson(spec: LoadedSpec): boolean {
   }
   return known;
 }
+
 const NAME = 'problem_json_conformance';
 
 /**
- * Every 4xx/5xx is RFC 9457 problem details with the Apps API's rules on status, actions and retry
- * hints — for documents that speak problem+json. A document that declares no error in that media
- * type (petstore's bodiless 400s, GitHub's basic-error) has made no such promise, so the rule is
- * not held against it; its error shapes are response_schema_conformance's business.
+ * Every 4xx/5xx is RFC 9457 problem details (a title, the HTTP status), then whatever the domain
+ * plug-ins' problem rules add — for documents that speak problem+json. A document that declares
+ * no error in that media type (petstore's bodiless 400s, GitHub's basic-error) has made no such
+ * promise, so the rule is not held against it; its error shapes are response_schema_conformance's business.
  */
 export const problemJsonConformance: Check = {
   name: NAME,
-  description: 'every 4xx/5xx is application/problem+json with a title, the HTTP status and valid actions',
+  description: 'every 4xx/5xx is application/problem+json with a title and the HTTP status, and keeps the problem rules of its domain',
   run(exchange, context) {
     const { response } = exchange;
     if (response.status < 400 || exchange.request.method === 'HEAD') return [];
@@ -74,7 +57,7 @@ export const problemJsonConformance: Check = {
         ),
       ];
     }
-    const problem = body as Record<string, unknown>;
+    const problem = body as JsonObject;
     const findings: Finding[] = [];
     if (typeof problem.title !== 'string')
       findings.push(issue(exchange, 'title', 'Problem without a title', 'a string title', `title: ${describe(problem.title)}`));
@@ -89,53 +72,15 @@ export const problemJsonConformance: Check = {
         ),
       );
     }
-    if (problem.allowed_actions !== undefined) {
-      const actions = Array.isArray(problem.allowed_actions) ? problem.allowed_actions : [problem.allowed_actions];
-      for (const action of actions) {
-        const rel = (action as { rel?: unknown } | null)?.rel;
-        if (typeof rel !== 'string' || !ALLOWED_RELS.has(rel)) {
-          findings.push(
-            issue(
-              exchange,
-              `rel:${String(rel)}`,
-              'Unknown allowed_actions rel',
-              `rel in {${[...ALLOWED_RELS].join(', ')}}`,
-              `rel: ${describe(rel)}`,
-            ),
-          );
-        }
-      }
-    }
-    if (problem.retry_after_seconds !== undefined && problem.retry_after_seconds !== null) {
-      const header = response.headers['retry-after'];
-      if (!RETRY_STATUSES.has(response.status)) {
-        findings.push(
-          issue(
-            exchange,
-            'retry-after-status',
-            'retry_after_seconds on a status that is not 429 or 503',
-            'retry_after_seconds only with 429 or 503',
-            `retry_after_seconds on ${response.status}`,
-          ),
-        );
-      } else if (header === undefined || header.trim() !== String(problem.retry_after_seconds)) {
-        findings.push(
-          issue(
-            exchange,
-            'retry-after-header',
-            'retry_after_seconds without a matching Retry-After header',
-            `Retry-After: ${describe(problem.retry_after_seconds)}`,
-            header === undefined ? 'no Retry-After header' : `Retry-After: ${header}`,
-          ),
-        );
-      }
+    for (const rule of context.problemRules) {
+      for (const found of rule(problem, response)) findings.push(issue(exchange, found.key, found.title, found.expected, found.received));
     }
     return findings;
   },
 };
 
 function issue(exchange: Exchange, key: string, title: string, expected: string, received: string): Finding {
-  return findingOf(NAME, exchange, { title, expected, received, key: `${key}` });
+  return findingOf(NAME, exchange, { title, expected, received, key });
 }
 
 function describe(value: unknown): string {

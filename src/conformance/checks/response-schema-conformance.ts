@@ -1,6 +1,6 @@
 import { validateResponse } from '../../validation/index.js';
-import type { Check } from '../check.js';
-import { findingOf, pointerShape } from '../finding.js';
+import type { Check } from './check.js';
+import { findingOf, pointerShape } from '../findings/finding.js';
 
 /** A JSON body validates against the schema declared for its status and media type (Ajv, every violation with its pointer). */
 export const responseSchemaConformance: Check = {

@@ -1,5 +1,5 @@
-import type { Check, Finding } from '../check.js';
-import { findingOf } from '../finding.js';
+import { findingOf, type Finding } from '../findings/finding.js';
+import type { Check } from './check.js';
 
 // Shorter values would match by chance in ordinary bodies.
 const MIN_SECRET_LENGTH = 6;

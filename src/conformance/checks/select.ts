@@ -1,5 +1,5 @@
 import { UsageError } from '../../core/index.js';
-import type { Check } from '../check.js';
+import type { Check } from './check.js';
 
 /**
  * The checks to run: all of `available`, or only `include`, minus `exclude`. `extraNames` are

@@ -1,6 +1,6 @@
 import { findResponse } from '../../openapi/index.js';
-import type { Check } from '../check.js';
-import { declaredStatuses, findingOf } from '../finding.js';
+import type { Check } from './check.js';
+import { declaredStatuses, findingOf } from '../findings/finding.js';
 
 /** Every status the target answers must be declared for the operation (exact code, range or default). */
 export const statusCodeConformance: Check = {

@@ -1,5 +1,5 @@
-import type { Exchange } from '../check.js';
-import { maskSecrets } from './mask.js';
+import { maskSecrets } from '../../core/index.js';
+import type { Exchange } from '../findings/exchange.js';
 
 // Bodies longer than this are cut in the printed command (the JSON report keeps them whole).
 const MAX_BODY_CHARS = 2_000;

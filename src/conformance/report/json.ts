@@ -1,7 +1,7 @@
-import type { Exchange } from '../check.js';
-import type { RunSummary } from '../events.js';
+import { TOOL, maskSecrets } from '../../core/index.js';
+import type { Exchange } from '../findings/exchange.js';
+import type { RunSummary } from '../run/events.js';
 import { toCurl } from './curl.js';
-import { maskSecrets } from './mask.js';
 
 // Evidence bodies are kept up to this size; a 50 MB answer must not become a 50 MB report.
 const MAX_BODY_CHARS = 16_384;
@@ -9,7 +9,7 @@ const MAX_BODY_CHARS = 16_384;
 /** The JSON report: the summary and every finding with its evidence as plain data, secrets masked. */
 export function toJsonReport(summary: RunSummary, secrets: readonly string[]): string {
   const report = {
-    tool: 'everruns-contract conform',
+    tool: `${TOOL.name} conform`,
     target: summary.target,
     seed: summary.seed,
     requests: summary.requests,

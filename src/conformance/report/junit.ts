@@ -1,5 +1,5 @@
-import type { RunSummary } from '../events.js';
-import { maskSecrets } from './mask.js';
+import { TOOL, maskSecrets } from '../../core/index.js';
+import type { RunSummary } from '../run/events.js';
 import { renderFinding } from './text.js';
 
 /** JUnit XML for CI: one testsuite per check, one testcase per operation, a failure per finding. */
@@ -30,7 +30,7 @@ export function toJUnit(summary: RunSummary, operations: readonly string[], secr
     );
   }
   const time = (summary.durationMs / 1000).toFixed(3);
-  const document = `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="everruns-contract conform" tests="${tests}" failures="${failures}" errors="0" time="${time}">\n${suites.join('\n')}\n</testsuites>\n`;
+  const document = `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(TOOL.name)} conform" tests="${tests}" failures="${failures}" errors="0" time="${time}">\n${suites.join('\n')}\n</testsuites>\n`;
   return maskSecrets(document, secrets);
 }
 

@@ -1,5 +1,5 @@
-import type { RunEvent } from '../events.js';
-import { maskSecrets } from './mask.js';
+import { maskSecrets } from '../../core/index.js';
+import type { RunEvent } from '../run/events.js';
 
 /** Where progress goes; `tty` selects one updating line instead of plain lines. */
 export interface ProgressOutput {

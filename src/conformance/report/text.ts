@@ -1,7 +1,8 @@
-import type { ReportedFinding, RunSummary } from '../events.js';
+import { maskSecrets } from '../../core/index.js';
 import { describe as describeViolation } from '../../validation/index.js';
+import type { ReportedFinding } from '../findings/finding.js';
+import type { RunSummary } from '../run/events.js';
 import { toCurl } from './curl.js';
-import { maskSecrets } from './mask.js';
 
 const MAX_VIOLATIONS = 10;
 const MAX_BODY_CHARS = 600;

@@ -1,6 +1,10 @@
 export { runStatefulChecks } from './run-stateful-checks.js';
-export { STATEFUL_CHECKS, isStatefulCheck, type StatefulCheckName } from './stateful-checks.js';
-export type { StatefulFinding, StatefulOptions, StatefulRequest, StatefulResult } from './options.js';
-export { formatStatefulReplay, parseStatefulReplay, type StatefulReplay } from './replay-path.js';
+export { statefulPhase } from './stateful-phase.js';
 export { replayEvidence, type ReplayEvidenceOptions, type ReplayOutcome } from './replay-evidence.js';
-export type { Mismatch } from './mismatch.js';
+export { Sequence, type PlannedRequest } from './sequence.js';
+export { OperationRouter, type Routed } from './route.js';
+export { show, type Mismatch } from './mismatch.js';
+export type { StatefulFinding, StatefulOptions, StatefulRequest, StatefulResult } from './options.js';
+export type { StatefulSession } from './session.js';
+export type { JudgeOptions, SequenceJudge } from './sequence-judge.js';
+export type { StatefulCheck, StatefulSource } from './source.js';

@@ -1,8 +1,7 @@
-import type { StatefulCheckName } from './stateful-checks.js';
-
 /** One rule the target broke on one exchange, as data. */
 export interface Mismatch {
-  check: StatefulCheckName;
+  /** The stateful check the rule belongs to. */
+  check: string;
   title: string;
   expected: string;
   received: string;

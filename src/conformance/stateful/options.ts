@@ -1,7 +1,7 @@
 import type { RequestFacts, ResponseFacts } from '../../core/index.js';
 import type { LoadedSpec } from '../../openapi/index.js';
 import type { SpecValidator } from '../../validation/index.js';
-import type { Finding } from '../check.js';
+import type { Finding, Replay } from '../findings/finding.js';
 
 /** A request the stateful layer sends: the facts plus the absolute URL. */
 export type StatefulRequest = RequestFacts & { url: string };
@@ -14,18 +14,18 @@ export interface StatefulOptions {
   validator: SpecValidator;
   /** Sends one request; answers any status and never throws for one. */
   send(request: StatefulRequest): Promise<ResponseFacts>;
-  /** Credentials for management calls (e.g. authorization); never sent to webhooks. */
+  /** The runner's credentials (e.g. authorization), for the requests that carry them. */
   headers: Record<string, string>;
-  /** Ids that must exist on a live deployment (harness_id, agent_id, …). */
+  /** `--var name=value`: ids that must exist on a live deployment, say. */
   vars: Record<string, string>;
   seed: number;
   numRuns: number;
-  /** Commands per sequence (default 12). */
+  /** Commands per sequence (default 20). */
   maxCommands?: number;
-  /** Every app created is named `${namePrefix}…` so leftovers can be recognised. */
+  /** Everything created is named `${namePrefix}…` so leftovers can be recognised. */
   namePrefix: string;
-  /** Called with the id of every app the target created, so the runner can archive it. */
-  onCreated(appId: string): void;
+  /** Called with the id of every resource the target created, so the runner can archive it. */
+  onCreated(id: string): void;
   signal?: AbortSignal;
   /** Enabled stateful check names; the others are neither run nor reported. */
   checks: ReadonlySet<string>;
@@ -35,12 +35,12 @@ export interface StatefulOptions {
 
 /** A stateful finding: the evidence is the shrunk sequence, `replay` re-runs exactly that case. */
 export interface StatefulFinding extends Finding {
-  replay: { seed: number; path: string };
+  replay: Replay;
   /** The shrunk command sequence as fast-check prints it. */
   steps: string[];
 }
 
-/** What {@link runStatefulChecks} returns. */
+/** What a stateful run returns. */
 export interface StatefulResult {
   findings: StatefulFinding[];
   /** How many requests were sent to the target. */

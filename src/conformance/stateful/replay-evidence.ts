@@ -1,11 +1,10 @@
 import type { ResponseFacts } from '../../core/index.js';
 import type { LoadedSpec } from '../../openapi/index.js';
 import type { SpecValidator } from '../../validation/index.js';
-import type { Exchange } from '../check.js';
-import { isObject } from './json.js';
-import { Judge } from './judge.js';
+import type { Exchange } from '../findings/exchange.js';
 import type { Mismatch } from './mismatch.js';
 import type { StatefulRequest } from './options.js';
+import type { StatefulSource } from './source.js';
 import { toExchange } from './to-exchange.js';
 
 /** What {@link replayEvidence} needs: a (fresh) target and the evidence of a finding. */
@@ -24,13 +23,14 @@ export interface ReplayOutcome {
 }
 
 /**
- * Re-sends a finding's evidence to a target, in order, and holds the answers against a fresh oracle.
- * A fresh target hands out other ids, so each id the original answers carried is mapped to the one
- * the replayed answer carries, and rewritten in the requests that follow.
+ * Re-sends a finding's evidence to a target, in order, and holds the answers against a fresh
+ * oracle of the source that found it. A fresh target hands out other ids, so each id the original
+ * answers carried is mapped to the one the replayed answer carries, and rewritten in the requests
+ * that follow.
  */
-export async function replayEvidence(options: ReplayEvidenceOptions): Promise<ReplayOutcome> {
+export async function replayEvidence(source: StatefulSource, options: ReplayEvidenceOptions): Promise<ReplayOutcome> {
   const base = options.target.replace(/\/+$/, '');
-  const judge = new Judge(options.spec, options.validator, base);
+  const judge = source.judge({ spec: options.spec, validator: options.validator, target: base });
   const ids = new Map<string, string>();
   const exchanges: Exchange[] = [];
   for (const original of options.evidence) {
@@ -51,7 +51,7 @@ export async function replayEvidence(options: ReplayEvidenceOptions): Promise<Re
     const response = await options.send(request);
     const exchange = toExchange(routed, request, response, original.generatedAs, Math.round(performance.now() - started));
     exchanges.push(exchange);
-    pairIds(original.json, exchange.json, ids);
+    source.pairIds(original.json, exchange.json, ids);
     const mismatches = judge.judge(routed, request, response, exchange.json);
     if (mismatches.length > 0) return { exchanges, mismatches };
   }
@@ -62,16 +62,4 @@ function rewrite(text: string, ids: ReadonlyMap<string, string>): string {
   let out = text;
   for (const [from, to] of ids) out = out.split(from).join(to);
   return out;
-}
-
-// The ids a request can name later are the app's, its channels' (createApp, addChannel answers).
-function pairIds(before: unknown, after: unknown, ids: Map<string, string>): void {
-  if (!isObject(before) || !isObject(after)) return;
-  const pair = (a: unknown, b: unknown) => {
-    if (typeof a === 'string' && typeof b === 'string' && a !== b && /^(app|appchan)_/.test(a)) ids.set(a, b);
-  };
-  pair(before['id'], after['id']);
-  const a = Array.isArray(before['channels']) ? before['channels'] : [];
-  const b = Array.isArray(after['channels']) ? after['channels'] : [];
-  a.forEach((channel, i) => pair(isObject(channel) ? channel['id'] : undefined, isObject(b[i]) ? (b[i] as Record<string, unknown>)['id'] : undefined));
 }

@@ -8,17 +8,15 @@ export interface StatefulReplay {
   replayPath: string;
 }
 
-const PREFIX = 'stateful';
-
-/** Formats a replay path: `stateful@1@read_your_writes@3:0:1@AAB:ID`. */
-export function formatStatefulReplay(replay: StatefulReplay): string {
-  return [PREFIX, String(replay.round), replay.excluded.join(',') || '-', replay.path, replay.replayPath].join('@');
+/** Formats a replay path of a source: `stateful@1@read_your_writes@3:0:1@AAB:ID` for the prefix `stateful`. */
+export function formatStatefulReplay(prefix: string, replay: StatefulReplay): string {
+  return [prefix, String(replay.round), replay.excluded.join(',') || '-', replay.path, replay.replayPath].join('@');
 }
 
-/** Parses what formatStatefulReplay wrote; undefined when it is not a stateful replay path. */
-export function parseStatefulReplay(text: string): StatefulReplay | undefined {
+/** Parses what formatStatefulReplay wrote with this prefix; undefined when it is not such a path. */
+export function parseStatefulReplay(prefix: string, text: string): StatefulReplay | undefined {
   const parts = text.split('@');
-  if (parts.length !== 5 || parts[0] !== PREFIX || !/^\d+$/.test(parts[1]!) || !/^\d+(:\d+)*$/.test(parts[3]!)) return undefined;
+  if (parts.length !== 5 || parts[0] !== prefix || !/^\d+$/.test(parts[1]!) || !/^\d+(:\d+)*$/.test(parts[3]!)) return undefined;
   return {
     round: Number(parts[1]),
     excluded: parts[2] === '-' ? [] : parts[2]!.split(','),

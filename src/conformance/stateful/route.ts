@@ -1,9 +1,11 @@
+import { decodePathParams, type ProblemDetails } from '../../core/index.js';
 import { OperationIndex, type Operation } from '../../openapi/index.js';
 
-/** An operation with the path values of one request. */
+/** An operation with the path values of one request; `problem` when their encoding is malformed (the pipeline's 400). */
 export interface Routed {
   operation: Operation;
   pathParams: Record<string, string>;
+  problem?: ProblemDetails;
 }
 
 /** Matches requests to the document's operations, as the target's router would. */
@@ -18,14 +20,9 @@ export class OperationRouter {
   route(method: string, path: string): Routed | undefined {
     const match = this.#index.match(method, path);
     if (!match?.operation || match.operation.method !== method.toUpperCase()) return undefined;
-    const pathParams: Record<string, string> = {};
-    for (const [name, raw] of Object.entries(match.rawParams)) {
-      try {
-        pathParams[name] = decodeURIComponent(raw);
-      } catch {
-        pathParams[name] = raw;
-      }
-    }
-    return { operation: match.operation, pathParams };
+    const decoded = decodePathParams(match.rawParams);
+    if (!decoded.ok)
+      return { operation: match.operation, pathParams: { ...match.rawParams }, problem: { ...decoded.problem, instance: path } };
+    return { operation: match.operation, pathParams: decoded.params };
   }
 }

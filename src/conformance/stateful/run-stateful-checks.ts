@@ -1,39 +1,37 @@
 import fc from 'fast-check';
-import { deriveSeed } from '../seed.js';
-import { commandArbitraries } from './command-arbitraries.js';
-import type { StatefulCommand } from './commands/command.js';
-import { idChoices } from './inputs.js';
+import { deriveSeed } from '../run/seed.js';
 import { MismatchError } from './mismatch.js';
 import type { StatefulFinding, StatefulOptions, StatefulResult } from './options.js';
 import { formatStatefulReplay, parseStatefulReplay, type StatefulReplay } from './replay-path.js';
+import type { Sequence } from './sequence.js';
 import type { StatefulSession } from './session.js';
-import { STATEFUL_CHECKS } from './stateful-checks.js';
+import type { StatefulSource } from './source.js';
 import { toFinding } from './to-finding.js';
-import { World } from './world.js';
 
 const DEFAULT_MAX_COMMANDS = 20;
 
 /**
- * Runs random command sequences against the target with the Apps model as the oracle. A failing
- * sequence shrinks to a minimal one and becomes one finding; the search then starts again (a new
- * round, a derived seed) with the rules already reported no longer enforced, until a round passes.
+ * Runs random command sequences of a source against the target, its oracle judging each answer.
+ * A failing sequence shrinks to a minimal one and becomes one finding; the search then starts
+ * again (a new round, a derived seed) with the rules already reported no longer enforced, until a
+ * round passes.
  */
-export async function runStatefulChecks(options: StatefulOptions): Promise<StatefulResult> {
-  const enabled = STATEFUL_CHECKS.map((check) => check.name as string).filter((name) => options.checks.has(name));
+export async function runStatefulChecks<S extends Sequence>(source: StatefulSource<S>, options: StatefulOptions): Promise<StatefulResult> {
+  const enabled = source.checks.map((check) => check.name).filter((name) => options.checks.has(name));
   const result: StatefulResult = { findings: [], requests: 0 };
   if (enabled.length === 0) return result;
-  const arbitraries = commandArbitraries(idChoices(options.vars), options.vars['harness_id'] !== undefined);
-  const replay = options.replay === undefined ? undefined : parseStatefulReplay(options.replay);
-  if (options.replay !== undefined && !replay) throw new TypeError(`not a stateful replay path: ${options.replay}`);
+  const replay = options.replay === undefined ? undefined : parseStatefulReplay(source.replayPrefix, options.replay);
+  if (options.replay !== undefined && !replay) throw new TypeError(`not a ${source.replayPrefix} replay path: ${options.replay}`);
+  const round = (at: StatefulReplay & { seed: number }) => runRound(source, options, enabled, at, result);
   if (replay) {
-    const finding = await runRound(options, arbitraries, enabled, { seed: options.seed, ...replay }, result);
+    const finding = await round({ seed: options.seed, ...replay });
     if (finding) result.findings.push(finding);
     return result;
   }
   const excluded: string[] = [];
-  for (let round = 0; round < enabled.length && !options.signal?.aborted; round++) {
-    const seed = round === 0 ? options.seed : deriveSeed(options.seed, `stateful:${round}`);
-    const finding = await runRound(options, arbitraries, enabled, { seed, round, excluded: [...excluded], path: '', replayPath: '' }, result);
+  for (let index = 0; index < enabled.length && !options.signal?.aborted; index++) {
+    const seed = index === 0 ? options.seed : deriveSeed(options.seed, `stateful:${index}`);
+    const finding = await round({ seed, round: index, excluded: [...excluded], path: '', replayPath: '' });
     if (!finding) break;
     result.findings.push(finding);
     excluded.push(finding.check);
@@ -42,9 +40,9 @@ export async function runStatefulChecks(options: StatefulOptions): Promise<State
   return result;
 }
 
-async function runRound(
+async function runRound<S extends Sequence>(
+  source: StatefulSource<S>,
   options: StatefulOptions,
-  arbitraries: fc.Arbitrary<StatefulCommand>[],
   enabled: readonly string[],
   round: StatefulReplay & { seed: number },
   result: StatefulResult,
@@ -57,14 +55,14 @@ async function runRound(
     requests: 0,
     tokens: 0,
   };
-  const commands = fc.commands(arbitraries, {
+  const commands = fc.commands(source.commands(options), {
     maxCommands: options.maxCommands ?? DEFAULT_MAX_COMMANDS,
-    // Long sequences are what reach publish → webhook → runs; shrinking still finds the short one.
+    // Long sequences are what reach the deep states (created, changed, then used); shrinking still finds the short one.
     size: 'max',
     ...(round.replayPath ? { replayPath: round.replayPath } : {}),
   });
   const property = fc.asyncProperty(commands, async (sequence) => {
-    const world = new World(session);
+    const world = source.sequence(session);
     await fc.asyncModelRun(() => ({ model: world, real: world }), sequence);
   });
   const details = await fc.check(property, {
@@ -81,6 +79,11 @@ async function runRound(
     throw details.errorInstance instanceof Error ? details.errorInstance : new Error(String(details.errorInstance));
   }
   const replayPath = /replayPath="([^"]*)"/.exec(String(details.counterexample?.[0] ?? ''))?.[1] ?? '';
-  const path = formatStatefulReplay({ round: round.round, excluded: round.excluded, path: details.counterexamplePath ?? '', replayPath });
+  const path = formatStatefulReplay(source.replayPrefix, {
+    round: round.round,
+    excluded: round.excluded,
+    path: details.counterexamplePath ?? '',
+    replayPath,
+  });
   return toFinding(session.failure, { seed: round.seed, path });
 }

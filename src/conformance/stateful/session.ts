@@ -1,4 +1,4 @@
-import type { Exchange } from '../check.js';
+import type { Exchange } from '../findings/exchange.js';
 import type { Mismatch } from './mismatch.js';
 import type { StatefulOptions } from './options.js';
 

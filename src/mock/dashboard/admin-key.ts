@@ -1,9 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import { toProblem, type ProblemDetails } from '../../core/index.js';
-import { bearerToken, secretsEqual } from '../../model/apps/index.js';
+import { bearerToken, secretsEqual, toProblem, type ProblemDetails } from '../../core/index.js';
 
 /** The cookie a browser keeps the key in after opening `/__mock/?key=…` once. */
-export const KEY_COOKIE = 'everruns_mock_key';
+export const KEY_COOKIE = 'mock_admin_key';
 
 /**
  * The API key an administration request offers: `Authorization: Bearer <key>` (RFC 6750 §2.1), else

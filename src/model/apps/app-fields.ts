@@ -1,42 +1,33 @@
-import { channelConfigErrors, isChannelType, isPlainObject } from './channel-config.js';
+import { isJsonObject } from '../../core/index.js';
+import { channelConfigErrors, isChannelType } from './channel-config.js';
 import { copyJson } from './json-copy.js';
 import { FieldErrors, typeName } from './field-errors.js';
 import { BODY_ID_FIELDS, type IdPrefix } from './ids.js';
-import type { AgentVersionPolicy, AppStatus, ChannelType } from './records.js';
+import type { AgentVersionPolicy, AppRecord, AppStatus, ChannelType } from './records.js';
 import { AGENT_VERSION_POLICIES } from './records.js';
 
 /** Field limits fixed by the spec. */
 export const NAME_MAX = 200;
 export const DESCRIPTION_MAX = 2000;
 
+/** The app fields a client writes; a create fixes each of them (with defaults), an update any. */
+type WrittenFields = Pick<
+  AppRecord,
+  'name' | 'description' | 'harness_id' | 'agent_id' | 'agent_identity_id' | 'agent_version_id' | 'agent_version_policy'
+>;
+
 /** A valid create request, with defaults applied. */
-export interface CreateAppInput {
-  name: string;
-  description: string | null;
-  harness_id: string;
-  agent_id: string | null;
-  agent_identity_id: string | null;
-  agent_version_id: string | null;
-  agent_version_policy: AgentVersionPolicy;
+export interface CreateAppInput extends WrittenFields {
   channel?: { type: ChannelType; config: Record<string, unknown> };
 }
 
 /** The fields a valid PATCH sets; absent keys (and nulls on the wire) mean "no change". */
-export interface UpdateAppInput {
-  name?: string;
-  description?: string;
-  harness_id?: string;
-  agent_id?: string;
-  agent_identity_id?: string;
-  agent_version_id?: string;
-  agent_version_policy?: AgentVersionPolicy;
-  archive?: boolean;
-}
+export type UpdateAppInput = { [K in keyof WrittenFields]?: NonNullable<WrittenFields[K]> } & { archive?: boolean };
 
 /** Checks a create body against the domain rules (§4 Create); every failure is reported. */
 export function parseCreateApp(body: unknown): { input?: CreateAppInput; errors: FieldErrors } {
   const errors = new FieldErrors();
-  if (!isPlainObject(body)) {
+  if (!isJsonObject(body)) {
     errors.add('', `request body must be a JSON object; got ${body === undefined ? 'no body' : typeName(body)}`);
     return { errors };
   }
@@ -75,7 +66,7 @@ export function parseCreateApp(body: unknown): { input?: CreateAppInput; errors:
 /** Checks a PATCH body (§4 Update); state-dependent rules are applied by the caller. */
 export function parseUpdateApp(body: unknown, appId: string): { input?: UpdateAppInput; errors: FieldErrors } {
   const errors = new FieldErrors();
-  if (!isPlainObject(body)) {
+  if (!isJsonObject(body)) {
     errors.add('', `request body must be a JSON object; got ${body === undefined ? 'no body' : typeName(body)}`);
     return { errors };
   }
@@ -162,12 +153,12 @@ function parseFirstChannel(
     errors.add('/channel_type', `channel_type is not a known channel type; got ${describe(type)}`);
     return undefined;
   }
-  if (hasConfig && !isPlainObject(config)) {
+  if (hasConfig && !isJsonObject(config)) {
     errors.add('/channel_config', `channel_config must be an object; got ${typeName(config)}`);
     return undefined;
   }
   const object = hasConfig ? copyJson(config) : {};
-  if (!isPlainObject(object)) {
+  if (!isJsonObject(object)) {
     errors.add('/channel_config', 'channel_config must contain only JSON data');
     return undefined;
   }

@@ -3,7 +3,7 @@ import { unchanged } from './context.js';
 import { parseCreateApp, parseUpdateApp } from './app-fields.js';
 import { appPath, liveApp } from './lookup.js';
 import { presentApp, presentAppForRead } from './present.js';
-import { appNotFound, invalidFields, invalidTransition } from './problems.js';
+import { appArchived, appNotFound, appNotPublishable, invalidFields } from './problems.js';
 import type { AppRecord, ChannelRecord } from './records.js';
 import type { AppsOutcome } from './types.js';
 
@@ -116,14 +116,14 @@ export const publishApp: OperationHandler = (ctx) => {
   if (app.status === 'archived') return archivedRefusal(ctx, app, 'published');
   if (app.status === 'published') {
     return unchanged(
-      invalidTransition(`App ${app.id} is already published; publishing is not idempotent.`, ctx.request.path, [
+      appNotPublishable(`App ${app.id} is already published; publishing is not idempotent.`, ctx.request.path, [
         { rel: 'get-existing', href: path, method: 'GET', operation_id: 'getApp', hint: `Read the published app: GET ${path}` },
       ]),
     );
   }
   if (app.channels.length === 0) {
     return unchanged(
-      invalidTransition(`App ${app.id} has no channels; an app needs at least one channel to be published.`, ctx.request.path, [
+      appNotPublishable(`App ${app.id} has no channels; an app needs at least one channel to be published.`, ctx.request.path, [
         {
           rel: 'retry',
           href: `${path}/channels`,
@@ -162,7 +162,7 @@ export function notFound(ctx: HandlerContext): AppsOutcome {
 export function archivedRefusal(ctx: HandlerContext, app: AppRecord, verb: string): AppsOutcome {
   const path = appPath(app.id);
   return unchanged(
-    invalidTransition(`App ${app.id} is archived; archived apps cannot be ${verb}.`, ctx.request.path, [
+    appArchived(`App ${app.id} is archived; archived apps cannot be ${verb}.`, ctx.request.path, [
       { rel: 'get-existing', href: path, method: 'GET', operation_id: 'getApp', hint: `Archived apps stay readable: GET ${path}` },
     ]),
   );

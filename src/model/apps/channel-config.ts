@@ -12,11 +12,6 @@ export function isChannelType(value: unknown): value is ChannelType {
   return typeof value === 'string' && (CHANNEL_TYPES as readonly string[]).includes(value);
 }
 
-/** True for a JSON object (not null, not an array). */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** The session mode of a webhook config; `shared_session` unless set otherwise. */
 export function sessionModeOf(config: Record<string, unknown>): SessionMode {
   return config['session_mode'] === 'session_per_invocation' ? 'session_per_invocation' : 'shared_session';

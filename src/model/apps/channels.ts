@@ -2,7 +2,8 @@ import type { HandlerContext, OperationHandler } from './context.js';
 import { unchanged } from './context.js';
 import { archivedRefusal, notFound } from './apps.js';
 import { describe } from './app-fields.js';
-import { channelConfigErrors, isChannelType, isPlainObject } from './channel-config.js';
+import { isJsonObject } from '../../core/index.js';
+import { channelConfigErrors, isChannelType } from './channel-config.js';
 import { FieldErrors, typeName } from './field-errors.js';
 import { copyJson } from './json-copy.js';
 import { liveApp } from './lookup.js';
@@ -16,7 +17,7 @@ export const addChannel: OperationHandler = (ctx) => {
   const errors = new FieldErrors();
   const body = ctx.request.body;
   let channel: ChannelRecord | undefined;
-  if (!isPlainObject(body)) {
+  if (!isJsonObject(body)) {
     errors.add('', `request body must be a JSON object; got ${body === undefined ? 'no body' : typeName(body)}`);
   } else {
     const type = body['channel_type'];
@@ -57,7 +58,7 @@ export const updateChannel: OperationHandler = (ctx) => {
   const body = ctx.request.body;
   let patch: Record<string, unknown> | undefined;
   let enabled: boolean | undefined;
-  if (!isPlainObject(body)) {
+  if (!isJsonObject(body)) {
     errors.add('', `request body must be a JSON object; got ${body === undefined ? 'no body' : typeName(body)}`);
   } else {
     enabled = optionalBoolean(errors, body['enabled']);
@@ -123,11 +124,11 @@ function configOf(errors: FieldErrors, value: unknown, required: boolean): Recor
     if (required) errors.add('/channel_config', 'channel_config is required (use {} when the type needs no settings)');
     return undefined;
   }
-  const copied = isPlainObject(value) ? copyJson(value) : undefined;
-  if (!isPlainObject(copied)) {
+  const copied = isJsonObject(value) ? copyJson(value) : undefined;
+  if (!isJsonObject(copied)) {
     errors.add(
       '/channel_config',
-      isPlainObject(value) ? 'channel_config must contain only JSON data' : `channel_config must be an object; got ${typeName(value)}`,
+      isJsonObject(value) ? 'channel_config must contain only JSON data' : `channel_config must be an object; got ${typeName(value)}`,
     );
     return undefined;
   }

@@ -29,7 +29,7 @@ function handle(env: AppsEnvironment, store: AppsStore, raw: AppsRequest): AppsO
     // A bug must not take the server down; handlers build new records before storing them,
     // so a throw leaves the state as it was.
     const detail = error instanceof Error ? error.message : 'unknown error';
-    return unchanged(problemResponse(500, 'internal_error', `The Apps model failed: ${detail}`, instance));
+    return unchanged(problemResponse('internal_error', `The Apps model failed: ${detail}`, instance));
   }
 }
 
@@ -37,7 +37,7 @@ function dispatch(env: AppsEnvironment, store: AppsStore, request: AppsRequest):
   const entry = Object.hasOwn(OPERATIONS, request.operationId) ? OPERATIONS[request.operationId] : undefined;
   if (!entry) {
     return unchanged(
-      problemResponse(404, 'route_not_found', `The Apps contract has no operation ${JSON.stringify(request.operationId)}.`, request.path),
+      problemResponse('route_not_found', `The Apps contract has no operation ${JSON.stringify(request.operationId)}.`, request.path),
     );
   }
   if (entry.management) {
@@ -51,7 +51,7 @@ function dispatch(env: AppsEnvironment, store: AppsStore, request: AppsRequest):
     if (idErrors.length > 0) {
       // The id sentence already names the parameter, so it is the detail as it stands.
       return unchanged(
-        problemResponse(400, 'invalid_request', idErrors[0]!.detail, request.path, {
+        problemResponse('invalid_request', idErrors[0]!.detail, request.path, {
           errors: idErrors,
           allowed_actions: [{ rel: 'retry', hint: 'Use the id exactly as the API returned it.' }],
         }),

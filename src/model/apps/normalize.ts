@@ -1,5 +1,5 @@
 import type { ProblemError } from '../../core/index.js';
-import { isPlainObject } from './channel-config.js';
+import { isJsonObject } from '../../core/index.js';
 import type { AppsOperationId, AppsRequest } from './types.js';
 
 /**
@@ -8,7 +8,7 @@ import type { AppsOperationId, AppsRequest } from './types.js';
  * Non-string parameter values are dropped, which the checks then treat as absent or malformed.
  */
 export function normalizeRequest(raw: unknown): AppsRequest {
-  const request = isPlainObject(raw) ? raw : {};
+  const request = isJsonObject(raw) ? raw : {};
   return {
     operationId: (typeof request['operationId'] === 'string' ? request['operationId'] : '') as AppsOperationId,
     path: typeof request['path'] === 'string' ? request['path'] : '',
@@ -25,7 +25,7 @@ export function normalizeRequest(raw: unknown): AppsRequest {
 function stringMap(value: unknown, lowerCase: boolean): Record<string, string> {
   // A null prototype keeps lookups such as map['constructor'] from finding Object.prototype members.
   const out = Object.create(null) as Record<string, string>;
-  if (!isPlainObject(value)) return out;
+  if (!isJsonObject(value)) return out;
   for (const [key, item] of Object.entries(value)) {
     if (typeof item === 'string') out[lowerCase ? key.toLowerCase() : key] = item;
   }
@@ -41,7 +41,7 @@ function violationsOf(value: unknown): ProblemError[] {
   if (!Array.isArray(value)) return [];
   const out: ProblemError[] = [];
   for (const item of value) {
-    if (!isPlainObject(item)) continue;
+    if (!isJsonObject(item)) continue;
     out.push({
       pointer: typeof item['pointer'] === 'string' ? item['pointer'] : '',
       detail: typeof item['detail'] === 'string' ? item['detail'] : 'is invalid',

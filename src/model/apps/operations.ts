@@ -36,3 +36,9 @@ export const OPERATIONS: Readonly<Record<AppsOperationId, OperationEntry>> = {
 
 /** Every operationId the Apps contract defines, in document order. */
 export const APPS_OPERATION_IDS = Object.keys(OPERATIONS) as readonly AppsOperationId[];
+
+/** True when a document declares every Apps operation, so the Apps rules speak for it (the mock's layer, the runner's plug-in). */
+export function isAppsDocument(operations: readonly { id: string }[]): boolean {
+  const ids = new Set(operations.map((operation) => operation.id));
+  return APPS_OPERATION_IDS.every((id) => ids.has(id));
+}

@@ -1,4 +1,4 @@
-import type { AllowedAction } from '../../core/index.js';
+import type { AllowedAction } from './allowed-action.js';
 import type { AppRecord, ChannelRecord, RunRecord } from './records.js';
 import { redactConfig } from './redact.js';
 import { runState } from './run-status.js';

@@ -1,19 +1,7 @@
-import type { AllowedAction, ProblemDetails, ProblemError } from '../../core/index.js';
-import { problemTypeUri, reasonPhrase } from '../../core/index.js';
+import { problemOf, type ProblemDetails, type ProblemError } from '../../core/index.js';
+import { APPS_MODEL_PROBLEMS, EVERRUNS_PROBLEM_TYPE_BASE, type AppsProblemCode } from './problem-types.js';
+import type { AllowedAction } from './allowed-action.js';
 import type { AppsResponse } from './types.js';
-
-/** The `code`s the Apps model answers with; each maps to `https://docs.everruns.com/errors/<code>`. */
-export type AppsProblemCode =
-  | 'invalid_request'
-  | 'unauthorized'
-  | 'app_not_found'
-  | 'channel_not_found'
-  | 'app_not_published'
-  | 'channel_disabled'
-  | 'invalid_webhook_token'
-  | 'invalid_state_transition'
-  | 'route_not_found'
-  | 'internal_error';
 
 /** Optional members of an Apps problem beyond type, title, status, detail, code and instance. */
 export interface ProblemExtras {
@@ -22,25 +10,12 @@ export interface ProblemExtras {
   headers?: Record<string, string>;
 }
 
-/** Builds an RFC 9457 problem response for the request at `instance`. */
-export function problemResponse(
-  status: number,
-  code: AppsProblemCode,
-  detail: string,
-  instance: string,
-  extras: ProblemExtras = {},
-): AppsResponse {
-  const body: ProblemDetails = {
-    type: problemTypeUri(code),
-    title: reasonPhrase(status),
-    status,
-    detail,
-    code,
-    instance,
-  };
+/** Builds the RFC 9457 problem response of `code` for the request at `instance`, its type on the Everruns base. */
+export function problemResponse(code: AppsProblemCode, detail: string, instance: string, extras: ProblemExtras = {}): AppsResponse {
+  const body: ProblemDetails = problemOf(APPS_MODEL_PROBLEMS, code, detail, { instance }, EVERRUNS_PROBLEM_TYPE_BASE);
   if (extras.errors && extras.errors.length > 0) body.errors = extras.errors;
   if (extras.allowed_actions && extras.allowed_actions.length > 0) body.allowed_actions = extras.allowed_actions;
-  return extras.headers ? { status, body, headers: extras.headers } : { status, body };
+  return extras.headers ? { status: body.status, body, headers: extras.headers } : { status: body.status, body };
 }
 
 /** A 400 for field-level failures: `detail` names the first field, `errors` lists them all. */
@@ -53,7 +28,7 @@ export function invalidFields(errors: ProblemError[], instance: string, hint?: s
     detail = first.detail.startsWith(field) ? first.detail : `${field}: ${first.detail}`;
     if (errors.length > 1) detail += ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})`;
   }
-  return problemResponse(400, 'invalid_request', detail, instance, {
+  return problemResponse('invalid_request', detail, instance, {
     errors,
     allowed_actions: [{ rel: 'retry', hint: hint ?? 'Fix the listed fields and send the request again.' }],
   });
@@ -62,7 +37,7 @@ export function invalidFields(errors: ProblemError[], instance: string, hint?: s
 /** A 404 for an app that does not exist or is deleted. */
 export function appNotFound(appId: string, instance: string, note?: string): AppsResponse {
   const detail = `No app with id ${clip(appId)} exists${note ? ` (${note})` : ''}.`;
-  return problemResponse(404, 'app_not_found', detail, instance, {
+  return problemResponse('app_not_found', detail, instance, {
     allowed_actions: [
       {
         rel: 'get-existing',
@@ -77,7 +52,7 @@ export function appNotFound(appId: string, instance: string, note?: string): App
 
 /** A 404 for a channel that is not attached to the app. */
 export function channelNotFound(appId: string, channelId: string, instance: string, why = ''): AppsResponse {
-  return problemResponse(404, 'channel_not_found', `App ${clip(appId)} has no channel ${clip(channelId)}${why}.`, instance, {
+  return problemResponse('channel_not_found', `App ${clip(appId)} has no channel ${clip(channelId)}${why}.`, instance, {
     allowed_actions: [
       {
         rel: 'get-existing',
@@ -90,9 +65,14 @@ export function channelNotFound(appId: string, channelId: string, instance: stri
   });
 }
 
-/** A 400 for a request the app's current state does not allow. */
-export function invalidTransition(detail: string, instance: string, actions: AllowedAction[] = []): AppsResponse {
-  return problemResponse(400, 'invalid_state_transition', detail, instance, { allowed_actions: actions });
+/** A 400 for changing an archived app, which is read-only (§4). */
+export function appArchived(detail: string, instance: string, actions: AllowedAction[]): AppsResponse {
+  return problemResponse('app_archived', detail, instance, { allowed_actions: actions });
+}
+
+/** A 400 for publishing an app that is not a draft with a channel (§4 Publish). */
+export function appNotPublishable(detail: string, instance: string, actions: AllowedAction[]): AppsResponse {
+  return problemResponse('app_not_publishable', detail, instance, { allowed_actions: actions });
 }
 
 // "/body/name" and "/name" both name the field `name`; the root pointer names the body.

@@ -1,4 +1,4 @@
-import { isPlainObject } from './channel-config.js';
+import { isJsonObject, isSecretName } from '../../core/index.js';
 import type { ChannelType } from './records.js';
 import type { AppsSnapshot } from './types.js';
 
@@ -8,9 +8,6 @@ export const SECRET_CONFIG_KEYS: Readonly<Partial<Record<ChannelType, readonly s
   slack: ['signing_secret', 'bot_token'],
 };
 
-// Beyond the named keys, any string under a credential-looking key is treated as a secret too:
-// a client that sends `client_secret` to an a2a channel must not see it echoed either.
-const SECRET_LIKE = /secret|token|password|passwd|api[_-]?key|credential|private[_-]?key/i;
 
 /**
  * A copy of a channel config fit for a response: each secret is replaced by `<key>_configured: true`
@@ -51,10 +48,12 @@ function define(target: Record<string, unknown>, key: string, value: unknown): v
 
 function redactValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactValue);
-  if (isPlainObject(value)) return redactObject(value, []);
+  if (isJsonObject(value)) return redactObject(value, []);
   return value;
 }
 
+// Beyond the named keys, any string under a credential-looking key is treated as a secret too:
+// a client that sends `client_secret` to an a2a channel must not see it echoed either.
 function isSecretKey(key: string): boolean {
-  return SECRET_LIKE.test(key) && !key.endsWith('_configured');
+  return isSecretName(key) && !key.endsWith('_configured');
 }

@@ -1,4 +1,4 @@
-import { isPlainObject } from './channel-config.js';
+import { isJsonObject } from '../../core/index.js';
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
@@ -16,7 +16,7 @@ function lookup(root: unknown, path: string): unknown {
   let current = root;
   for (const segment of path.split('.')) {
     if (Array.isArray(current) && /^(0|[1-9][0-9]*)$/.test(segment)) current = current[Number(segment)];
-    else if (isPlainObject(current) && Object.hasOwn(current, segment)) current = current[segment];
+    else if (isJsonObject(current) && Object.hasOwn(current, segment)) current = current[segment];
     else return undefined;
   }
   return current;

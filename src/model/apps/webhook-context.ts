@@ -1,9 +1,5 @@
+import { REDACTED, isSecretName } from '../../core/index.js';
 import type { AppRecord, ChannelRecord } from './records.js';
-
-/** The placeholder shown instead of a credential-bearing header's value. */
-export const REDACTED = '[REDACTED]';
-
-const SENSITIVE_HEADER = /authorization|cookie|token|secret|api[-_]?key|password|credential|signature/i;
 
 /** The body of one webhook call as text and, when it parses, as JSON. */
 export interface WebhookBody {
@@ -45,7 +41,7 @@ export function redactHeaders(headers: Record<string, string | undefined>): Reco
     if (typeof value !== 'string') continue;
     const key = name.toLowerCase();
     Object.defineProperty(out, key, {
-      value: SENSITIVE_HEADER.test(key) ? REDACTED : value,
+      value: isSecretName(key) ? REDACTED : value,
       enumerable: true,
       writable: true,
       configurable: true,

@@ -1,6 +1,6 @@
 import type { HandlerContext, OperationHandler } from './context.js';
 import { unchanged } from './context.js';
-import { bearerToken, secretsEqual } from './auth.js';
+import { bearerToken, secretsEqual } from '../../core/index.js';
 import { sessionModeOf } from './channel-config.js';
 import { describeIdProblem, isPublicId } from './ids.js';
 import { appPath } from './lookup.js';
@@ -93,7 +93,7 @@ function checkToken(ctx: HandlerContext, channel: ChannelRecord): AppsOutcome | 
       ? 'This webhook needs its channel token: send X-Everruns-Webhook-Token or Authorization: Bearer <token>.'
       : 'The webhook token does not match the channel token.';
   return unchanged(
-    problemResponse(401, 'invalid_webhook_token', detail, ctx.request.path, {
+    problemResponse('invalid_webhook_token', detail, ctx.request.path, {
       headers: { 'www-authenticate': 'Bearer realm="everruns-webhook"' },
       allowed_actions: [{ rel: 'retry', hint: 'Send the token configured on the channel in X-Everruns-Webhook-Token.' }],
     }),
@@ -114,14 +114,14 @@ function notPublished(app: AppRecord, instance: string) {
           },
         ]
       : [{ rel: 'get-existing', href: path, method: 'GET', operation_id: 'getApp', hint: 'Archived apps no longer accept webhook calls.' }];
-  return problemResponse(403, 'app_not_published', `App ${app.id} is ${app.status}; only published apps accept webhook calls.`, instance, {
+  return problemResponse('app_not_published', `App ${app.id} is ${app.status}; only published apps accept webhook calls.`, instance, {
     allowed_actions: actions,
   });
 }
 
 function disabled(app: AppRecord, channel: ChannelRecord, instance: string) {
   const href = `${appPath(app.id)}/channels/${channel.id}`;
-  return problemResponse(403, 'channel_disabled', `Channel ${channel.id} of app ${app.id} is disabled.`, instance, {
+  return problemResponse('channel_disabled', `Channel ${channel.id} of app ${app.id} is disabled.`, instance, {
     allowed_actions: [
       {
         rel: 'retry',

@@ -1,8 +1,8 @@
 import type { Facet } from './schema-reader.js';
 import type { IdFormat } from './types.js';
 
-/** Hex digits after the prefix in Everruns ids (`agent_<32 hex>`), whatever length an example was cut to. */
-export const EVERRUNS_HEX_LENGTH = 32;
+/** Hex digits after the prefix of prefixed public ids (`agent_<32 hex>`, a UUIDv7 without dashes), whatever length an example was cut to. */
+export const PREFIXED_HEX_LENGTH = 32;
 
 const MAX_INT32 = 2 ** 31 - 1;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -44,7 +44,7 @@ function fromExamples(examples: readonly string[]): IdFormat | undefined {
   const prefixes = new Set(examples.map((example) => PREFIXED_EXAMPLE.exec(example)?.[1]));
   if (prefixes.size !== 1) return undefined;
   const [prefix] = prefixes;
-  return prefix === undefined ? undefined : { kind: 'prefixed', prefix, hexLength: EVERRUNS_HEX_LENGTH };
+  return prefix === undefined ? undefined : { kind: 'prefixed', prefix, hexLength: PREFIXED_HEX_LENGTH };
 }
 
 /** A short human description of a format (`agent_<32 hex>`, `uuid`, `integer`). */

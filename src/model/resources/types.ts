@@ -12,7 +12,7 @@ export type CollectionRole = (typeof COLLECTION_ROLES)[number];
 
 /** How new ids are made so they satisfy the path parameter's and the id property's schemas. */
 export type IdFormat =
-  /** `<prefix><hex>`: the Everruns convention `agent_<32 hex>`, from a pattern or from examples. */
+  /** `<prefix><hex>`: prefixed public ids such as `agent_<32 hex>`, from a pattern or from examples. */
   | { kind: 'prefixed'; prefix: string; hexLength: number }
   | { kind: 'uuid' }
   | { kind: 'integer'; minimum: number; maximum: number }
@@ -118,7 +118,7 @@ export interface ListSpec {
   filters: ListFilter[];
 }
 
-/** A POST on an item path plus literal segments (`POST /v1/apps/{app_id}/publish`). */
+/** A POST on an item path plus literal segments (`POST /v1/agents/{agent_id}/copy`). */
 export interface ActionSpec {
   /** The literal suffix (`publish`, `git/commit`). */
   name: string;

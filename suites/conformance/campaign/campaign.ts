@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderFinding, type ConformanceOptions } from '../../../src/conformance/index.js';
 import { loadAppsSpec, serveApps } from '../../helpers/serve.js';
-import { collect } from '../collect.js';
+import { APPS_STATELESS, collect } from '../collect.js';
 
 /**
  * The conformance engine as a vitest suite: CONFORMANCE_TARGET (default: a mock started here), one
@@ -17,6 +17,7 @@ export function campaign(tag: string): void {
     it.each(operations.map((operation) => operation.id))('%s holds every check', async (operationId) => {
       const target = env.CONFORMANCE_TARGET ?? (await serveApps()).url;
       const options: ConformanceOptions = {
+        plugins: [APPS_STATELESS],
         spec,
         target,
         seed,

@@ -4,14 +4,15 @@
  * the same mismatch again (the minimal reproduction reproduces).
  */
 import { describe, expect, it } from 'vitest';
+import { APPS_SEQUENCES } from '../../../src/conformance/apps/index.js';
 import { replayEvidence, runStatefulChecks } from '../../../src/conformance/stateful/index.js';
-import { serveApps } from '../../helpers/serve.js';
-import { serveBuggy, type Bug } from './buggy-front.js';
-import { closeAfterTest, optionsFor, sendOverHttp } from './support.js';
+import { serveWithBug } from '../targets/front.js';
+import { STATEFUL_BUGS, type StatefulBug } from './stateful-bugs.js';
+import { optionsFor, sendOverHttp } from './support.js';
 
 const SEED = 7;
 
-const CASES: ReadonlyArray<{ bug: Bug; checks: readonly string[] }> = [
+const CASES: ReadonlyArray<{ bug: StatefulBug; checks: readonly string[] }> = [
   { bug: 'patch-not-stored', checks: ['read_your_writes', 'partial_update'] },
   { bug: 'publish-noop', checks: ['lifecycle_transitions'] },
   { bug: 'runs-vanish', checks: ['runs_recorded'] },
@@ -19,18 +20,15 @@ const CASES: ReadonlyArray<{ bug: Bug; checks: readonly string[] }> = [
   { bug: 'session-never-reused', checks: ['session_reuse'] },
 ];
 
-async function buggyTarget(bug: Bug): Promise<string> {
-  const mock = await serveApps({ runDurationMs: 0 });
-  const front = await serveBuggy(mock.url, bug);
-  closeAfterTest(() => front.close());
-  return front.url;
+async function buggyTarget(bug: StatefulBug): Promise<string> {
+  return (await serveWithBug(STATEFUL_BUGS[bug](), { runDurationMs: 0 })).url;
 }
 
 describe(`stateful checks against planted bugs (seed ${SEED})`, () => {
   for (const { bug, checks } of CASES) {
     it(`${bug} is reported as ${checks.join(' or ')}, and its evidence replays`, async () => {
       const options = await optionsFor(await buggyTarget(bug), { seed: SEED, numRuns: 100 });
-      const { findings } = await runStatefulChecks(options);
+      const { findings } = await runStatefulChecks(APPS_SEQUENCES, options);
       expect(findings.length).toBeGreaterThan(0);
       const first = findings[0]!;
       expect(checks, `${first.title} | ${first.expected} | ${first.received} | ${first.steps.join(" ; ")}`).toContain(first.check);
@@ -41,7 +39,7 @@ describe(`stateful checks against planted bugs (seed ${SEED})`, () => {
       expect(`${first.title} ${first.expected} ${first.received}`).not.toMatch(/whtok_[0-9a-z]+r\d+_\d{5}x/);
 
       const fresh = await buggyTarget(bug);
-      const replayed = await replayEvidence({ target: fresh, spec: options.spec, validator: options.validator, send: sendOverHttp, evidence: first.evidence });
+      const replayed = await replayEvidence(APPS_SEQUENCES, { target: fresh, spec: options.spec, validator: options.validator, send: sendOverHttp, evidence: first.evidence });
       expect(replayed.exchanges).toHaveLength(first.evidence.length);
       expect(replayed.mismatches[0]).toMatchObject({ check: first.check, key: first.key });
     }, 30_000);
@@ -49,9 +47,9 @@ describe(`stateful checks against planted bugs (seed ${SEED})`, () => {
 
   it('replay the exact shrunk case from its seed and path (publish-noop)', async () => {
     const options = await optionsFor(await buggyTarget('publish-noop'), { seed: SEED, numRuns: 100 });
-    const [finding] = (await runStatefulChecks(options)).findings;
+    const [finding] = (await runStatefulChecks(APPS_SEQUENCES, options)).findings;
     expect(finding).toBeDefined();
-    const again = await runStatefulChecks(await optionsFor(await buggyTarget('publish-noop'), { seed: finding!.replay.seed, replay: finding!.replay.path, numRuns: 100 }));
+    const again = await runStatefulChecks(APPS_SEQUENCES, await optionsFor(await buggyTarget('publish-noop'), { seed: finding!.replay.seed, replay: finding!.replay.path, numRuns: 100 }));
     expect(again.findings).toHaveLength(1);
     expect(again.findings[0]).toMatchObject({ check: finding!.check, key: finding!.key, steps: finding!.steps });
     expect(again.requests).toBe(finding!.evidence.length);
@@ -60,7 +58,7 @@ describe(`stateful checks against planted bugs (seed ${SEED})`, () => {
   it('leave a disabled check unreported (publish-noop without lifecycle_transitions)', async () => {
     const checks = new Set(['read_your_writes', 'partial_update', 'timestamps_monotonic', 'webhook_gating', 'session_reuse', 'runs_recorded', 'archived_hidden']);
     const options = await optionsFor(await buggyTarget('publish-noop'), { seed: SEED, numRuns: 30, checks });
-    const { findings, requests } = await runStatefulChecks(options);
+    const { findings, requests } = await runStatefulChecks(APPS_SEQUENCES, options);
     expect(requests).toBeGreaterThan(0);
     expect(findings.map((finding) => finding.check)).not.toContain('lifecycle_transitions');
   }, 30_000);

@@ -4,7 +4,8 @@
  * Prism runs in its own process group, killed when the test ends.
  */
 import { describe, expect, it } from 'vitest';
-import { STATEFUL_CHECKS, runStatefulChecks } from '../../../src/conformance/stateful/index.js';
+import { APPS_SEQUENCES, APPS_STATEFUL_CHECKS } from '../../../src/conformance/apps/index.js';
+import { runStatefulChecks } from '../../../src/conformance/stateful/index.js';
 import { optionsFor } from './support.js';
 import { startPrism } from '../../helpers/prism.js';
 
@@ -14,8 +15,8 @@ describe(`stateful checks against Prism's stateless mock (seed ${SEED})`, () => 
   it('report findings, each under a stateful check, read_your_writes among them', async () => {
     const target = (await startPrism()).url;
     const options = await optionsFor(target, { seed: SEED, numRuns: 10 });
-    const { findings, requests } = await runStatefulChecks(options);
-    const names = STATEFUL_CHECKS.map((check) => check.name as string);
+    const { findings, requests } = await runStatefulChecks(APPS_SEQUENCES, options);
+    const names = APPS_STATEFUL_CHECKS.map((check) => check.name as string);
     expect(requests).toBeGreaterThan(0);
     expect(findings.length).toBeGreaterThan(0);
     for (const finding of findings) {

@@ -1,8 +1,7 @@
 /** Shared pieces of the stateful suites: a sender over the real transport and the options to run with. */
-import { onTestFinished } from 'vitest';
 import type { ResponseFacts } from '../../../src/core/index.js';
+import { APPS_STATEFUL_CHECKS } from '../../../src/conformance/apps/index.js';
 import type { StatefulOptions, StatefulRequest } from '../../../src/conformance/stateful/index.js';
-import { STATEFUL_CHECKS } from '../../../src/conformance/stateful/index.js';
 import { isTransportFailure, send } from '../../../src/transport/index.js';
 import { SpecValidator } from '../../../src/validation/index.js';
 import { loadAppsSpec } from '../../helpers/serve.js';
@@ -33,15 +32,8 @@ export async function optionsFor(target: string, overrides: Partial<StatefulOpti
     maxCommands: 20,
     namePrefix: 'ec-test-',
     onCreated: (id) => created.push(id),
-    checks: new Set(STATEFUL_CHECKS.map((check) => check.name)),
+    checks: new Set(APPS_STATEFUL_CHECKS.map((check) => check.name)),
     created,
     ...overrides,
   };
-}
-
-/** Registers `close` to run when the current test ends. */
-export function closeAfterTest(close: () => Promise<void> | void): void {
-  onTestFinished(async () => {
-    await close();
-  });
 }

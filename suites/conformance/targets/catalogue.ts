@@ -80,14 +80,26 @@ const selfUrlElsewhere = (): Bug => ({
     }),
 });
 
+const invalidQueryAccepted = (): Bug => ({
+  after: (seen, answer) => (seen.method === 'GET' && seen.path === '/v1/apps' && answer.status === 400 ? json(200, { data: [] }) : answer),
+});
+
+/** Errors offer a follow-up outside the Apps API's closed vocabulary of rels. */
+export const unknownRel = (): Bug => ({
+  after: (_seen, answer) =>
+    answer.status >= 400 ? editJson(answer, (value) => ({ ...(value as Json), allowed_actions: [{ rel: 'teleport', hint: 'Beam up.' }] })) : answer,
+});
+
 /** One small server per bug; each wraps the real mock and breaks one rule of the contract. */
 export const CATALOGUE: readonly PlantedBug[] = [
   { name: 'a dropped required field', check: 'response_schema_conformance', bug: dropRequiredField },
   { name: 'a 200 where 201 is declared', check: 'status_code_conformance', bug: okInsteadOfCreated },
   { name: 'errors as application/json', check: 'problem_json_conformance', also: ['content_type_conformance'], bug: errorsAsPlainJson },
   { name: 'a problem body whose status disagrees', check: 'problem_json_conformance', bug: problemStatusDisagrees },
+  { name: 'an allowed_actions rel outside the vocabulary', check: 'problem_json_conformance', also: ['response_schema_conformance'], bug: unknownRel },
   { name: 'a 5xx on invalid input', check: 'not_a_server_error', bug: serverErrorOnInvalidInput },
   { name: 'a webhook that ignores its token', check: 'ignored_auth', bug: webhookIgnoresToken },
   { name: 'a token echoed back', check: 'secret_not_echoed', bug: tokenEchoed },
   { name: 'a self_url that points elsewhere', check: 'links_resolve', bug: selfUrlElsewhere },
+  { name: 'an invalid list query answered with an empty list', check: 'negative_data_rejection', bug: invalidQueryAccepted },
 ];

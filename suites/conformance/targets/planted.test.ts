@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS, type CheckContext, type Exchange, type ReportedFinding } from '../../../src/conformance/index.js';
 import { SpecValidator } from '../../../src/validation/index.js';
 import { loadAppsSpec } from '../../helpers/serve.js';
-import { collect, firedChecks } from '../collect.js';
-import { CATALOGUE } from './catalogue.js';
+import { APPS_STATELESS, collect, firedChecks } from '../collect.js';
+import { CATALOGUE, unknownRel } from './catalogue.js';
 import { serveWithBug } from './front.js';
 
 const SEED = Number(process.env.CONFORM_SEED ?? 7);
@@ -34,6 +34,7 @@ async function reproduces(finding: ReportedFinding): Promise<boolean> {
     validator: new SpecValidator(spec),
     secrets: [],
     apiKeyConfigured: false,
+    problemRules: APPS_STATELESS.problemRules ?? [],
     send: async () => ({ status: 0, headers: {}, body: Buffer.alloc(0) }),
   };
   const found = await check.run(again, context);
@@ -44,7 +45,7 @@ describe(`planted bugs (seed ${SEED})`, () => {
   for (const planted of CATALOGUE) {
     it(`reports ${planted.name} under ${planted.check} and nothing else`, async () => {
       const front = await serveWithBug(planted.bug());
-      const { summary } = await collect({ spec: await loadAppsSpec(), target: front.url, runs: 15, seed: SEED, timeoutMs: 2000 });
+      const { summary } = await collect({ plugins: [APPS_STATELESS], spec: await loadAppsSpec(), target: front.url, runs: 15, seed: SEED, timeoutMs: 2000 });
       expect(firedChecks(summary)).toEqual([planted.check, ...(planted.also ?? [])].sort());
       const finding = summary.findings.find((f) => f.check === planted.check)!;
       expect(finding.evidence.length).toBeGreaterThan(0);
@@ -52,12 +53,22 @@ describe(`planted bugs (seed ${SEED})`, () => {
     });
   }
 
+  it('holds the Apps problem rules only when the runner is handed the Apps plug-in', async () => {
+    const front = await serveWithBug(unknownRel());
+    const options = { spec: await loadAppsSpec(), target: front.url, runs: 5, seed: SEED, operations: ['getApp'], checks: ['problem_json_conformance'] };
+    const handed = await collect({ ...options, plugins: [APPS_STATELESS] });
+    expect(handed.summary.findings.map((f) => f.key)).toContain('rel:teleport');
+    const bare = await collect(options);
+    expect(bare.summary.findings).toEqual([]);
+  });
+
   it('reports a hanging endpoint as a finding within the timeout instead of hanging', async () => {
     const front = await serveWithBug({
       before: (seen) => (seen.method === 'GET' && /^\/v1\/apps\/[^/]+$/.test(seen.path) ? 'hang' : undefined),
     });
     const started = Date.now();
     const { summary } = await collect({
+      plugins: [APPS_STATELESS],
       spec: await loadAppsSpec(),
       target: front.url,
       runs: 5,

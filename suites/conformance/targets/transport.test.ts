@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadAppsSpec } from '../../helpers/serve.js';
-import { collect } from '../collect.js';
+import { APPS_STATELESS, collect } from '../collect.js';
 import { json, serveWithBug } from './front.js';
 
 const LIST = (seen: { method: string; path: string }) => seen.method === 'GET' && seen.path === '/v1/apps';
@@ -11,7 +11,7 @@ describe('targets that misbehave on the wire', () => {
       before: (seen) =>
         LIST(seen) ? { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"data": [tru') } : undefined,
     });
-    const { summary } = await collect({ spec: await loadAppsSpec(), target: front.url, seed: 3, runs: 5, operations: ['listApps'] });
+    const { summary } = await collect({ plugins: [APPS_STATELESS], spec: await loadAppsSpec(), target: front.url, seed: 3, runs: 5, operations: ['listApps'] });
     expect(summary.findings.map((f) => [f.check, f.key])).toContainEqual(['response_schema_conformance', '200:json']);
   });
 
@@ -21,6 +21,7 @@ describe('targets that misbehave on the wire', () => {
       before: (seen) => (LIST(seen) ? { status: 200, headers: { 'content-type': 'application/json' }, body: big } : undefined),
     });
     const { summary } = await collect({
+      plugins: [APPS_STATELESS],
       spec: await loadAppsSpec(),
       target: front.url,
       seed: 3,
@@ -32,7 +33,7 @@ describe('targets that misbehave on the wire', () => {
 
   it('reports a connection reset as a finding instead of crashing', async () => {
     const front = await serveWithBug({ before: (seen) => (LIST(seen) ? 'reset' : undefined) });
-    const { summary } = await collect({ spec: await loadAppsSpec(), target: front.url, seed: 3, runs: 5, operations: ['listApps'] });
+    const { summary } = await collect({ plugins: [APPS_STATELESS], spec: await loadAppsSpec(), target: front.url, seed: 3, runs: 5, operations: ['listApps'] });
     expect(summary.findings.map((f) => [f.check, f.key])).toContainEqual(['not_a_server_error', 'transport:reset']);
   });
 
@@ -47,6 +48,7 @@ describe('targets that misbehave on the wire', () => {
           : undefined,
     });
     const { summary } = await collect({
+      plugins: [APPS_STATELESS],
       spec: await loadAppsSpec(),
       target: front.url,
       seed: 3,

@@ -1,4 +1,6 @@
-import type { CheckContext, Exchange, RequestKind } from '../../../src/conformance/index.js';
+import type { CheckContext } from '../../../src/conformance/checks/check.js';
+import type { ProblemRule } from '../../../src/conformance/checks/problem-rule.js';
+import type { Exchange, RequestKind } from '../../../src/conformance/findings/exchange.js';
 import type { LoadedSpec, Operation } from '../../../src/openapi/index.js';
 import { SpecValidator } from '../../../src/validation/index.js';
 import { loadAppsSpec } from '../../helpers/serve.js';
@@ -50,13 +52,14 @@ export function exchange(
 }
 
 /** A check context whose follow-up requests are answered by `answer`. */
-export async function context(options: { secrets?: string[]; answer?: CheckContext['send'] } = {}): Promise<CheckContext> {
+export async function context(options: { secrets?: string[]; answer?: CheckContext['send']; problemRules?: ProblemRule[] } = {}): Promise<CheckContext> {
   const { spec, validator: v } = await apps();
   return {
     spec,
     validator: v,
     secrets: options.secrets ?? [],
     apiKeyConfigured: false,
+    problemRules: options.problemRules ?? [],
     send: options.answer ?? (async () => ({ status: 404, headers: {}, body: Buffer.alloc(0) })),
   };
 }

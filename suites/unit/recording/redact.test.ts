@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestFacts, ResponseFacts } from '../../../src/core/index.js';
-import { REDACTED, createRedactor, redactUserinfo } from '../../../src/recording/index.js';
+import { REDACTED } from '../../../src/core/index.js';
+import { createRedactor, redactUserinfo } from '../../../src/recording/index.js';
 
 const jsonRequest = (value: unknown, over: Partial<RequestFacts> = {}): RequestFacts => ({
   method: 'POST',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatStatefulReplay, parseStatefulReplay } from '../../../../src/conformance/stateful/index.js';
+import { formatStatefulReplay, parseStatefulReplay } from '../../../../src/conformance/stateful/replay-path.js';
 
 const SEED = Number(process.env.FC_SEED ?? 4242);
 
@@ -15,15 +15,17 @@ describe(`stateful replay paths (seed ${SEED})`, () => {
     });
     fc.assert(
       fc.property(replay, (value) => {
-        expect(parseStatefulReplay(formatStatefulReplay(value))).toEqual(value);
+        expect(parseStatefulReplay('stateful', formatStatefulReplay('stateful', value))).toEqual(value);
       }),
       { seed: SEED, numRuns: 100 },
     );
   });
 
-  it('reject paths of other properties', () => {
-    expect(parseStatefulReplay('createApp:negative:0:12:3:0')).toBeUndefined();
-    expect(parseStatefulReplay('stateful@x@-@1:2@')).toBeUndefined();
-    expect(parseStatefulReplay('stateful@0@-@1:2')).toBeUndefined();
+  it('reject paths of other properties and of other sources', () => {
+    expect(parseStatefulReplay('stateful', 'createApp:negative:0:12:3:0')).toBeUndefined();
+    expect(parseStatefulReplay('stateful', 'stateful@x@-@1:2@')).toBeUndefined();
+    expect(parseStatefulReplay('stateful', 'stateful@0@-@1:2')).toBeUndefined();
+    expect(parseStatefulReplay('resources', 'stateful@0@-@1:2@')).toBeUndefined();
+    expect(parseStatefulReplay('stateful', 'stateful@0@-@1:2@')).toEqual({ round: 0, excluded: [], path: '1:2', replayPath: '' });
   });
 });

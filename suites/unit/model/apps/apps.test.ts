@@ -261,7 +261,7 @@ describe('updateApp', () => {
     h.call('archiveApp', { pathParams: { app_id: app.id } });
     const edit = h.call('updateApp', { pathParams: { app_id: app.id }, body: { name: 'x' } });
     expect(edit.response.status).toBe(400);
-    expect(edit.response.body).toMatchObject({ code: 'invalid_state_transition', detail: expect.stringMatching(/archived/) });
+    expect(edit.response.body).toMatchObject({ code: 'app_archived', type: 'https://docs.everruns.com/errors/app_archived', detail: expect.stringMatching(/archived/) });
   });
 });
 
@@ -271,7 +271,7 @@ describe('publishApp and unpublishApp', () => {
     const bare = h.createApp();
     const noChannel = h.call('publishApp', { pathParams: { app_id: bare.id } });
     expect(noChannel.response.status).toBe(400);
-    expect(noChannel.response.body).toMatchObject({ code: 'invalid_state_transition', detail: expect.stringMatching(/no channels/) });
+    expect(noChannel.response.body).toMatchObject({ code: 'app_not_publishable', detail: expect.stringMatching(/no channels/) });
     expect((noChannel.response.body as any).allowed_actions[0]).toMatchObject({ operation_id: 'addChannel', method: 'POST' });
 
     const app = h.createApp({ channel_type: 'ag_ui', channel_config: {} });
@@ -286,7 +286,7 @@ describe('publishApp and unpublishApp', () => {
 
     const again = h.call('publishApp', { pathParams: { app_id: app.id } });
     expect(again.response.status).toBe(400);
-    expect((again.response.body as any).detail).toMatch(/already published/);
+    expect(again.response.body).toMatchObject({ code: 'app_not_publishable', detail: expect.stringMatching(/already published/) });
   });
 
   it('unpublishes to draft, leaves a draft unchanged and refuses archived apps', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { secretsEqual } from '../../../../src/model/apps/index.js';
 import type { AppsOperationId } from '../../../../src/model/apps/index.js';
 import { harness, unknownId } from './fake-env.js';
 
@@ -49,15 +48,5 @@ describe('API key', () => {
     h.env.apiKey = 'late';
     expect(h.call('listApps').response.status).toBe(401);
     expect(h.call('listApps', { headers: { authorization: 'Bearer late' } }).response.status).toBe(200);
-  });
-});
-
-describe('secretsEqual', () => {
-  it('compares contents, including different lengths, without throwing', () => {
-    expect(secretsEqual('abc', 'abc')).toBe(true);
-    expect(secretsEqual('abc', 'abd')).toBe(false);
-    expect(secretsEqual('abc', 'abcd')).toBe(false);
-    expect(secretsEqual('', 'x')).toBe(false);
-    expect(secretsEqual('é', 'é')).toBe(true);
   });
 });

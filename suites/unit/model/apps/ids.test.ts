@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ID_PREFIXES, describeIdProblem, isPublicId } from '../../../../src/model/apps/index.js';
+import { ID_PREFIXES, describeIdProblem, isPublicId } from '../../../../src/model/apps/ids.js';
 
 describe('isPublicId', () => {
   it.each(ID_PREFIXES)('accepts %s_ followed by 32 lowercase hex digits and nothing else', (prefix) => {

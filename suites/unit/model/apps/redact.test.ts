@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { redactConfig, redactHeaders } from '../../../../src/model/apps/index.js';
+import { redactConfig } from '../../../../src/model/apps/redact.js';
+import { redactHeaders } from '../../../../src/model/apps/webhook-context.js';
 
 describe('redactConfig', () => {
   it('replaces the webhook token with token_configured', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWindow } from '../../../../src/model/apps/index.js';
+import { parseWindow } from '../../../../src/model/apps/run-window.js';
 import { START, harness, unknownId } from './fake-env.js';
 
 const MINUTE = 60_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderTemplate } from '../../../../src/model/apps/index.js';
+import { renderTemplate } from '../../../../src/model/apps/template.js';
 
 describe('renderTemplate', () => {
   const context = { a: { b: 'x', n: 3, t: true, nil: null, list: [1, { c: 'y' }], obj: { k: 1 } }, s: 'plain' };

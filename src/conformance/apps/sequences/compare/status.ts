@@ -1,0 +1,29 @@
+import type { AppsOperationId, AppStatus } from '../../../../model/apps/index.js';
+import type { AppsCheckName } from '../checks.js';
+
+const EDITS: ReadonlySet<string> = new Set(['updateApp', 'publishApp', 'unpublishApp', 'addChannel', 'updateChannel', 'removeChannel']);
+
+/**
+ * The rule a wrong status breaks, from the operation and the app's state before the request:
+ * any edit of an archived app is archived_hidden ("not editable"), webhook answers are gating,
+ * state changes are lifecycle, the rest is reading back what was written.
+ */
+export function statusRule(operation: AppsOperationId, before: AppStatus | undefined, body: unknown): AppsCheckName {
+  if (before === 'archived' && (EDITS.has(operation) || operation === 'getApp')) return 'archived_hidden';
+  switch (operation) {
+    case 'invokeWebhook':
+      return 'webhook_gating';
+    case 'listAppRuns':
+      return 'runs_recorded';
+    case 'publishApp':
+    case 'unpublishApp':
+    case 'archiveApp':
+      return 'lifecycle_transitions';
+    case 'updateApp': {
+      const status = body !== null && typeof body === 'object' ? (body as Record<string, unknown>)['status'] : undefined;
+      return status === undefined || status === null ? 'read_your_writes' : 'lifecycle_transitions';
+    }
+    default:
+      return 'read_your_writes';
+  }
+}

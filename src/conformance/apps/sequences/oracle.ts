@@ -1,0 +1,68 @@
+import { createAppsModel, type AppRecord, type AppsModel, type AppsOutcome, type AppsRequest } from '../../../model/apps/index.js';
+
+/** An id the target handed out, offered to the model when it asks for one of that prefix. */
+export interface LearnedId {
+  prefix: string;
+  id: string;
+}
+
+/**
+ * The pure Apps model as the oracle. It cannot know the target's ids or clock, so the ids it
+ * draws are the ones the target's answer carried (learned before each prediction), falling back
+ * to synthetic ids when the target handed out none; its clock is its own, one millisecond a step.
+ */
+export class Oracle {
+  readonly #model: AppsModel;
+  readonly #queue = new Map<string, string[]>();
+  #clock: number;
+  #synthetic = 0;
+
+  constructor(baseUrl: string, start: number = Date.now()) {
+    this.#clock = start;
+    this.#model = createAppsModel({
+      now: () => new Date(this.#clock),
+      newId: (prefix) => this.#take(prefix),
+      // Run outcomes and durations are the platform's own, so nothing compares them.
+      random: () => 0,
+      baseUrl: baseUrl.replace(/\/+$/, ''),
+      uiBaseUrl: 'https://oracle.invalid',
+      runDurationMs: 0,
+      runFailureRate: 0,
+    });
+  }
+
+  /** The contract's answer to `request`, with the model's new ids taken from `learned` first. */
+  predict(request: AppsRequest, learned: readonly LearnedId[]): AppsOutcome {
+    this.#queue.clear();
+    for (const { prefix, id } of learned) {
+      const list = this.#queue.get(prefix) ?? [];
+      list.push(id);
+      this.#queue.set(prefix, list);
+    }
+    this.#clock += 1;
+    try {
+      return this.#model.handle(request);
+    } finally {
+      // Ids the model did not ask for must not leak into the next request.
+      this.#queue.clear();
+    }
+  }
+
+  /** Every app the oracle knows, oldest first, secrets included. */
+  apps(): AppRecord[] {
+    return this.#model.exportSnapshot().apps;
+  }
+
+  /** The ids of the apps that have at least one run. */
+  appsWithRuns(): Set<string> {
+    return new Set(this.#model.exportSnapshot().runs.map((run) => run.app_id));
+  }
+
+  #take(prefix: string): string {
+    const learned = this.#queue.get(prefix)?.shift();
+    if (learned) return learned;
+    this.#synthetic += 1;
+    // A well-formed id no target hands out: 'e' digits then a counter.
+    return `${prefix}_${'e'.repeat(20)}${this.#synthetic.toString(16).padStart(12, '0')}`;
+  }
+}

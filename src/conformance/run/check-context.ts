@@ -1,0 +1,21 @@
+import type { CheckContext } from '../checks/check.js';
+import type { Run } from './run.js';
+import { sendForAnswer } from './send-for-answer.js';
+
+/** The context handed to checks; follow-up requests carry credentials only to the target's own origin. */
+export function checkContext({ config, state }: Run, extraSecrets: readonly string[] = []): CheckContext {
+  const origin = new URL(config.baseUrl).origin;
+  const secrets = state.secrets.all();
+  return {
+    spec: config.spec,
+    validator: config.validator,
+    secrets: extraSecrets.length > 0 ? [...secrets, ...extraSecrets] : secrets,
+    apiKeyConfigured: config.apiKeyConfigured,
+    problemRules: config.problemRules,
+    send(request) {
+      const headers = { ...request.headers };
+      if (new URL(request.url).origin !== origin) for (const name of Object.keys(config.credentials)) delete headers[name.toLowerCase()];
+      return sendForAnswer(config.client, { ...request, headers });
+    },
+  };
+}

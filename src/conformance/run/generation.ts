@@ -1,0 +1,54 @@
+import { UsageError, isSafeMethod } from '../../core/index.js';
+import type { Operation } from '../../openapi/index.js';
+import type { RequestMode } from '../generate/request-arbitrary.js';
+import type { ConformanceOptions } from './options.js';
+import type { ReplayTarget } from './replay-target.js';
+import type { Run } from './run.js';
+import { runProperty } from './run-property.js';
+
+/** The operations to generate for: all, or --operations, or the replayed one; only safe methods when read-only. */
+export function selectOperations(
+  { config }: Run,
+  options: ConformanceOptions,
+  replay: ReplayTarget | undefined,
+  phaseReplay: boolean,
+): Operation[] {
+  const { operations } = config.spec;
+  const unknown = (options.operations ?? []).filter((id) => !operations.some((op) => op.id === id));
+  if (unknown.length > 0) throw new UsageError(`unknown operation ${unknown.join(', ')}`);
+  if (phaseReplay) return [];
+  const selected = operations.filter(
+    (op) =>
+      (!config.readOnly || isSafeMethod(op.method)) &&
+      (!replay || op.id === replay.operation) &&
+      (!options.operations || options.operations.includes(op.id)),
+  );
+  if (replay && selected.length === 0) throw new UsageError(`--replay names operation '${replay.operation}', which is not in the document`);
+  return selected;
+}
+
+/** Positive then negative properties of every operation, `concurrency` of them at a time. */
+export async function generate(
+  run: Run,
+  operations: readonly Operation[],
+  runs: number,
+  deadline: number,
+  concurrency: number,
+  replay?: ReplayTarget,
+): Promise<void> {
+  const { config, state } = run;
+  if (config.checks.length === 0) return;
+  const modes: RequestMode[] = replay ? [replay.mode] : ['positive', 'negative'];
+  const tasks = operations.flatMap((operation) => modes.map((mode) => ({ operation, mode })));
+  const total = tasks.length;
+  let done = 0;
+  const worker = async () => {
+    for (let task = tasks.shift(); task && !config.stopped(); task = tasks.shift()) {
+      const requests = await runProperty(run, task.operation, task.mode, runs, deadline, replay);
+      done += 1;
+      config.emit({ type: 'operation-finished', operation: task.operation.id, mode: task.mode, requests, done, total });
+      for (const totals of state.tally.all()) config.emit({ type: 'check-progressed', ...totals });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, tasks.length)) }, worker));
+}

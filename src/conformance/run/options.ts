@@ -1,0 +1,41 @@
+import type { Dispatcher } from 'undici';
+import type { HeaderMap } from '../../core/index.js';
+import type { LoadedSpec } from '../../openapi/index.js';
+import type { Check } from '../checks/check.js';
+import type { ConformancePlugin } from './plugin.js';
+
+/** Options of one conformance run; only `spec` and `target` are required. */
+export interface ConformanceOptions {
+  spec: LoadedSpec;
+  /** Base URL of the deployment under test. */
+  target: string;
+  /** Extra headers sent with every request (credentials: masked in every report). */
+  headers?: HeaderMap;
+  /** Sent as `Authorization: Bearer KEY`; its presence also means a missing or wrong key must get 401. */
+  apiKey?: string;
+  /** Generated requests per operation and mode (positive, negative); default 100. */
+  runs?: number;
+  seed?: number;
+  /** A replay path printed with a finding: runs only that case. */
+  replay?: string;
+  checks?: readonly string[];
+  excludeChecks?: readonly string[];
+  /** Only these operationIds (default: all); lets a vitest campaign split the document across files. */
+  operations?: readonly string[];
+  /** The registry to choose from (default ALL_CHECKS). */
+  availableChecks?: readonly Check[];
+  /** Domain plug-ins (the Apps rules); each is engaged only for the documents it applies to. */
+  plugins?: readonly ConformancePlugin[];
+  timeoutMs?: number;
+  rate?: number;
+  concurrency?: number;
+  maxDurationMs?: number;
+  readOnly?: boolean;
+  vars?: Readonly<Record<string, string>>;
+  /** Ctrl-C: stops generating, then archives what the run created. */
+  signal?: AbortSignal;
+  dispatcher?: Dispatcher;
+  maxBodyBytes?: number;
+  maxRetries?: number;
+  maxRetryWaitMs?: number;
+}

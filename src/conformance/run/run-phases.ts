@@ -1,0 +1,64 @@
+import { selectNames } from '../checks/select.js';
+import type { PhaseContext, RunPhase } from './phase.js';
+import type { Run } from './run.js';
+import { sendForAnswer } from './send-for-answer.js';
+
+export interface PhaseRunOptions {
+  runs: number;
+  include?: readonly string[] | undefined;
+  exclude?: readonly string[] | undefined;
+  signal?: AbortSignal | undefined;
+  deadline: number;
+  /** A replay path the stateless runner did not recognise. */
+  replay?: string | undefined;
+}
+
+/** Runs each extra phase with the run's client and bookkeeping; its findings join the book and its checks the totals. */
+export async function runPhases(run: Run, phases: readonly RunPhase[], options: PhaseRunOptions): Promise<void> {
+  const { config, state } = run;
+  for (const phase of phases) {
+    const enabled = new Set(selectNames(phase.checks, options.include, options.exclude));
+    if (enabled.size === 0 || config.stopped()) continue;
+    if (options.replay !== undefined && phase.replays && !phase.replays(options.replay)) continue;
+    if (config.readOnly) {
+      config.emit({ type: 'run-warned', message: `--read-only: skipping the state-changing checks ${[...enabled].join(', ')}` });
+      continue;
+    }
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    options.signal?.addEventListener('abort', stop, { once: true });
+    const timer = setTimeout(stop, Math.max(0, Math.min(options.deadline - Date.now(), 2 ** 31 - 1)));
+    try {
+      const result = await phase.run(phaseContext(run, options, enabled, controller.signal));
+      state.tally.countRequests(result.requests);
+      for (const finding of result.findings) state.findings.record(finding, finding.replay);
+      const totals = result.totals ?? [...enabled].map((check) => ({ check, passed: 0, failed: 0 }));
+      for (const row of totals) {
+        const failed = result.findings.filter((finding) => finding.check === row.check).length;
+        state.tally.set(result.totals ? row : { check: row.check, passed: failed === 0 ? 1 : 0, failed });
+        config.emit({ type: 'check-progressed', ...state.tally.of(row.check)! });
+      }
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', stop);
+    }
+  }
+}
+
+function phaseContext({ config, state }: Run, options: PhaseRunOptions, enabled: ReadonlySet<string>, signal: AbortSignal): PhaseContext {
+  return {
+    spec: config.spec,
+    validator: config.validator,
+    target: config.baseUrl,
+    seed: config.seed,
+    runs: options.runs,
+    send: (request) => sendForAnswer(config.client, request),
+    headers: { ...config.credentials },
+    vars: config.vars,
+    namePrefix: config.namePrefix,
+    onCreated: (id) => state.created.noteId(config.spec, config.validator, id),
+    signal,
+    enabled,
+    ...(options.replay === undefined ? {} : { replay: options.replay }),
+  };
+}

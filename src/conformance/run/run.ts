@@ -1,0 +1,40 @@
+import { FindingBook } from '../findings/finding-book.js';
+import { IdPool } from '../generate/id-pool.js';
+import { CreatedResources } from './created-resources.js';
+import type { RunConfig } from './run-config.js';
+import { RunSecrets } from './run-secrets.js';
+import { RunTally } from './run-tally.js';
+
+/** What a run accumulates; each part is owned, and only changed, by the module that defines it. */
+export interface RunState {
+  /** Ids the target handed out, to fill path parameters with. */
+  readonly ids: IdPool;
+  /** Findings, deduplicated, each new cause announced once. */
+  readonly findings: FindingBook;
+  /** Requests sent, and per check the exchanges that passed and failed. */
+  readonly tally: RunTally;
+  /** Every secret sent, and the tokens of resources the run created. */
+  readonly secrets: RunSecrets;
+  /** What the run created, archived at the end. */
+  readonly created: CreatedResources;
+}
+
+/** One run: what is fixed for it, and what it accumulates. */
+export interface Run {
+  readonly config: RunConfig;
+  readonly state: RunState;
+}
+
+/** A run with nothing accumulated yet. */
+export function startRun(config: RunConfig): Run {
+  return {
+    config,
+    state: {
+      ids: new IdPool(config.spec.operations, config.validator),
+      findings: new FindingBook((finding) => config.emit({ type: 'finding-reported', finding })),
+      tally: new RunTally(config.checks.map((check) => check.name)),
+      secrets: new RunSecrets(config.credentials),
+      created: new CreatedResources(),
+    },
+  };
+}

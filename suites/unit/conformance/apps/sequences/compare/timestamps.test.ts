@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { observeAppTimes } from '../../../../../../src/conformance/apps/sequences/compare/timestamps.js';
+import { JudgeState } from '../../../../../../src/conformance/apps/sequences/judge-state.js';
+
+const app = (created: string, updated: string) => ({ id: 'app_a', created_at: created, updated_at: updated, channels: [] });
+
+describe('observeAppTimes', () => {
+  it('accepts equal and later updated_at with a fixed created_at', () => {
+    const state = new JudgeState();
+    expect(observeAppTimes(state, app('2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'), 'createApp')).toEqual([]);
+    expect(observeAppTimes(state, app('2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'), 'getApp')).toEqual([]);
+    expect(observeAppTimes(state, app('2025-01-01T00:00:00.000Z', '2025-01-01T00:00:05Z'), 'updateApp')).toEqual([]);
+  });
+
+  it('reports a moved created_at, a backwards updated_at and an update before creation', () => {
+    const state = new JudgeState();
+    observeAppTimes(state, app('2025-01-01T00:00:00Z', '2025-01-01T00:00:05Z'), 'createApp');
+    const keys = (body: object) => observeAppTimes(state, body as never, 'getApp').map((m) => `${m.check}:${m.key}`);
+    expect(keys(app('2025-01-01T00:00:01Z', '2025-01-01T00:00:06Z'))).toEqual(['timestamps_monotonic:app:created-at-changed']);
+    expect(keys(app('2025-01-01T00:00:00Z', '2025-01-01T00:00:04Z'))).toEqual(['timestamps_monotonic:app:updated-at-backwards']);
+    expect(keys({ ...app('2025-01-02T00:00:00Z', '2025-01-01T00:00:00Z'), id: 'app_b' })).toEqual(['timestamps_monotonic:app:updated-before-created']);
+  });
+});

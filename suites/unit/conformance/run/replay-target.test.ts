@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { formatReplay, parseReplay } from '../../../../src/conformance/run/replay-target.js';
+
+describe('replay targets', () => {
+  it('round-trip, and other text is not one', () => {
+    const target = { operation: 'createApp', mode: 'negative' as const, round: 1, path: '12:0:3' };
+    expect(parseReplay(formatReplay(target))).toEqual(target);
+    expect(parseReplay('createApp:sideways:0:1')).toBeUndefined();
+    expect(parseReplay('stateful@0@-@1:2@')).toBeUndefined();
+  });
+});
