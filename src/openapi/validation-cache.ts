@@ -1,32 +1,40 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LoadWarning } from './load-warning.js';
 
 /**
- * Remembers which document texts swagger-parser has already accepted on this machine, so that a
- * restart of the mock on an unchanged document skips the second-long validation of big documents.
- * Keyed by a hash of the text and the loader's version; only successes are remembered.
+ * Remembers what loading said about a document text on this machine (its warnings, often none), so
+ * that a restart of the mock on an unchanged document skips checking it against the OpenAPI
+ * schema, which takes a second for big documents. Keyed by a hash of the text and the loader's
+ * version.
  */
-const CACHE_VERSION = 'v1';
+const CACHE_VERSION = 'v2';
 
-function markerFor(text: string): string {
+function entryFor(text: string): string {
   const digest = createHash('sha256').update(CACHE_VERSION).update('\0').update(text).digest('hex');
   return join(tmpdir(), 'everruns-contract', 'validated', digest);
 }
 
-/** True when this exact text was validated before (a cache outside our control may vanish at any time). */
-export function wasValidated(text: string): boolean {
-  return process.env.EVERRUNS_CONTRACT_NO_CACHE === undefined && existsSync(markerFor(text));
+/** The warnings remembered for this exact text, or undefined (a cache outside our control may vanish at any time). */
+export function cachedWarnings(text: string): LoadWarning[] | undefined {
+  if (process.env.EVERRUNS_CONTRACT_NO_CACHE !== undefined) return undefined;
+  try {
+    const entry = JSON.parse(readFileSync(entryFor(text), 'utf8')) as unknown;
+    return Array.isArray(entry) ? (entry as LoadWarning[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-/** Records that this text passed validation; failing to record is harmless. */
-export function rememberValidated(text: string): void {
+/** Records the warnings of this text; failing to record is harmless. */
+export function rememberWarnings(text: string, warnings: readonly LoadWarning[]): void {
   try {
-    const marker = markerFor(text);
-    mkdirSync(join(marker, '..'), { recursive: true });
-    writeFileSync(marker, '');
+    const entry = entryFor(text);
+    mkdirSync(join(entry, '..'), { recursive: true });
+    writeFileSync(entry, JSON.stringify(warnings));
   } catch {
-    // A read-only or full temp directory only costs the next start its validation.
+    // A read-only or full temp directory only costs the next start its check.
   }
 }

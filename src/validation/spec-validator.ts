@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { SpecError } from '../core/index.js';
-import { locate, type LoadedSpec, type OpenApiDocument } from '../openapi/index.js';
+import { isNameMap, locate, type LoadedSpec, type OpenApiDocument } from '../openapi/index.js';
 import { createAjv, type AnyAjv } from './ajv.js';
 import { convertOas30Document } from './oas30.js';
 import { fromAjvError, type Violation, type ViolationLocation } from './violation.js';
@@ -20,8 +20,8 @@ export class SpecValidator {
   constructor(spec: LoadedSpec) {
     this.spec = spec;
     this.#ajv = createAjv(spec.version);
-    const document = spec.version === '3.0' ? convertOas30Document(spec.document) : spec.document;
-    this.#ajv.addSchema({ ...document, $id: DOCUMENT_ID } as object, DOCUMENT_ID);
+    const document = withoutExampleData(spec.version === '3.0' ? convertOas30Document(spec.document) : spec.document) as object;
+    this.#ajv.addSchema({ ...document, $id: DOCUMENT_ID }, DOCUMENT_ID);
   }
 
   /** The compiled validator of the schema at `pointer` (`#/components/schemas/App`). */
@@ -61,17 +61,55 @@ export class SpecValidator {
   /** Follows refs of a schema node of this document (for coercion and generation). */
   lookup = (schema: unknown): Record<string, unknown> | undefined => locate(this.spec.document, schema, '#')?.node;
 
-  /** Compiles every request and response schema of one operation per step, so callers can interleave. */
+  /**
+   * Compiles every request and response schema of one operation per step, so callers can
+   * interleave. It never throws: a schema that cannot be compiled fails only the requests that need it.
+   */
   *warmSteps(): Generator<string> {
     for (const operation of this.spec.operations) {
-      for (const parameter of operation.parameters) if (parameter.schemaPointer) this.validatorAt(parameter.schemaPointer);
-      for (const media of operation.requestBody?.content ?? []) if (media.schemaPointer) this.validatorAt(media.schemaPointer);
-      for (const response of operation.responses) {
-        for (const media of response.content) if (media.schemaPointer) this.validatorAt(media.schemaPointer);
+      const pointers = [
+        ...operation.parameters.map((parameter) => parameter.schemaPointer),
+        ...(operation.requestBody?.content ?? []).map((media) => media.schemaPointer),
+        ...operation.responses.flatMap((response) => response.content.map((media) => media.schemaPointer)),
+      ];
+      for (const pointer of pointers) {
+        if (pointer === undefined) continue;
+        try {
+          this.validatorAt(pointer);
+        } catch {
+          // The request that needs this schema reports the SpecError itself.
+        }
       }
       yield operation.id;
     }
   }
+}
+
+/**
+ * The document as Ajv sees it: example values and `x-` extensions left out. Ajv takes every `$id`
+ * it finds for a schema id, and examples of APIs whose objects carry an `$id` member (box.com's)
+ * would otherwise clash. Only the objects on the way to a removal are copied.
+ */
+function withoutExampleData(node: unknown, names = false): unknown {
+  if (node === null || typeof node !== 'object') return node;
+  if (Array.isArray(node)) {
+    let copy: unknown[] | undefined;
+    node.forEach((item, index) => {
+      const next = withoutExampleData(item);
+      if (next !== item) (copy ??= [...node])[index] = next;
+    });
+    return copy ?? node;
+  }
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(node)) {
+    const data = !names && (key === 'example' || key === 'examples' || key.startsWith('x-'));
+    const next = data ? undefined : withoutExampleData(value, !names && isNameMap(key));
+    if (!data && next === value) continue;
+    copy ??= { ...(node as Record<string, unknown>) };
+    if (data) delete copy[key];
+    else copy[key] = next;
+  }
+  return copy ?? node;
 }
 
 /** A JSON pointer as a URI fragment: each token percent-encoded (RFC 6901 §6). */
