@@ -64,7 +64,13 @@ export function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
   return plainString(min, plainMax);
 }
 
-function patternString(regex: RegExp, generating: RegExp | undefined, min: number, max: number, lengthOk: (s: string) => boolean): fc.Arbitrary<string> {
+function patternString(
+  regex: RegExp,
+  generating: RegExp | undefined,
+  min: number,
+  max: number,
+  lengthOk: (s: string) => boolean,
+): fc.Arbitrary<string> {
   let matching: fc.Arbitrary<string>;
   try {
     // fc.stringMatching rejects some syntax (lookarounds, back-references, the `i` flag): it gets

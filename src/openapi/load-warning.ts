@@ -13,7 +13,11 @@ const SHOWN = 10;
  * The start-up lines for a document's warnings: the first few in full, then a count of the rest;
  * `quiet` keeps only the count. Empty when there is nothing to say.
  */
-export function formatLoadWarnings(source: string, warnings: readonly LoadWarning[], options: { quiet?: boolean; limit?: number } = {}): string {
+export function formatLoadWarnings(
+  source: string,
+  warnings: readonly LoadWarning[],
+  options: { quiet?: boolean; limit?: number } = {},
+): string {
   if (warnings.length === 0) return '';
   const count = `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`;
   if (options.quiet) return `${source}: served with ${count} about the document\n`;

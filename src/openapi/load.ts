@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { SpecError } from '../core/index.js';
 import { dropBrokenRefs } from './broken-refs.js';
+import { dropUnusableKeywords } from './unusable-keywords.js';
 import type { OpenApiDocument, OpenApiVersion } from './document.js';
 import type { LoadWarning } from './load-warning.js';
 import { listOperations, type Operation } from './operations.js';
@@ -56,20 +57,34 @@ export async function loadSpec(source: string): Promise<LoadedSpec> {
   const cached = cachedWarnings(text);
   const found = [...parsed.warnings];
   if (!cached) found.push(...(await structureWarnings(document, declared)));
-  // Broken refs are removed on every load, cached or not: the rest of the engine follows refs blindly.
-  const refs = dropBrokenRefs(document);
+  // The repairs run on every load, cached or not: the rest of the engine follows refs and reads
+  // keywords without checking them again.
+  found.push(...dropBrokenRefs(document));
+  if (declared !== '2.0') {
+    const repaired = dropUnusableKeywords(document);
+    // The 3.0 schema check has already named these places; the 3.1 one leaves schemas to their dialect.
+    if (declared === '3.1') found.push(...repaired);
+  }
   let warnings = cached;
   if (!warnings) {
-    found.push(...refs, ...patternWarnings(document));
-    const lines = linesOf(text, found.filter((warning) => warning.line === undefined).map((warning) => warning.pointer), parsed.json);
+    found.push(...patternWarnings(document));
+    const lines = linesOf(
+      text,
+      found.filter((warning) => warning.line === undefined).map((warning) => warning.pointer),
+      parsed.json,
+    );
     warnings = found
-      .map((warning) => (warning.line === undefined && lines.has(warning.pointer) ? { ...warning, line: lines.get(warning.pointer)! } : warning))
+      .map((warning) =>
+        warning.line === undefined && lines.has(warning.pointer) ? { ...warning, line: lines.get(warning.pointer)! } : warning,
+      )
       .sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
   }
   if (declared === '2.0') {
     const converted = await convertSwagger2(document, source);
     document = converted.document as Record<string, unknown>;
-    // The conversion's notes point into the converted document, which has no text and so no lines.
+    // The 2.0 schema check named the original places; the conversion's own notes point into the
+    // converted document, which has no text and so no lines.
+    dropUnusableKeywords(document);
     if (!cached) warnings.push(...converted.warnings);
   }
   if (!cached) rememberWarnings(text, warnings);

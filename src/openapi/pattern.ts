@@ -39,7 +39,10 @@ function compile(written: string): Omit<TranslatedPattern, 'generating'> {
   const { source, flags, changes, unknown } = rewrite(pattern);
   if (literal) changes.unshift('a /…/ literal read as its pattern');
   if (unknown.length > 0) {
-    return { regex: undefined, note: `not an ECMAScript regular expression (no escape ${unknown.join(', ')} in ECMAScript); values are not checked against it` };
+    return {
+      regex: undefined,
+      note: `not an ECMAScript regular expression (no ${unknown.join(', ')} in ECMAScript); values are not checked against it`,
+    };
   }
   if (changes.length === 0) {
     const plain = tryCompile(written, 'u');
@@ -53,7 +56,10 @@ function compile(written: string): Omit<TranslatedPattern, 'generating'> {
     const legacy = tryCompile(source, flags);
     if (legacy) return { regex: legacy, note: `compiled without the u flag as ${legacy}` };
   }
-  return { regex: undefined, note: `not an ECMAScript regular expression (${compileError(source, flags)}); values are not checked against it` };
+  return {
+    regex: undefined,
+    note: `not an ECMAScript regular expression (${compileError(source, flags)}); values are not checked against it`,
+  };
 }
 
 function tryCompile(source: string, flags: string): RegExp | undefined {
@@ -134,6 +140,8 @@ function rewrite(pattern: string): { source: string; flags: string; changes: str
       continue;
     }
     if (inClass) {
+      // Java's class intersection (`[a-z&&[^q]]`) has no ECMAScript form short of the `v` flag.
+      if (ahead.startsWith('&&[')) unknown.add('&& (class intersection)');
       const posix = /^\[:(\w+):\]/.exec(ahead);
       if (posix && NAMED_CLASSES[posix[1]!] !== undefined) {
         out += NAMED_CLASSES[posix[1]!];

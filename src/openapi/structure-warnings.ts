@@ -48,7 +48,8 @@ function withoutDynamicRefs(schema: object): object {
 const COMBINATORS = new Set(['oneOf', 'anyOf']);
 // Errors that only summarise others: a combinator, or `if` ("must match then/else schema").
 const SUMMARIES = new Set(['oneOf', 'anyOf', 'if']);
-const isReferenceBranch = (error: ErrorObject) => /\/(Reference|reference)\//.test(error.schemaPath) || /\/(Reference|reference)$/.test(error.schemaPath);
+const isReferenceBranch = (error: ErrorObject) =>
+  /\/(Reference|reference)\//.test(error.schemaPath) || /\/(Reference|reference)$/.test(error.schemaPath);
 const within = (error: ErrorObject, path: string) => error.instancePath === path || error.instancePath.startsWith(path + '/');
 
 /**
@@ -68,16 +69,30 @@ function collapse(errors: ErrorObject[]): ErrorObject[] {
       branches.set(branch, [...(branches.get(branch) ?? []), error]);
     }
     if (branches.size < 2) continue;
-    const score = (list: ErrorObject[]) => list.filter((error) => error.keyword === 'enum' || error.keyword === 'const').length * 1000 + list.length;
+    const score = (list: ErrorObject[]) =>
+      list.filter((error) => error.keyword === 'enum' || error.keyword === 'const').length * 1000 + list.length;
     const best = [...branches.values()].sort((a, b) => score(a) - score(b))[0]!;
     const dropped = new Set([...branches.values()].flat().filter((error) => !best.includes(error)));
     kept = kept.filter((error) => !dropped.has(error));
   }
   const explained = (error: ErrorObject) =>
-    kept.some((other) => other !== error && !SUMMARIES.has(other.keyword) && !isReferenceBranch(other) && within(other, error.instancePath));
+    kept.some(
+      (other) => other !== error && !SUMMARIES.has(other.keyword) && !isReferenceBranch(other) && within(other, error.instancePath),
+    );
   kept = kept.filter((error) => !((SUMMARIES.has(error.keyword) || isReferenceBranch(error)) && explained(error)));
   // A Reference-only complaint next to a combinator that says the same thing adds nothing.
-  kept = kept.filter((error) => !(isReferenceBranch(error) && kept.some((other) => COMBINATORS.has(other.keyword) && other.instancePath === error.instancePath)));
+  kept = kept.filter(
+    (error) =>
+      !(isReferenceBranch(error) && kept.some((other) => COMBINATORS.has(other.keyword) && other.instancePath === error.instancePath)),
+  );
+  // `2` for "2.0" fails both `type` and `enum`; the enum says what would do.
+  kept = kept.filter(
+    (error) =>
+      !(
+        error.keyword === 'type' &&
+        kept.some((other) => (other.keyword === 'enum' || other.keyword === 'const') && other.instancePath === error.instancePath)
+      ),
+  );
   const seen = new Set<string>();
   return kept.filter((error) => {
     const key = `${error.instancePath}\0${error.keyword}\0${JSON.stringify(error.params)}`;
@@ -94,15 +109,23 @@ function toWarning(error: ErrorObject): LoadWarning {
     case 'required':
       return { pointer: error.instancePath, message: `missing required property "${String(params.missingProperty)}"` };
     case 'additionalProperties':
-      return { pointer: `${error.instancePath}/${escapeToken(String(params.additionalProperty))}`, message: `unknown property "${String(params.additionalProperty)}"` };
+      return {
+        pointer: `${error.instancePath}/${escapeToken(String(params.additionalProperty))}`,
+        message: `unknown property "${String(params.additionalProperty)}"`,
+      };
     case 'enum':
-      return { pointer: error.instancePath, message: `${found(error.data)} is not one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return {
+        pointer: error.instancePath,
+        message: `${found(error.data)} is not one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     case 'type':
       return { pointer: error.instancePath, message: `must be ${String(params.type)}, not ${kindOf(error.data)}` };
     case 'oneOf':
       return {
         pointer: error.instancePath,
-        message: params.passingSchemas ? `matches more than one of the forms allowed here (${schemaRule})` : `matches none of the forms allowed here (${schemaRule})`,
+        message: params.passingSchemas
+          ? `matches more than one of the forms allowed here (${schemaRule})`
+          : `matches none of the forms allowed here (${schemaRule})`,
       };
     case 'anyOf':
       return { pointer: error.instancePath, message: `matches none of the forms allowed here (${schemaRule})` };

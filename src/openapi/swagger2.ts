@@ -14,7 +14,9 @@ export async function convertSwagger2(document: object, source: string): Promise
   const { convertObj } = (await import('swagger2openapi')).default;
   let converted: object;
   try {
-    converted = (await convertObj({ ...document, swagger: '2.0' } as never, { patch: true, warnOnly: true, warnProperty: CONVERTER_WARNING } as never)).openapi;
+    converted = (
+      await convertObj({ ...document, swagger: '2.0' } as never, { patch: true, warnOnly: true, warnProperty: CONVERTER_WARNING } as never)
+    ).openapi;
   } catch (cause) {
     throw new SpecError(`cannot convert the Swagger 2.0 document ${source} to OpenAPI 3.0: ${(cause as Error).message}`, { cause });
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadWarning } from './load-warning.js';
@@ -11,9 +12,20 @@ import type { LoadWarning } from './load-warning.js';
  * version.
  */
 const CACHE_VERSION = 'v2';
+// Another release may say other things about the same text.
+const PACKAGE_VERSION = packageVersion();
+
+function packageVersion(): string {
+  try {
+    return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+  } catch {
+    // Compiled somewhere other than dist/ (the APIs.guru bench): the cache version alone keys it.
+    return 'unknown';
+  }
+}
 
 function entryFor(text: string): string {
-  const digest = createHash('sha256').update(CACHE_VERSION).update('\0').update(text).digest('hex');
+  const digest = createHash('sha256').update(`${CACHE_VERSION} ${PACKAGE_VERSION}`).update('\0').update(text).digest('hex');
   return join(tmpdir(), 'everruns-contract', 'validated', digest);
 }
 

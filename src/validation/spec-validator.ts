@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { SpecError } from '../core/index.js';
-import { isNameMap, locate, type LoadedSpec, type OpenApiDocument } from '../openapi/index.js';
+import { locate, type LoadedSpec, type OpenApiDocument } from '../openapi/index.js';
+import { ajvDocument } from './ajv-document.js';
 import { createAjv, type AnyAjv } from './ajv.js';
 import { convertOas30Document } from './oas30.js';
 import { fromAjvError, type Violation, type ViolationLocation } from './violation.js';
@@ -20,7 +21,7 @@ export class SpecValidator {
   constructor(spec: LoadedSpec) {
     this.spec = spec;
     this.#ajv = createAjv(spec.version);
-    const document = withoutExampleData(spec.version === '3.0' ? convertOas30Document(spec.document) : spec.document) as object;
+    const document = ajvDocument(spec.version === '3.0' ? convertOas30Document(spec.document) : spec.document) as object;
     this.#ajv.addSchema({ ...document, $id: DOCUMENT_ID }, DOCUMENT_ID);
   }
 
@@ -83,33 +84,6 @@ export class SpecValidator {
       yield operation.id;
     }
   }
-}
-
-/**
- * The document as Ajv sees it: example values and `x-` extensions left out. Ajv takes every `$id`
- * it finds for a schema id, and examples of APIs whose objects carry an `$id` member (box.com's)
- * would otherwise clash. Only the objects on the way to a removal are copied.
- */
-function withoutExampleData(node: unknown, names = false): unknown {
-  if (node === null || typeof node !== 'object') return node;
-  if (Array.isArray(node)) {
-    let copy: unknown[] | undefined;
-    node.forEach((item, index) => {
-      const next = withoutExampleData(item);
-      if (next !== item) (copy ??= [...node])[index] = next;
-    });
-    return copy ?? node;
-  }
-  let copy: Record<string, unknown> | undefined;
-  for (const [key, value] of Object.entries(node)) {
-    const data = !names && (key === 'example' || key === 'examples' || key.startsWith('x-'));
-    const next = data ? undefined : withoutExampleData(value, !names && isNameMap(key));
-    if (!data && next === value) continue;
-    copy ??= { ...(node as Record<string, unknown>) };
-    if (data) delete copy[key];
-    else copy[key] = next;
-  }
-  return copy ?? node;
 }
 
 /** A JSON pointer as a URI fragment: each token percent-encoded (RFC 6901 §6). */
