@@ -10,7 +10,7 @@ import { patternWarnings } from './pattern-warnings.js';
 import { structureWarnings, type DocumentVersion } from './structure-warnings.js';
 import { convertSwagger2 } from './swagger2.js';
 import { linesOf } from './text-lines.js';
-import { cachedWarnings, rememberWarnings } from './validation-cache.js';
+import { cachedLoad, rememberLoad } from './validation-cache.js';
 import { walkObjects } from './walk.js';
 
 /** An OpenAPI document ready for routing, validation and generation, with what is wrong in it. */
@@ -47,36 +47,31 @@ export async function loadSpec(source: string): Promise<LoadedSpec> {
   }
   let document = parsed.value as Record<string, unknown>;
   const declared = declaredVersion(document, text, parsed.json, source);
-  if (hasExternalRef(document)) {
+  if (hasExternalRef(text, document)) {
     try {
       document = (await (await import('@apidevtools/swagger-parser')).default.bundle(source)) as unknown as Record<string, unknown>;
     } catch (cause) {
       throw new SpecError(`cannot resolve the external references of ${source}: ${firstLine(cause)}`, { cause });
     }
   }
-  const cached = cachedWarnings(text);
+  const cached = cachedLoad(text);
   const found = [...parsed.warnings];
   if (!cached) found.push(...(await structureWarnings(document, declared)));
-  // The repairs run on every load, cached or not: the rest of the engine follows refs and reads
-  // keywords without checking them again.
-  found.push(...dropBrokenRefs(document));
-  if (declared !== '2.0') {
-    const repaired = dropUnusableKeywords(document);
-    // The 3.0 schema check has already named these places; the 3.1 one leaves schemas to their dialect.
-    if (declared === '3.1') found.push(...repaired);
-  }
-  let warnings = cached;
+  // The repairs run on every load of a document that needed them: the rest of the engine follows
+  // refs and reads keywords without checking them again.
+  const repair = cached?.repaired !== false;
+  const refRepairs = repair ? dropBrokenRefs(document) : [];
+  const keywordRepairs = repair && declared !== '2.0' ? dropUnusableKeywords(document) : [];
+  let repaired = refRepairs.length + keywordRepairs.length > 0;
+  found.push(...refRepairs);
+  // The 3.0 schema check has already named unusable keywords; the 3.1 one leaves schemas to their dialect.
+  if (declared === '3.1') found.push(...keywordRepairs);
+  let warnings = cached?.warnings;
   if (!warnings) {
     found.push(...patternWarnings(document));
-    const lines = linesOf(
-      text,
-      found.filter((warning) => warning.line === undefined).map((warning) => warning.pointer),
-      parsed.json,
-    );
+    const lines = linesOf(text, found.filter((warning) => warning.line === undefined).map((warning) => warning.pointer), parsed.json);
     warnings = found
-      .map((warning) =>
-        warning.line === undefined && lines.has(warning.pointer) ? { ...warning, line: lines.get(warning.pointer)! } : warning,
-      )
+      .map((warning) => (warning.line === undefined && lines.has(warning.pointer) ? { ...warning, line: lines.get(warning.pointer)! } : warning))
       .sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
   }
   if (declared === '2.0') {
@@ -84,10 +79,10 @@ export async function loadSpec(source: string): Promise<LoadedSpec> {
     document = converted.document as Record<string, unknown>;
     // The 2.0 schema check named the original places; the conversion's own notes point into the
     // converted document, which has no text and so no lines.
-    dropUnusableKeywords(document);
+    if (repair && dropUnusableKeywords(document).length > 0) repaired = true;
     if (!cached) warnings.push(...converted.warnings);
   }
-  if (!cached) rememberWarnings(text, warnings);
+  if (!cached) rememberLoad(text, { warnings, repaired });
   const served = document as OpenApiDocument;
   return { source, version: declared === '3.1' ? '3.1' : '3.0', document: served, operations: listOperations(served), warnings };
 }
@@ -121,7 +116,9 @@ function firstLine(error: unknown): string {
   );
 }
 
-function hasExternalRef(document: object): boolean {
+function hasExternalRef(text: string, document: object): boolean {
+  // Most documents have no `$ref` other than `#…` anywhere in their text; only those that may are walked.
+  if (!/\$ref["']?\s*:(?!\s*["']?#)/.test(text)) return false;
   let found = false;
   walkObjects(document, (node) => {
     if (typeof node.$ref === 'string' && !node.$ref.startsWith('#')) found = true;

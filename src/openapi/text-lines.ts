@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node } from 'yaml';
 import { escapeToken, parsePointer, toPointer } from '../core/index.js';
 
 /**
@@ -122,6 +123,8 @@ function jsonOffsets(text: string, paths: string[][]): Map<string, number> {
 
 /** Offsets of members in YAML text, through the `yaml` package's node ranges. */
 function yamlOffsets(text: string, paths: string[][]): Map<string, number> {
+  // Loaded only for a YAML document with something to point at: it costs a start-up 20 ms otherwise.
+  const { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const offsets = new Map<string, number>();
   const document = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: false });
   for (const tokens of paths) {

@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import type { LoadWarning } from './load-warning.js';
 
 /**
- * Remembers what loading said about a document text on this machine (its warnings, often none), so
- * that a restart of the mock on an unchanged document skips checking it against the OpenAPI
- * schema, which takes a second for big documents. Keyed by a hash of the text and the loader's
- * version.
+ * Remembers what loading said about a document text on this machine (its warnings, often none, and
+ * whether it needed repairs), so that a restart of the mock on an unchanged document skips checking
+ * it against the OpenAPI schema, which takes a fraction of a second for big documents. Keyed by a
+ * hash of the text and the loader's version.
  */
-const CACHE_VERSION = 'v2';
+const CACHE_VERSION = 'v3';
 // Another release may say other things about the same text.
 const PACKAGE_VERSION = packageVersion();
 
@@ -29,23 +29,30 @@ function entryFor(text: string): string {
   return join(tmpdir(), 'everruns-contract', 'validated', digest);
 }
 
-/** The warnings remembered for this exact text, or undefined (a cache outside our control may vanish at any time). */
-export function cachedWarnings(text: string): LoadWarning[] | undefined {
+/** What loading found in one document text. */
+export interface LoadRecord {
+  warnings: LoadWarning[];
+  /** False when the document needed no repair (no broken ref, no unusable keyword), so a reload may skip looking. */
+  repaired: boolean;
+}
+
+/** The record of this exact text, or undefined (a cache outside our control may vanish at any time). */
+export function cachedLoad(text: string): LoadRecord | undefined {
   if (process.env.EVERRUNS_CONTRACT_NO_CACHE !== undefined) return undefined;
   try {
-    const entry = JSON.parse(readFileSync(entryFor(text), 'utf8')) as unknown;
-    return Array.isArray(entry) ? (entry as LoadWarning[]) : undefined;
+    const entry = JSON.parse(readFileSync(entryFor(text), 'utf8')) as Partial<LoadRecord> | null;
+    return Array.isArray(entry?.warnings) && typeof entry.repaired === 'boolean' ? (entry as LoadRecord) : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Records the warnings of this text; failing to record is harmless. */
-export function rememberWarnings(text: string, warnings: readonly LoadWarning[]): void {
+/** Records what loading found in this text; failing to record is harmless. */
+export function rememberLoad(text: string, record: LoadRecord): void {
   try {
     const entry = entryFor(text);
     mkdirSync(join(entry, '..'), { recursive: true });
-    writeFileSync(entry, JSON.stringify(warnings));
+    writeFileSync(entry, JSON.stringify(record));
   } catch {
     // A read-only or full temp directory only costs the next start its check.
   }

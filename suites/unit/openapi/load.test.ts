@@ -123,6 +123,23 @@ describe('loadSpec: documents that break the OpenAPI schema are served with warn
   });
 });
 
+describe('loadSpec: external references', () => {
+  it('bundles a $ref to another file so every ref left is local', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'everruns-load-'));
+    writeFileSync(join(dir, 'pet.yaml'), 'type: object\nrequired: [id]\nproperties: {id: {type: integer}}\n');
+    const document = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/pet': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: './pet.yaml' } } } } } } } } };
+    writeFileSync(join(dir, 'api.json'), json(document));
+    const spec = await loadSpec(join(dir, 'api.json'));
+    expect(spec.warnings).toEqual([]);
+    expect(spec.operations[0]!.responses[0]!.content[0]!.schema).toMatchObject({ required: ['id'] });
+  });
+
+  it('refuses a document whose external reference cannot be read, naming it', async () => {
+    const document = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/pet': { get: { responses: { '200': { $ref: './missing.yaml' } } } } } };
+    await expect(loadSpec(file('api.json', json(document)))).rejects.toThrow(/cannot resolve the external references of .*api\.json: .*missing\.yaml/);
+  });
+});
+
 describe('loadSpec: Swagger 2.0', () => {
   it.each(['json', 'yaml'])('serves the Swagger 2.0 petstore (%s) as its OpenAPI 3.0 conversion', async (format) => {
     const spec = await loadSpec(resolve(EXAMPLES, `2.0/${format}/petstore.${format}`));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cachedWarnings, rememberWarnings } from '../../../src/openapi/validation-cache.js';
+import { cachedLoad, rememberLoad } from '../../../src/openapi/validation-cache.js';
 import { documentWith, inlineSpec } from '../../helpers/inline-spec.js';
 
 describe('validation cache', () => {
@@ -8,19 +8,20 @@ describe('validation cache', () => {
     delete process.env.EVERRUNS_CONTRACT_NO_CACHE;
   });
 
-  it('remembers the warnings of exactly the text it was given', () => {
+  it('remembers what loading found in exactly the text it was given', () => {
     const text = `openapi: 3.1.0 # ${randomUUID()}`;
-    expect(cachedWarnings(text)).toBeUndefined();
-    rememberWarnings(text, [{ pointer: '', line: 1, message: 'missing required property "info"' }]);
-    expect(cachedWarnings(text)).toEqual([{ pointer: '', line: 1, message: 'missing required property "info"' }]);
-    expect(cachedWarnings(text + ' ')).toBeUndefined();
+    const record = { warnings: [{ pointer: '', line: 1, message: 'missing required property "info"' }], repaired: false };
+    expect(cachedLoad(text)).toBeUndefined();
+    rememberLoad(text, record);
+    expect(cachedLoad(text)).toEqual(record);
+    expect(cachedLoad(text + ' ')).toBeUndefined();
   });
 
   it('can be switched off', () => {
     const text = `openapi: 3.1.0 # ${randomUUID()}`;
-    rememberWarnings(text, []);
+    rememberLoad(text, { warnings: [], repaired: false });
     process.env.EVERRUNS_CONTRACT_NO_CACHE = '1';
-    expect(cachedWarnings(text)).toBeUndefined();
+    expect(cachedLoad(text)).toBeUndefined();
   });
 
   it('gives a document the same warnings, and the same repairs, on every load', async () => {
