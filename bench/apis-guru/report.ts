@@ -4,7 +4,8 @@ export interface ServerResult {
   ran: boolean;
   started: boolean;
   reason: string | undefined;
-  verdicts: GetVerdict[];
+  /** Each judged answer, with the cause another slice of issue 10 owns when one applies to its operation. */
+  verdicts: Array<GetVerdict & { cause: string | undefined }>;
   /** The process ended by itself while being measured. */
   crashed: boolean;
 }
@@ -23,6 +24,9 @@ export interface DocumentResult {
 
 interface Figures {
   started: number;
+  /** GETs no cause owned elsewhere applies to, and how many of those were answered right. */
+  ownGets: number;
+  ownValid: number;
   gets: number;
   declared: number;
   valid: number;
@@ -33,8 +37,11 @@ interface Figures {
 
 function figures(results: DocumentResult[], side: 'ours' | 'prism'): Figures {
   const verdicts = results.flatMap((result) => result[side].verdicts);
+  const own = verdicts.filter((verdict) => verdict.cause === undefined);
   return {
     started: results.filter((result) => result[side].started).length,
+    ownGets: own.length,
+    ownValid: own.filter((verdict) => verdict.declaredStatus && verdict.validBody).length,
     gets: verdicts.length,
     declared: verdicts.filter((verdict) => verdict.declaredStatus).length,
     valid: verdicts.filter((verdict) => verdict.declaredStatus && verdict.validBody).length,
@@ -62,8 +69,21 @@ export function renderReport(results: DocumentResult[], options: { draw: number;
   text += row('documents started', `${oursAll.started} / ${results.length}`, `${prismAll.started} / ${results.length}`);
   text += row('crashes (process ended while serving)', String(oursAll.crashes), String(prismAll.crashes));
   text += row(`valid GETs sent (${both.length} documents both started)`, String(ours.gets), String(prism.gets));
-  text += row('answered with the declared status', `${ours.declared} (${share(ours.declared, ours.gets)})`, `${prism.declared} (${share(prism.declared, prism.gets)})`);
-  text += row('… and a schema-valid body', `${ours.valid} (${share(ours.valid, ours.gets)})`, `${prism.valid} (${share(prism.valid, prism.gets)})`);
+  text += row(
+    'answered with the declared status',
+    `${ours.declared} (${share(ours.declared, ours.gets)})`,
+    `${prism.declared} (${share(prism.declared, prism.gets)})`,
+  );
+  text += row(
+    '… and a schema-valid body',
+    `${ours.valid} (${share(ours.valid, ours.gets)})`,
+    `${prism.valid} (${share(prism.valid, prism.gets)})`,
+  );
+  text += row(
+    `… of the ${ours.ownGets} no known cause applies to`,
+    `${ours.ownValid} (${share(ours.ownValid, ours.ownGets)})`,
+    `${prism.ownValid} (${share(prism.ownValid, prism.ownGets)})`,
+  );
   text += row('5xx answers', String(ours.serverErrors), String(prism.serverErrors));
   text += row('no answer', String(ours.noAnswer), String(prism.noAnswer));
   const skipped = results.reduce((sum, result) => sum + result.unfillable + result.unsatisfiable, 0);
@@ -78,8 +98,13 @@ export function renderReport(results: DocumentResult[], options: { draw: number;
   const wrong = both.flatMap((result) =>
     result.ours.verdicts.filter((verdict) => !verdict.declaredStatus || !verdict.validBody).map((verdict) => ({ id: result.id, verdict })),
   );
-  text += `\nGETs this mock answered wrongly: ${wrong.length}${wrong.length > options.failures ? ` (first ${options.failures})` : ''}\n`;
-  for (const { id, verdict } of wrong.slice(0, options.failures)) {
+  const causes = new Map<string, number>();
+  for (const { verdict } of wrong) if (verdict.cause) causes.set(verdict.cause, (causes.get(verdict.cause) ?? 0) + 1);
+  text += `\nGETs this mock answered wrongly: ${wrong.length}, of which for causes other slices of issue 10 own:\n`;
+  for (const [cause, count] of causes) text += `  ${count}  ${cause}\n`;
+  const unexplained = wrong.filter(({ verdict }) => verdict.cause === undefined);
+  text += `The other ${unexplained.length}${unexplained.length > options.failures ? ` (first ${options.failures})` : ''}:\n`;
+  for (const { id, verdict } of unexplained.slice(0, options.failures)) {
     text += `  ${id} GET ${verdict.target.slice(0, 100)} → ${verdict.status}: ${(verdict.problem ?? '').replace(/\s+/g, ' ').slice(0, 200)}\n`;
   }
   return text;

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadSpec, type LoadedSpec } from '../../src/openapi/index.js';
 import { SpecValidator } from '../../src/validation/index.js';
 import { drawEntries, type DirectoryEntry } from '../../suites/helpers/apis-guru.js';
-import { fillGets, judgeGet, type FilledGet, type GetVerdict } from '../../suites/helpers/exercise-gets.js';
+import { fillGets, judgeGet, knownCause, type FilledGet } from '../../suites/helpers/exercise-gets.js';
 import { freePort } from '../../suites/helpers/free-port.js';
 import { spawnChild, stopChild, waitForAnswer, waitForOutput, type Child } from './children.js';
 import { renderReport, type DocumentResult, type ServerResult } from './report.js';
@@ -45,7 +45,9 @@ async function main(): Promise<void> {
       const entry = entries[next++]!;
       const result = await measureDocument(entry);
       results.push(result);
-      process.stderr.write(`[${results.length}/${entries.length}] ${entry.id}: mock ${summary(result.ours)}, Prism ${summary(result.prism)}\n`);
+      process.stderr.write(
+        `[${results.length}/${entries.length}] ${entry.id}: mock ${summary(result.ours)}, Prism ${summary(result.prism)}\n`,
+      );
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Number(values.jobs)) }, worker));
@@ -66,8 +68,8 @@ async function measureDocument(entry: DirectoryEntry): Promise<DocumentResult> {
   const filled = spec ? fillGets(spec) : { filled: [], unfillable: [], unsatisfiable: [] };
   const gets = filled.filled.slice(0, maxGets);
   const validator = spec ? new SpecValidator(spec) : undefined;
-  const ours = await measureServer(startMock(entry.path), gets, validator);
-  const prism = values['no-prism'] ? notRun() : await measureServer(startPrism(entry.path), gets, validator);
+  const ours = await measureServer(startMock(entry.path), spec, gets, validator);
+  const prism = values['no-prism'] ? notRun() : await measureServer(startPrism(entry.path), spec, gets, validator);
   return {
     id: entry.id,
     origin,
@@ -99,7 +101,12 @@ async function startPrism(path: string): Promise<Started> {
   return { child, url: (await waitForAnswer(child, `${url}/__bench_probe`, START_TIMEOUT_MS)) ? url : undefined };
 }
 
-async function measureServer(starting: Promise<Started>, gets: FilledGet[], validator: SpecValidator | undefined): Promise<ServerResult> {
+async function measureServer(
+  starting: Promise<Started>,
+  spec: LoadedSpec | undefined,
+  gets: FilledGet[],
+  validator: SpecValidator | undefined,
+): Promise<ServerResult> {
   const { child, url } = await starting;
   const result: ServerResult = { ran: true, started: url !== undefined, reason: undefined, verdicts: [], crashed: false };
   try {
@@ -107,9 +114,9 @@ async function measureServer(starting: Promise<Started>, gets: FilledGet[], vali
       result.reason = lastLine(child.output()) || 'did not start';
       return result;
     }
-    for (const get of validator ? gets : []) {
+    for (const get of spec && validator ? gets : []) {
       if (child.exit) break;
-      result.verdicts.push(await judgeGet(url, validator!, get));
+      result.verdicts.push({ ...(await judgeGet(url, validator!, get)), cause: knownCause(spec!, get) });
     }
     await new Promise((resolve) => setTimeout(resolve, CRASH_WINDOW_MS));
     if (child.exit) {
@@ -123,7 +130,7 @@ async function measureServer(starting: Promise<Started>, gets: FilledGet[], vali
 }
 
 function notRun(): ServerResult {
-  return { ran: false, started: false, reason: 'not run', verdicts: [] as GetVerdict[], crashed: false };
+  return { ran: false, started: false, reason: 'not run', verdicts: [], crashed: false };
 }
 
 function originOf(spec: LoadedSpec | undefined): string {

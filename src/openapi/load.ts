@@ -69,9 +69,15 @@ export async function loadSpec(source: string): Promise<LoadedSpec> {
   let warnings = cached?.warnings;
   if (!warnings) {
     found.push(...patternWarnings(document));
-    const lines = linesOf(text, found.filter((warning) => warning.line === undefined).map((warning) => warning.pointer), parsed.json);
+    const lines = linesOf(
+      text,
+      found.filter((warning) => warning.line === undefined).map((warning) => warning.pointer),
+      parsed.json,
+    );
     warnings = found
-      .map((warning) => (warning.line === undefined && lines.has(warning.pointer) ? { ...warning, line: lines.get(warning.pointer)! } : warning))
+      .map((warning) =>
+        warning.line === undefined && lines.has(warning.pointer) ? { ...warning, line: lines.get(warning.pointer)! } : warning,
+      )
       .sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
   }
   if (declared === '2.0') {

@@ -15,14 +15,19 @@ beforeAll(() => {
 async function runUntilStarted(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stopSignal: Promise.resolve('SIGTERM') };
+  const io: CliIo = {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    stopSignal: Promise.resolve('SIGTERM'),
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
 
 function sloppyDocument(responses: number): string {
   const paths: Record<string, unknown> = {};
-  for (let index = 0; index < responses; index++) paths[`/things${index}`] = { get: { responses: { '200': { content: { 'application/json': { schema: { type: 'object' } } } } } } };
+  for (let index = 0; index < responses; index++)
+    paths[`/things${index}`] = { get: { responses: { '200': { content: { 'application/json': { schema: { type: 'object' } } } } } } };
   const file = join(mkdtempSync(join(tmpdir(), 'everruns-warnings-')), 'sloppy.json');
   writeFileSync(file, JSON.stringify({ openapi: '3.0.3', paths }, null, 2));
   return file;
@@ -50,7 +55,18 @@ describe('document warnings at start', () => {
   it('record prints them too', async () => {
     const spec = sloppyDocument(1);
     const out = join(mkdtempSync(join(tmpdir(), 'everruns-warnings-')), 'session.har');
-    const result = await runUntilStarted(['record', '--spec', spec, '--target', 'http://127.0.0.1:9', '--out', out, '--port', '0', '--quiet']);
+    const result = await runUntilStarted([
+      'record',
+      '--spec',
+      spec,
+      '--target',
+      'http://127.0.0.1:9',
+      '--out',
+      out,
+      '--port',
+      '0',
+      '--quiet',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(`${spec}: served with 2 warnings about the document\n`);
   });

@@ -51,7 +51,17 @@ describe('the mock serves documents that break the OpenAPI schema', () => {
     const spec = await inlineSpec({
       openapi: '3.1.0',
       info: { title: 't', version: '1' },
-      paths: { '/pets': { get: { responses: { '200': { content: { 'application/json': { schema: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } } } } } } } },
+      paths: {
+        '/pets': {
+          get: {
+            responses: {
+              '200': {
+                content: { 'application/json': { schema: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } } },
+              },
+            },
+          },
+        },
+      },
     });
     expect(spec.warnings).toHaveLength(1);
     await expectEveryGetServed(spec);
@@ -61,9 +71,21 @@ describe('the mock serves documents that break the OpenAPI schema', () => {
     const spec = await inlineSpec({
       openapi: '3.0.3',
       info: { title: 't', version: '1' },
-      paths: { '/pets': { get: { responses: list({ type: 'object', required: ['tag'], properties: { tag: { type: 'string' }, owner: { $ref: '#/components/schemas/Owner' } } }) } } },
+      paths: {
+        '/pets': {
+          get: {
+            responses: list({
+              type: 'object',
+              required: ['tag'],
+              properties: { tag: { type: 'string' }, owner: { $ref: '#/components/schemas/Owner' } },
+            }),
+          },
+        },
+      },
     });
-    expect(spec.warnings.map((warning) => warning.pointer)).toEqual(['/paths/~1pets/get/responses/200/content/application~1json/schema/items/properties/owner/$ref']);
+    expect(spec.warnings.map((warning) => warning.pointer)).toEqual([
+      '/paths/~1pets/get/responses/200/content/application~1json/schema/items/properties/owner/$ref',
+    ]);
     await expectEveryGetServed(spec);
   });
 
@@ -74,7 +96,11 @@ describe('the mock serves documents that break the OpenAPI schema', () => {
       paths: {
         '/pets': {
           get: {
-            responses: list({ type: 'object', required: true, properties: { id: { type: 'int', minimum: 1 }, name: { type: 'string', maxLength: '10' }, photo: { type: 'file' } } }),
+            responses: list({
+              type: 'object',
+              required: true,
+              properties: { id: { type: 'int', minimum: 1 }, name: { type: 'string', maxLength: '10' }, photo: { type: 'file' } },
+            }),
           },
         },
       },
@@ -90,12 +116,15 @@ describe('the mock serves documents that break the OpenAPI schema', () => {
 });
 
 describe('the mock serves Swagger 2.0 documents', () => {
-  it.each(['json/petstore.json', 'yaml/petstore.yaml', 'json/petstore-expanded.json', 'yaml/api-with-examples.yaml', 'json/petstore-simple.json'])(
-    'answers every GET of 2.0/%s with a declared, schema-valid response',
-    async (document) => {
-      await expectEveryGetServed(await loadSpec(resolve(EXAMPLES, '2.0', document)));
-    },
-  );
+  it.each([
+    'json/petstore.json',
+    'yaml/petstore.yaml',
+    'json/petstore-expanded.json',
+    'yaml/api-with-examples.yaml',
+    'json/petstore-simple.json',
+  ])('answers every GET of 2.0/%s with a declared, schema-valid response', async (document) => {
+    await expectEveryGetServed(await loadSpec(resolve(EXAMPLES, '2.0', document)));
+  });
 });
 
 describe('the mock validates and generates for patterns that are not plain ECMAScript', () => {
@@ -107,7 +136,14 @@ describe('the mock validates and generates for patterns that are not plain ECMAS
         get: {
           parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', pattern } }],
           responses: {
-            '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', required: ['name'], properties: { name: { type: 'string', pattern, minLength: 1 } } } } } },
+            '200': {
+              description: 'ok',
+              content: {
+                'application/json': {
+                  schema: { type: 'object', required: ['name'], properties: { name: { type: 'string', pattern, minLength: 1 } } },
+                },
+              },
+            },
             '400': { description: 'bad name' },
           },
         },

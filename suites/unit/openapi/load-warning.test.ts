@@ -23,7 +23,9 @@ describe('formatLoadWarnings', () => {
 
   it('only counts them when asked to be quiet', () => {
     expect(formatLoadWarnings('api.yaml', warnings, { quiet: true })).toBe('api.yaml: served with 13 warnings about the document\n');
-    expect(formatLoadWarnings('api.yaml', warnings.slice(0, 1), { quiet: true })).toBe('api.yaml: served with 1 warning about the document\n');
+    expect(formatLoadWarnings('api.yaml', warnings.slice(0, 1), { quiet: true })).toBe(
+      'api.yaml: served with 1 warning about the document\n',
+    );
   });
 
   it('leaves out the line when the text gives none', () => {

@@ -50,7 +50,9 @@ describe('loadSpec: documents that break the OpenAPI schema are served with warn
       '            application/json: {schema: {type: array}}',
     ].join('\n');
     const spec = await loadSpec(file('no-description.yaml', yaml));
-    expect(spec.warnings).toEqual([{ pointer: '/paths/~1pets/get/responses/200', line: 7, message: 'missing required property "description"' }]);
+    expect(spec.warnings).toEqual([
+      { pointer: '/paths/~1pets/get/responses/200', line: 7, message: 'missing required property "description"' },
+    ]);
     expect(spec.operations[0]!.responses[0]!.content[0]!.mediaType).toBe('application/json');
   });
 
@@ -71,7 +73,11 @@ describe('loadSpec: documents that break the OpenAPI schema are served with warn
     const spec = await loadSpec(file('sloppy.json', text));
     expect(spec.warnings).toEqual([
       // An array item's line is the line its value opens on, the one before its first member.
-      { pointer: '/paths/~1pets~1{id}/get/parameters/0', line: lineOf(text, '"name": "id"') - 1, message: 'missing required property "required"' },
+      {
+        pointer: '/paths/~1pets~1{id}/get/parameters/0',
+        line: lineOf(text, '"name": "id"') - 1,
+        message: 'missing required property "required"',
+      },
       {
         pointer: '/paths/~1pets~1{id}/get/parameters/0/schema/type',
         line: lineOf(text, '"type": "int"'),
@@ -84,7 +90,15 @@ describe('loadSpec: documents that break the OpenAPI schema are served with warn
     const document = {
       openapi: '3.0.3',
       info: { title: 't', version: '1' },
-      paths: { '/pets': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Missing' } } } } } } } },
+      paths: {
+        '/pets': {
+          get: {
+            responses: {
+              '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Missing' } } } },
+            },
+          },
+        },
+      },
     };
     const text = json(document);
     const spec = await loadSpec(file('dangling.json', text));
@@ -112,7 +126,12 @@ describe('loadSpec: documents that break the OpenAPI schema are served with warn
   });
 
   it('reads a duplicated YAML key as JSON.parse would, with a warning on its line', async () => {
-    const spec = await loadSpec(file('dup.yaml', 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\npaths:\n  /a: {get: {responses: {"200": {description: ok}}}}\n'));
+    const spec = await loadSpec(
+      file(
+        'dup.yaml',
+        'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\npaths:\n  /a: {get: {responses: {"200": {description: ok}}}}\n',
+      ),
+    );
     expect(spec.operations).toHaveLength(1);
     expect(spec.warnings).toEqual([{ pointer: '', line: 4, message: 'duplicated key on line 4 (the last one is used)' }]);
   });
@@ -127,7 +146,15 @@ describe('loadSpec: external references', () => {
   it('bundles a $ref to another file so every ref left is local', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'everruns-load-'));
     writeFileSync(join(dir, 'pet.yaml'), 'type: object\nrequired: [id]\nproperties: {id: {type: integer}}\n');
-    const document = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/pet': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: './pet.yaml' } } } } } } } } };
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/pet': {
+          get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: './pet.yaml' } } } } } },
+        },
+      },
+    };
     writeFileSync(join(dir, 'api.json'), json(document));
     const spec = await loadSpec(join(dir, 'api.json'));
     expect(spec.warnings).toEqual([]);
@@ -135,8 +162,14 @@ describe('loadSpec: external references', () => {
   });
 
   it('refuses a document whose external reference cannot be read, naming it', async () => {
-    const document = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/pet': { get: { responses: { '200': { $ref: './missing.yaml' } } } } } };
-    await expect(loadSpec(file('api.json', json(document)))).rejects.toThrow(/cannot resolve the external references of .*api\.json: .*missing\.yaml/);
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/pet': { get: { responses: { '200': { $ref: './missing.yaml' } } } } },
+    };
+    await expect(loadSpec(file('api.json', json(document)))).rejects.toThrow(
+      /cannot resolve the external references of .*api\.json: .*missing\.yaml/,
+    );
   });
 });
 
@@ -147,14 +180,22 @@ describe('loadSpec: Swagger 2.0', () => {
     expect(spec.document.openapi).toMatch(/^3\.0\./);
     expect(spec.warnings).toEqual([]);
     const findPets = spec.operations.find((operation) => operation.id === 'findPetsByStatus')!;
-    expect(findPets.parameters.map((parameter) => [parameter.name, parameter.in, parameter.style, parameter.explode])).toEqual([['status', 'query', 'form', true]]);
-    expect(findPets.responses.find((response) => response.key === '200')!.content.map((media) => media.mediaType)).toEqual(['application/xml', 'application/json']);
+    expect(findPets.parameters.map((parameter) => [parameter.name, parameter.in, parameter.style, parameter.explode])).toEqual([
+      ['status', 'query', 'form', true],
+    ]);
+    expect(findPets.responses.find((response) => response.key === '200')!.content.map((media) => media.mediaType)).toEqual([
+      'application/xml',
+      'application/json',
+    ]);
     const addPet = spec.operations.find((operation) => operation.id === 'addPet')!;
-    expect(addPet.requestBody?.content.map((media) => media.schemaPointer)).toContain('#/components/requestBodies/Pet/content/application~1json/schema');
+    expect(addPet.requestBody?.content.map((media) => media.schemaPointer)).toContain(
+      '#/components/requestBodies/Pet/content/application~1json/schema',
+    );
   });
 
   it('takes an unquoted `swagger: 2.0` (a YAML number), with a warning', async () => {
-    const yaml = 'swagger: 2.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses:\n        "200": {description: ok, schema: {type: string}}\n';
+    const yaml =
+      'swagger: 2.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses:\n        "200": {description: ok, schema: {type: string}}\n';
     const spec = await loadSpec(file('number.yaml', yaml));
     expect(spec.operations[0]!.responses[0]!.content[0]!.schema).toEqual({ type: 'string' });
     expect(spec.warnings).toEqual([{ pointer: '/swagger', line: 1, message: '2 is not one of "2.0"' }]);
