@@ -18,7 +18,8 @@ import { writeReport } from './write-report.js';
 export async function runOffline(values: ConformFlags, io: CliIo): Promise<number> {
   const { fromHarEntry, loadHar } = await import('../../recording/index.js');
   const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
-  io.stderr(formatLoadWarnings(spec.source, spec.warnings));
+  const warnings = formatLoadWarnings(spec.source, spec.warnings);
+  if (warnings) io.stderr(warnings);
   const exchanges = values.har!.flatMap((path) =>
     loadHar(path).log.entries.map((entry) => {
       const recorded = fromHarEntry(entry);

@@ -106,7 +106,8 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
       vars: parseVars(values.var ?? []),
     };
     const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
-    io.stderr(formatLoadWarnings(spec.source, spec.warnings));
+    const warnings = formatLoadWarnings(spec.source, spec.warnings);
+    if (warnings) io.stderr(warnings);
     const controller = new AbortController();
     void io.stopSignal.then((signal) => {
       io.stderr(`${signal}: stopping; archiving what the run created…\n`);

@@ -141,7 +141,8 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
   const bound = values.host && !server.url.includes(values.host) ? ` (bound to ${values.host})` : '';
   io.stdout(`everruns-contract mock listening on ${server.url}${bound}\n`);
   io.stdout(`  spec: ${spec.source} (OpenAPI ${spec.version}, ${spec.operations.length} operations)\n`);
-  io.stderr(formatLoadWarnings(spec.source, spec.warnings, { quiet: values.quiet ?? false }));
+  const warnings = formatLoadWarnings(spec.source, spec.warnings, { quiet: values.quiet ?? false });
+  if (warnings) io.stderr(warnings);
   if (playback) {
     io.stdout(`  playback: ${playback.size} recorded requests from ${values.fixtures!.join(', ')}${playback.strict ? ' (strict)' : ''}\n`);
   }

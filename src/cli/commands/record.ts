@@ -51,7 +51,8 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
   if (!values.out) throw new UsageError('--out FILE.har is required (where to write the recording)');
   const port = integerFlag('port', values.port, 4011, 0, 65535);
   const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
-  io.stderr(formatLoadWarnings(spec.source, spec.warnings, { quiet: values.quiet ?? false }));
+  const warnings = formatLoadWarnings(spec.source, spec.warnings, { quiet: values.quiet ?? false });
+  if (warnings) io.stderr(warnings);
   const validate = createExchangeValidator(spec);
   let violations = 0;
   const proxy = await createRecordingProxy({
