@@ -133,7 +133,12 @@ export async function judgeGet(baseUrl: string, validator: SpecValidator, get: F
       return verdict(status, true, false, `body is not JSON although declared ${contentType}`);
     }
   } else if (text !== '') body = text;
-  const checked = validateResponse(validator, get.operation, { status, headers, body });
+  let checked: ReturnType<typeof validateResponse>;
+  try {
+    checked = validateResponse(validator, get.operation, { status, headers, body });
+  } catch (error) {
+    return verdict(status, true, false, `the judge cannot check the body: ${(error as Error).message}`);
+  }
   if (!checked.mediaTypeDeclared) return verdict(status, true, false, `media type ${contentType} not declared`);
   const violations = checked.violations.map((violation) => `${violation.pointer} ${violation.keyword}: ${violation.message}`);
   return verdict(status, true, violations.length === 0, violations.length === 0 ? undefined : violations.slice(0, 3).join('; '));

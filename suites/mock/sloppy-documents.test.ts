@@ -89,7 +89,7 @@ describe('the mock serves documents that break the OpenAPI schema', () => {
     await expectEveryGetServed(spec);
   });
 
-  it('serves 3.1 schemas with keyword values no validator compiles, leaving those keywords out', async () => {
+  it('serves 3.1 schemas with keyword values no validator compiles, and a stray nullable, leaving those keywords out', async () => {
     const spec = await inlineSpec({
       openapi: '3.1.0',
       info: { title: 't', version: '1' },
@@ -99,7 +99,12 @@ describe('the mock serves documents that break the OpenAPI schema', () => {
             responses: list({
               type: 'object',
               required: true,
-              properties: { id: { type: 'int', minimum: 1 }, name: { type: 'string', maxLength: '10' }, photo: { type: 'file' } },
+              properties: {
+                id: { type: 'int', minimum: 1 },
+                name: { type: 'string', maxLength: '10' },
+                photo: { type: 'file' },
+                note: { nullable: true },
+              },
             }),
           },
         },
