@@ -61,7 +61,7 @@ export async function loadSpec(source: string): Promise<LoadedSpec> {
   // refs and reads keywords without checking them again.
   const repair = cached?.repaired !== false;
   const refRepairs = repair ? dropBrokenRefs(document) : [];
-  const keywordRepairs = repair && declared !== '2.0' ? dropUnusableKeywords(document) : [];
+  const keywordRepairs = repair && declared !== '2.0' ? dropUnusableKeywords(document, declared) : [];
   let repaired = refRepairs.length + keywordRepairs.length > 0;
   found.push(...refRepairs);
   // The 3.0 schema check has already named unusable keywords; the 3.1 one leaves schemas to their dialect.
@@ -85,7 +85,7 @@ export async function loadSpec(source: string): Promise<LoadedSpec> {
     document = converted.document as Record<string, unknown>;
     // The 2.0 schema check named the original places; the conversion's own notes point into the
     // converted document, which has no text and so no lines.
-    if (repair && dropUnusableKeywords(document).length > 0) repaired = true;
+    if (repair && dropUnusableKeywords(document, '3.0').length > 0) repaired = true;
     if (!cached) warnings.push(...converted.warnings);
   }
   if (!cached) rememberLoad(text, { warnings, repaired });

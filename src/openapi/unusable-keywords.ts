@@ -35,7 +35,8 @@ const RULES: Array<[string[], (value: unknown) => boolean, string]> = [
   // OAS 3.0 writes them as booleans beside minimum/maximum; the 3.0 conversion reads those.
   [['exclusiveMinimum', 'exclusiveMaximum'], (value) => typeof value === 'number' || typeof value === 'boolean', 'a number'],
   [['pattern', 'format'], (value) => typeof value === 'string', 'a string'],
-  [['enum', ...SCHEMA_LISTS], (value) => Array.isArray(value), 'a list'],
+  [['enum'], (value) => Array.isArray(value) && value.length > 0, 'a list of at least one value'],
+  [SCHEMA_LISTS, (value) => Array.isArray(value), 'a list'],
   [SCHEMA_MAPS, isObject, 'an object'],
   [ONE_SCHEMA, (value) => isSchema(value) || Array.isArray(value), 'a schema'],
   [['uniqueItems'], (value) => typeof value === 'boolean', 'true or false'],
@@ -46,14 +47,16 @@ const RULE = new Map(RULES.flatMap(([keys, valid, expected]) => keys.map((key) =
  * Removes from every Schema Object the keyword values no validator or generator can use
  * (`type: int`, `required: true` on a property as Swagger 1 wrote it, a string `maxLength`), so
  * the rest of each schema still works, and reads `type: file` (Swagger 2.0) as a binary string.
+ * In a 3.1 document, draft-4 habits the 2020-12 dialect has other words for are translated.
  * Returns one warning per change.
  */
-export function dropUnusableKeywords(document: object): LoadWarning[] {
+export function dropUnusableKeywords(document: object, dialect: '3.0' | '3.1'): LoadWarning[] {
   const warnings: LoadWarning[] = [];
   const seen = new Set<object>();
   const repair = (schema: unknown, pointer: string): void => {
     if (!isObject(schema) || seen.has(schema)) return;
     seen.add(schema);
+    if (dialect === '3.1') warnings.push(...fromDraft4(schema, pointer));
     if (schema.type === 'file') {
       schema.type = 'string';
       schema.format = 'binary';
@@ -83,5 +86,33 @@ export function dropUnusableKeywords(document: object): LoadWarning[] {
   const components = (document as { components?: { schemas?: unknown } }).components;
   if (isObject(components?.schemas))
     for (const [name, schema] of Object.entries(components.schemas)) repair(schema, `/components/schemas/${escapeToken(name)}`);
+  return warnings;
+}
+
+/**
+ * 3.0 habits in a 3.1 (JSON Schema 2020-12) schema: boolean `exclusiveMinimum` beside `minimum`
+ * (OAS 3.0 §4.7.24.1) and an `items` list (a tuple, 2020-12 `prefixItems`).
+ */
+function fromDraft4(schema: Record<string, unknown>, pointer: string): LoadWarning[] {
+  const warnings: LoadWarning[] = [];
+  for (const [exclusive, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
+    if (typeof schema[exclusive] !== 'boolean') continue;
+    if (schema[exclusive] === true && typeof schema[bound] === 'number') {
+      schema[exclusive] = schema[bound];
+      delete schema[bound];
+    } else delete schema[exclusive];
+    warnings.push({
+      pointer: `${pointer}/${exclusive}`,
+      message: `${exclusive} is a number in OpenAPI 3.1; the 3.0 boolean is read as 3.0 meant it`,
+    });
+  }
+  if (Array.isArray(schema.items) && schema.prefixItems === undefined) {
+    schema.prefixItems = schema.items;
+    delete schema.items;
+    warnings.push({ pointer: `${pointer}/items`, message: 'items as a list is prefixItems in OpenAPI 3.1; read as prefixItems' });
+  }
   return warnings;
 }

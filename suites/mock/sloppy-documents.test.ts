@@ -104,6 +104,9 @@ describe('the mock serves documents that break the OpenAPI schema', () => {
                 name: { type: 'string', maxLength: '10' },
                 photo: { type: 'file' },
                 note: { nullable: true },
+                count: { type: 'integer', minimum: 0, exclusiveMinimum: true },
+                pair: { type: 'array', items: [{ type: 'string' }, { type: 'integer' }] },
+                kind: { enum: [] },
               },
             }),
           },
@@ -115,6 +118,9 @@ describe('the mock serves documents that break the OpenAPI schema', () => {
       '/paths/~1pets/get/responses/200/content/application~1json/schema/items/properties/id/type: type must be a JSON Schema type, not "int"; ignored',
       '/paths/~1pets/get/responses/200/content/application~1json/schema/items/properties/name/maxLength: maxLength must be a number, not "10"; ignored',
       '/paths/~1pets/get/responses/200/content/application~1json/schema/items/properties/photo/type: type "file" (Swagger 2.0) read as a string with format binary',
+      '/paths/~1pets/get/responses/200/content/application~1json/schema/items/properties/count/exclusiveMinimum: exclusiveMinimum is a number in OpenAPI 3.1; the 3.0 boolean is read as 3.0 meant it',
+      '/paths/~1pets/get/responses/200/content/application~1json/schema/items/properties/pair/items: items as a list is prefixItems in OpenAPI 3.1; read as prefixItems',
+      '/paths/~1pets/get/responses/200/content/application~1json/schema/items/properties/kind/enum: enum must be a list of at least one value, not []; ignored',
     ]);
     await expectEveryGetServed(spec);
   });
