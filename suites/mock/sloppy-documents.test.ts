@@ -5,7 +5,7 @@ import { createMockServer } from '../../src/mock/index.js';
 import { loadSpec, type LoadedSpec } from '../../src/openapi/index.js';
 import { SpecValidator } from '../../src/validation/index.js';
 import { fillGets, judgeGet } from '../helpers/exercise-gets.js';
-import { inlineSpec } from '../helpers/inline-spec.js';
+import { documentWith, inlineSpec } from '../helpers/inline-spec.js';
 
 /**
  * Documents as people write them, served as Prism serves them: each breaks the OpenAPI schema or
@@ -35,6 +35,9 @@ async function expectEveryGetServed(spec: LoadedSpec): Promise<void> {
     await server.close();
   }
 }
+
+/** A `GET /pets` answering a non-empty list of `items`. */
+const pets = (items: object) => ({ '/pets': { get: { responses: list(items) } } });
 
 const list = (items: object) => ({
   '200': { description: 'ok', content: { 'application/json': { schema: { type: 'array', items, minItems: 1 } } } },
@@ -68,21 +71,12 @@ describe('the mock serves documents that break the OpenAPI schema', () => {
   });
 
   it('serves a document with a broken $ref, answering the rest of the schema', async () => {
-    const spec = await inlineSpec({
-      openapi: '3.0.3',
-      info: { title: 't', version: '1' },
-      paths: {
-        '/pets': {
-          get: {
-            responses: list({
-              type: 'object',
-              required: ['tag'],
-              properties: { tag: { type: 'string' }, owner: { $ref: '#/components/schemas/Owner' } },
-            }),
-          },
-        },
-      },
-    });
+    const spec = await inlineSpec(
+      documentWith(
+        '3.0.3',
+        pets({ type: 'object', required: ['tag'], properties: { tag: { type: 'string' }, owner: { $ref: '#/components/schemas/Owner' } } }),
+      ),
+    );
     expect(spec.warnings.map((warning) => warning.pointer)).toEqual([
       '/paths/~1pets/get/responses/200/content/application~1json/schema/items/properties/owner/$ref',
     ]);
@@ -90,29 +84,24 @@ describe('the mock serves documents that break the OpenAPI schema', () => {
   });
 
   it('serves 3.1 schemas with keyword values no validator compiles, and a stray nullable, leaving those keywords out', async () => {
-    const spec = await inlineSpec({
-      openapi: '3.1.0',
-      info: { title: 't', version: '1' },
-      paths: {
-        '/pets': {
-          get: {
-            responses: list({
-              type: 'object',
-              required: true,
-              properties: {
-                id: { type: 'int', minimum: 1 },
-                name: { type: 'string', maxLength: '10' },
-                photo: { type: 'file' },
-                note: { nullable: true },
-                count: { type: 'integer', minimum: 0, exclusiveMinimum: true },
-                pair: { type: 'array', items: [{ type: 'string' }, { type: 'integer' }] },
-                kind: { enum: [] },
-              },
-            }),
+    const spec = await inlineSpec(
+      documentWith(
+        '3.1.0',
+        pets({
+          type: 'object',
+          required: true,
+          properties: {
+            id: { type: 'int', minimum: 1 },
+            name: { type: 'string', maxLength: '10' },
+            photo: { type: 'file' },
+            note: { nullable: true },
+            count: { type: 'integer', minimum: 0, exclusiveMinimum: true },
+            pair: { type: 'array', items: [{ type: 'string' }, { type: 'integer' }] },
+            kind: { enum: [] },
           },
-        },
-      },
-    });
+        }),
+      ),
+    );
     expect(spec.warnings.map((warning) => `${warning.pointer}: ${warning.message}`)).toEqual([
       '/paths/~1pets/get/responses/200/content/application~1json/schema/items/required: required must be a list of property names, not true; ignored',
       '/paths/~1pets/get/responses/200/content/application~1json/schema/items/properties/id/type: type must be a JSON Schema type, not "int"; ignored',
