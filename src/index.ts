@@ -1,5 +1,5 @@
 /** The library behind the CLI: load a document, serve it, check a deployment, record and replay. */
-export { loadSpec, OperationIndex, type LoadedSpec, type Operation } from './openapi/index.js';
+export { loadSpec, formatLoadWarnings, OperationIndex, type LoadedSpec, type LoadWarning, type Operation } from './openapi/index.js';
 export { SpecValidator, validateRequest, validateResponse, type Violation } from './validation/index.js';
 export { schemaArbitrary, negativeArbitrary, sampleValue, type SchemaContext } from './generate/index.js';
 export { createAppsModel, EVERRUNS_PROBLEM_TYPE_BASE, type AppsEnvironment, type AppsModel, type AppsSnapshot } from './model/apps/index.js';

@@ -15,7 +15,7 @@ Run "everruns-contract <command> --help" for the options of a command.
 
 Examples:
   npx everruns-contract mock                              # the Apps API on http://127.0.0.1:4010
-  npx everruns-contract mock --spec ./openapi.yaml        # any OpenAPI 3.0/3.1 document, stateless
+  npx everruns-contract mock --spec ./openapi.yaml        # any Swagger 2.0 or OpenAPI 3.x document, stateless
   npx everruns-contract conform --target http://127.0.0.1:4010 --junit reports/conform.xml
   npx everruns-contract record --target http://127.0.0.1:4010 --out fixtures/session.har
   npx everruns-contract mock --fixtures fixtures/apps-lifecycle.har --strict

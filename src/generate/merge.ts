@@ -1,6 +1,7 @@
 import type { Schema } from './context.js';
 import { UnsatisfiableSchema } from './context.js';
 import { jsonEqual } from '../core/index.js';
+import { compilePattern } from './string-arbitrary.js';
 
 const LOWER = new Set(['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties']);
 const UPPER = new Set(['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties']);
@@ -78,7 +79,7 @@ function restrictClosedProperties(out: Schema, a: Schema, b: Schema): void {
     const allowed = Object.keys((closed['properties'] as Schema | undefined) ?? {});
     const patterns = Object.keys((closed['patternProperties'] as Schema | undefined) ?? {});
     for (const key of Object.keys(properties)) {
-      if (allowed.includes(key) || patterns.some((p) => new RegExp(p, 'u').test(key))) continue;
+      if (allowed.includes(key) || patterns.some((p) => compilePattern(p)?.test(key))) continue;
       if (asArray(out['required']).includes(key)) throw new UnsatisfiableSchema(`required ${key} is forbidden`);
       delete properties[key];
     }

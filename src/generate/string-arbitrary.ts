@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { translatePattern } from '../openapi/index.js';
 import type { Schema } from './context.js';
 import { UnsatisfiableSchema } from './context.js';
 import { formatArbitrary } from './formats.js';
@@ -19,23 +20,12 @@ export function codePointLength(value: string): number {
   return length;
 }
 
-const patterns = new Map<string, RegExp | undefined>();
-
-/** Compiles a schema `pattern` as Ajv does (with the `u` flag), or undefined if it cannot. */
+/**
+ * Compiles a schema `pattern` as the validator does: ECMAScript with the `u` flag, after the
+ * translation of other engines' syntax; undefined when it cannot be (the loader warned about it).
+ */
 export function compilePattern(pattern: string): RegExp | undefined {
-  if (patterns.has(pattern)) return patterns.get(pattern);
-  let regex: RegExp | undefined;
-  try {
-    regex = new RegExp(pattern, 'u');
-  } catch {
-    try {
-      regex = new RegExp(pattern);
-    } catch {
-      regex = undefined;
-    }
-  }
-  patterns.set(pattern, regex);
-  return regex;
+  return translatePattern(pattern).regex;
 }
 
 /** The length bounds of a string schema, with the default cap applied. */
@@ -60,7 +50,8 @@ export function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
     const length = codePointLength(s);
     return length >= min && length <= max;
   };
-  const regex = typeof schema['pattern'] === 'string' ? compilePattern(schema['pattern']) : undefined;
+  const pattern = typeof schema['pattern'] === 'string' ? translatePattern(schema['pattern']) : undefined;
+  const regex = pattern?.regex;
   const format = formatArbitrary(schema['format']);
   if (format !== undefined) {
     try {
@@ -69,17 +60,24 @@ export function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
       if (regex === undefined) throw error;
     }
   }
-  if (regex !== undefined) return patternString(regex, min, max, lengthOk);
+  if (regex !== undefined) return patternString(regex, pattern?.generating, min, max, lengthOk);
   return plainString(min, plainMax);
 }
 
-function patternString(regex: RegExp, min: number, max: number, lengthOk: (s: string) => boolean): fc.Arbitrary<string> {
+function patternString(
+  regex: RegExp,
+  generating: RegExp | undefined,
+  min: number,
+  max: number,
+  lengthOk: (s: string) => boolean,
+): fc.Arbitrary<string> {
   let matching: fc.Arbitrary<string>;
   try {
-    // fc.stringMatching rejects some syntax (e.g. lookarounds, back-references).
+    // fc.stringMatching rejects some syntax (lookarounds, back-references, the `i` flag): it gets
+    // the pattern without those, and the filter below holds every value to the real one.
     // Without a declared maxLength the pattern alone decides the length (an anchored id pattern
     // such as ^pet_[0-9a-f]{32}$ needs 36 characters); fast-check keeps open-ended repeats small.
-    matching = fc.stringMatching(regex, Number.isFinite(max) ? { maxLength: Math.max(max, min) } : {});
+    matching = fc.stringMatching(generating ?? regex, Number.isFinite(max) ? { maxLength: Math.max(max, min) } : {});
   } catch {
     matching = plainString(min, Number.isFinite(max) ? max : min + 2 * DEFAULT_SPAN);
   }

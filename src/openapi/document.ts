@@ -24,10 +24,19 @@ export function locate(document: OpenApiDocument, node: unknown, pointer: string
     if (current === null || typeof current !== 'object') return undefined;
     const ref = (current as { $ref?: unknown }).$ref;
     if (typeof ref !== 'string' || !ref.startsWith('#')) return { node: current as Record<string, unknown>, pointer: where };
-    where = ref;
+    // A `$ref` is a URI fragment (percent-encoded, RFC 6901 §6); pointers built here are plain.
+    where = plainPointer(ref);
     current = getAtPointer(document, ref);
   }
   return undefined;
+}
+
+function plainPointer(fragment: string): string {
+  try {
+    return '#' + decodeURIComponent(fragment.slice(1));
+  } catch {
+    return fragment;
+  }
 }
 
 /** Resolves a local `$ref` string (`#/components/...`) to its target, or undefined. */

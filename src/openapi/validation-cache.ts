@@ -1,32 +1,59 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LoadWarning } from './load-warning.js';
 
 /**
- * Remembers which document texts swagger-parser has already accepted on this machine, so that a
- * restart of the mock on an unchanged document skips the second-long validation of big documents.
- * Keyed by a hash of the text and the loader's version; only successes are remembered.
+ * Remembers what loading said about a document text on this machine (its warnings, often none, and
+ * whether it needed repairs), so that a restart of the mock on an unchanged document skips checking
+ * it against the OpenAPI schema, which takes a fraction of a second for big documents. Keyed by a
+ * hash of the text and the loader's version.
  */
-const CACHE_VERSION = 'v1';
+const CACHE_VERSION = 'v3';
+// Another release may say other things about the same text.
+const PACKAGE_VERSION = packageVersion();
 
-function markerFor(text: string): string {
-  const digest = createHash('sha256').update(CACHE_VERSION).update('\0').update(text).digest('hex');
+function packageVersion(): string {
+  try {
+    return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+  } catch {
+    // Compiled somewhere other than dist/ (the APIs.guru bench): the cache version alone keys it.
+    return 'unknown';
+  }
+}
+
+function entryFor(text: string): string {
+  const digest = createHash('sha256').update(`${CACHE_VERSION} ${PACKAGE_VERSION}`).update('\0').update(text).digest('hex');
   return join(tmpdir(), 'everruns-contract', 'validated', digest);
 }
 
-/** True when this exact text was validated before (a cache outside our control may vanish at any time). */
-export function wasValidated(text: string): boolean {
-  return process.env.EVERRUNS_CONTRACT_NO_CACHE === undefined && existsSync(markerFor(text));
+/** What loading found in one document text. */
+export interface LoadRecord {
+  warnings: LoadWarning[];
+  /** False when the document needed no repair (no broken ref, no unusable keyword), so a reload may skip looking. */
+  repaired: boolean;
 }
 
-/** Records that this text passed validation; failing to record is harmless. */
-export function rememberValidated(text: string): void {
+/** The record of this exact text, or undefined (a cache outside our control may vanish at any time). */
+export function cachedLoad(text: string): LoadRecord | undefined {
+  if (process.env.EVERRUNS_CONTRACT_NO_CACHE !== undefined) return undefined;
   try {
-    const marker = markerFor(text);
-    mkdirSync(join(marker, '..'), { recursive: true });
-    writeFileSync(marker, '');
+    const entry = JSON.parse(readFileSync(entryFor(text), 'utf8')) as Partial<LoadRecord> | null;
+    return Array.isArray(entry?.warnings) && typeof entry.repaired === 'boolean' ? (entry as LoadRecord) : undefined;
   } catch {
-    // A read-only or full temp directory only costs the next start its validation.
+    return undefined;
+  }
+}
+
+/** Records what loading found in this text; failing to record is harmless. */
+export function rememberLoad(text: string, record: LoadRecord): void {
+  try {
+    const entry = entryFor(text);
+    mkdirSync(join(entry, '..'), { recursive: true });
+    writeFileSync(entry, JSON.stringify(record));
+  } catch {
+    // A read-only or full temp directory only costs the next start its check.
   }
 }

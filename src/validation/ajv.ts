@@ -1,7 +1,7 @@
 import { Ajv, type Options } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { OpenApiVersion } from '../openapi/index.js';
+import { translatePattern, type OpenApiVersion } from '../openapi/index.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
@@ -10,6 +10,11 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 export type AnyAjv = Ajv | Ajv2020;
 
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+
+// A pattern that is not ECMAScript and cannot be translated is not checked (the loader warns about
+// it): a compile error here would refuse a whole operation, or end the process during warm-up.
+const UNCHECKED = { test: () => true };
+const regExp = Object.assign((pattern: string) => translatePattern(pattern).regex ?? UNCHECKED, { code: 'translatePattern' });
 
 /**
  * The one Ajv factory: draft 2020-12 for OpenAPI 3.1, draft-07 (after nullable conversion) for 3.0.
@@ -24,6 +29,7 @@ export function createAjv(version: OpenApiVersion): AnyAjv {
     logger: false,
     discriminator: false,
     unicodeRegExp: true,
+    code: { regExp },
     // Errors carry their parent schema, so readOnly/writeOnly `required` failures can be told apart.
     verbose: true,
   };

@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { SpecError } from '../core/index.js';
 import { locate, type LoadedSpec, type OpenApiDocument } from '../openapi/index.js';
+import { ajvDocument } from './ajv-document.js';
 import { createAjv, type AnyAjv } from './ajv.js';
 import { convertOas30Document } from './oas30.js';
 import { SchemaLocator } from './schema-locator.js';
@@ -22,7 +23,7 @@ export class SpecValidator {
   constructor(spec: LoadedSpec) {
     this.spec = spec;
     this.#ajv = createAjv(spec.version);
-    const document = spec.version === '3.0' ? convertOas30Document(spec.document) : spec.document;
+    const document = ajvDocument(spec.version === '3.0' ? convertOas30Document(spec.document) : spec.document) as object;
     const registered = { ...document, $id: DOCUMENT_ID } as object;
     this.#ajv.addSchema(registered, DOCUMENT_ID);
     this.#locator = new SchemaLocator(registered);
@@ -65,13 +66,24 @@ export class SpecValidator {
   /** Follows refs of a schema node of this document (for coercion and generation). */
   lookup = (schema: unknown): Record<string, unknown> | undefined => locate(this.spec.document, schema, '#')?.node;
 
-  /** Compiles every request and response schema of one operation per step, so callers can interleave. */
+  /**
+   * Compiles every request and response schema of one operation per step, so callers can
+   * interleave. It never throws: a schema that cannot be compiled fails only the requests that need it.
+   */
   *warmSteps(): Generator<string> {
     for (const operation of this.spec.operations) {
-      for (const parameter of operation.parameters) if (parameter.schemaPointer) this.validatorAt(parameter.schemaPointer);
-      for (const media of operation.requestBody?.content ?? []) if (media.schemaPointer) this.validatorAt(media.schemaPointer);
-      for (const response of operation.responses) {
-        for (const media of response.content) if (media.schemaPointer) this.validatorAt(media.schemaPointer);
+      const pointers = [
+        ...operation.parameters.map((parameter) => parameter.schemaPointer),
+        ...(operation.requestBody?.content ?? []).map((media) => media.schemaPointer),
+        ...operation.responses.flatMap((response) => response.content.map((media) => media.schemaPointer)),
+      ];
+      for (const pointer of pointers) {
+        if (pointer === undefined) continue;
+        try {
+          this.validatorAt(pointer);
+        } catch {
+          // The request that needs this schema reports the SpecError itself.
+        }
       }
       yield operation.id;
     }

@@ -7,7 +7,8 @@ const SRC = new URL('../../src/', import.meta.url).pathname;
  * Names of the Apps domain. The toolkit's own name (`everruns-contract`, `EVERRUNS_CONTRACT_…`)
  * names the product, not the domain, so it does not count.
  */
-const DOMAIN_NAMES = /app_|webhook|channel|everruns(?![-_]contract)/i;
+// OAS 3.1's own `webhooks` member (a key of the format) is not the domain's.
+const DOMAIN_NAMES = /app_|webhook(?!s')|channel|everruns(?![-_]contract)/i;
 
 /** Files that wire the plug-ins in (the CLI, the library's entry, each folder's index) may name them. */
 const isWiring = (file: string) => !file.includes('/') || /^[^/]+\/index\.ts$/.test(file) || file.startsWith('cli/');

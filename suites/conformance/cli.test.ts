@@ -56,7 +56,8 @@ describe('everruns-contract conform: exit codes', () => {
 
   it('exits 2 for an invalid spec', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'conform-spec-'));
-    writeFileSync(join(dir, 'bad.json'), '{"openapi": "3.1.0", "paths": 7}');
+    // A document that breaks the OpenAPI schema is served with warnings; one that cannot be read is refused.
+    writeFileSync(join(dir, 'bad.json'), '{"openapi": "3.1.0", "paths": 7');
     const mock = await serveApps();
     const cli = io();
     expect(await runConform(['--target', mock.url, '--spec', join(dir, 'bad.json')], cli)).toBe(2);

@@ -1,19 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { request } from 'undici';
 import { onTestFinished } from 'vitest';
+import { freePort } from './free-port.js';
 import { APPS_SPEC_PATH } from './serve.js';
 
 const PRISM = new URL('../../node_modules/.bin/prism', import.meta.url).pathname;
-
-/** A loopback port that was free a moment ago (Prism cannot be told to pick one itself). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /**
  * Starts `prism mock` (no upstream) or `prism proxy … --errors` (with one) on the Apps document, in

@@ -9,7 +9,7 @@ import {
   toJUnit,
   type RunSummary,
 } from '../../conformance/index.js';
-import { loadSpec } from '../../openapi/index.js';
+import { formatLoadWarnings, loadSpec } from '../../openapi/index.js';
 import { BUNDLED_SPEC } from '../bundled-spec.js';
 import type { CliIo } from '../io.js';
 import { list, type ConformFlags } from './conform-flags.js';
@@ -19,6 +19,8 @@ import { writeReport } from './write-report.js';
 export async function runOffline(values: ConformFlags, io: CliIo): Promise<number> {
   const { fromHarEntry, loadHar } = await import('../../recording/index.js');
   const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
+  const warnings = formatLoadWarnings(spec.source, spec.warnings);
+  if (warnings) io.stderr(warnings);
   const exchanges = values.har!.flatMap((path) =>
     loadHar(path).log.entries.map((entry) => {
       const recorded = fromHarEntry(entry);

@@ -10,7 +10,7 @@ import {
   toJUnit,
   type RunSummary,
 } from '../../conformance/index.js';
-import { loadSpec } from '../../openapi/index.js';
+import { formatLoadWarnings, loadSpec } from '../../openapi/index.js';
 import { integerFlag, numberFlag, urlFlag } from '../args.js';
 import { BUNDLED_SPEC } from '../bundled-spec.js';
 import type { CliIo } from '../io.js';
@@ -104,6 +104,8 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
       vars: parseVars(values.var ?? []),
     };
     const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
+    const warnings = formatLoadWarnings(spec.source, spec.warnings);
+    if (warnings) io.stderr(warnings);
     const controller = new AbortController();
     void io.stopSignal.then((signal) => {
       io.stderr(`${signal}: stopping; archiving what the run created…\n`);

@@ -13,14 +13,14 @@ import {
   type ChangeSink,
   type RedactExchange,
 } from '../../mock/index.js';
-import { loadSpec } from '../../openapi/index.js';
+import { formatLoadWarnings, loadSpec } from '../../openapi/index.js';
 import { integerFlag, numberFlag, parseCommandFlags, urlFlag } from '../args.js';
 import { BUNDLED_SPEC } from '../bundled-spec.js';
 import type { CliIo } from '../io.js';
 
 export const MOCK_HELP = `Usage: everruns-contract mock [options]
 
-Serves the API described by an OpenAPI 3.0/3.1 document. With the bundled Apps API document (or any
+Serves the API described by a Swagger 2.0 or OpenAPI 3.0/3.1 document. With the bundled Apps API document (or any
 document declaring the Apps operations) the mock is stateful; any other document is served from its
 examples and schemas, answering Prism's Prefer header (code=, example=, dynamic=true).
 
@@ -41,7 +41,7 @@ Options:
   --stateless               serve examples only, even for the Apps document
   --fixtures FILE.har       answer recorded requests from a HAR file first (repeatable; later wins)
   --strict                  with --fixtures: an unrecorded request is a 404, not the mock's answer
-  --quiet                   do not log one line per request
+  --quiet                   do not log one line per request; only count the document's warnings
   --no-dashboard            do not serve the dashboard page at /__mock/
   -h, --help                show this help
 
@@ -158,6 +158,8 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
   const bound = values.host && !server.url.includes(values.host) ? ` (bound to ${values.host})` : '';
   io.stdout(`everruns-contract mock listening on ${server.url}${bound}\n`);
   io.stdout(`  spec: ${spec.source} (OpenAPI ${spec.version}, ${spec.operations.length} operations)\n`);
+  const warnings = formatLoadWarnings(spec.source, spec.warnings, { quiet: values.quiet ?? false });
+  if (warnings) io.stderr(warnings);
   if (playback) {
     io.stdout(`  playback: ${playback.size} recorded requests from ${values.fixtures!.join(', ')}${playback.strict ? ' (strict)' : ''}\n`);
   }

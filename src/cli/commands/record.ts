@@ -1,5 +1,5 @@
 import { UsageError } from '../../core/index.js';
-import { loadSpec } from '../../openapi/index.js';
+import { formatLoadWarnings, loadSpec } from '../../openapi/index.js';
 import { createRecordingProxy } from '../../recording/index.js';
 import { integerFlag, parseCommandFlags, urlFlag } from '../args.js';
 import { BUNDLED_SPEC } from '../bundled-spec.js';
@@ -19,7 +19,7 @@ Options:
   --host HOST         interface to bind (default 127.0.0.1)
   --spec FILE         document to validate against (default: the bundled Apps API)
   --redact NAME       also redact this header or JSON field (repeatable; /regex/ allowed)
-  --quiet             print violations only
+  --quiet             print violations only (and the number of the document's warnings)
   -h, --help          show this help
 
 Example:
@@ -51,6 +51,8 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
   if (!values.out) throw new UsageError('--out FILE.har is required (where to write the recording)');
   const port = integerFlag('port', values.port, 4011, 0, 65535);
   const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
+  const warnings = formatLoadWarnings(spec.source, spec.warnings, { quiet: values.quiet ?? false });
+  if (warnings) io.stderr(warnings);
   const validate = createExchangeValidator(spec);
   let violations = 0;
   const proxy = await createRecordingProxy({
