@@ -20,7 +20,8 @@ export interface RequestPipeline {
   responder: StatelessResponder;
   bodyLimit: number;
   playback: PlaybackSource | undefined;
-  layer(): StatefulLayer | undefined;
+  /** The layer serving an operation (decided once per operation at start), undefined for a stateless one. */
+  layerFor(operation: Operation): StatefulLayer | undefined;
   /** Enforces the document's security requirements; undefined with `--no-security`. */
   security: SecurityGate | undefined;
   /** The base a stateful layer builds this request's links on. */
@@ -32,7 +33,7 @@ const MAX_URL_LENGTH = 8 * 1024;
 
 /**
  * The request pipeline as separate steps (Prism's shape): target checks, body, playback, routing,
- * decoding, validation, then the stateful layer or a stateless answer. Requests without a body are
+ * decoding, validation, then the operation's stateful layer or a stateless answer. Requests without a body are
  * answered in the same tick; the returned status feeds the request log.
  */
 export function handleRequest(pipeline: RequestPipeline, req: IncomingMessage, res: ServerResponse): number | Promise<number> {
@@ -89,10 +90,10 @@ function afterBody(
   const route = pipeline.router.resolve(method, path, { query, headers });
   if (!route.ok) return problem(res, route.problem, route.headers);
   const { operation } = route;
-  const layer = pipeline.layer();
-  const layered = layer?.handles(operation) === true;
-  // The stateful layer keeps its own credentials rules (the Apps model's --api-key).
-  const refusal = layered ? undefined : pipeline.security?.check(operation, { headers, query });
+  const layer = pipeline.layerFor(operation);
+  // A layer with its own rules (the Apps model: --api-key, domain 400s) judges the request itself.
+  const judged = layer?.judgesRequests === true;
+  const refusal = judged ? undefined : pipeline.security?.check(operation, { headers, query });
   if (refusal) {
     const details = toProblem('unauthorized', refusal.detail, { instance: path });
     return fittedProblem(pipeline, res, operation, details, { 'www-authenticate': refusal.challenges });
@@ -111,8 +112,17 @@ function afterBody(
     headers,
     body: decoded.body,
   });
-  if (layered) {
-    const answer = layer!.handle({
+  if (!judged && validation.violations.length > 0) {
+    const errors = toProblemErrors(validation.violations);
+    const status = invalidInputStatus(
+      operation,
+      validation.violations.some((violation) => violation.in === 'path'),
+    );
+    const details = toProblem('invalid_request', `the request is invalid: ${errors[0]!.detail}`, { status, instance: path, errors });
+    return fittedProblem(pipeline, res, operation, details);
+  }
+  if (layer) {
+    const answer = layer.handle({
       operation,
       path,
       origin: pipeline.origin(headers),
@@ -124,15 +134,6 @@ function afterBody(
       violations: validation.violations,
     });
     return sendLayerAnswer(res, answer);
-  }
-  if (validation.violations.length > 0) {
-    const errors = toProblemErrors(validation.violations);
-    const status = invalidInputStatus(
-      operation,
-      validation.violations.some((violation) => violation.in === 'path'),
-    );
-    const details = toProblem('invalid_request', `the request is invalid: ${errors[0]!.detail}`, { status, instance: path, errors });
-    return fittedProblem(pipeline, res, operation, details);
   }
   const answer = pipeline.responder.answer(operation, readPreferences(headers.prefer, query), headers.accept);
   if ('title' in answer) return problem(res, answer as ProblemDetails);

@@ -5,3 +5,5 @@ export * from './random.js';
 export * from './apps/apps-layer.js';
 export * from './apps/sqlite-sink.js';
 export * from './router.js';
+export * from './resources/index.js';
+export * from './state-file.js';

@@ -1,18 +1,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { toProblem, type ProblemDetails, type RequestFacts, type ResponseFacts } from '../core/index.js';
-import type { LoadedSpec } from '../openapi/index.js';
+import type { LoadedSpec, Operation } from '../openapi/index.js';
 import { SpecValidator } from '../validation/index.js';
 import { bearerToken, secretsEqual } from '../model/apps/index.js';
 import { answerClientError } from './client-error.js';
 import { handleRequest, type RequestPipeline } from './handle-request.js';
+import { buildLayerTable } from './layer-table.js';
 import { DEFAULT_BODY_LIMIT } from './read-body.js';
 import { applyCors, problem, send, sendJson } from './respond.js';
 import { requestOrigin } from './request-origin.js';
 import { loggedTarget } from './request-log.js';
 import { Router } from './router.js';
 import { SecurityGate } from './security.js';
-import type { StatefulLayer } from './stateful-layer.js';
+import type { LayerContext, StatefulLayer } from './stateful-layer.js';
 import { StatelessResponder } from './stateless.js';
 
 export interface MockServerOptions {
@@ -20,8 +21,12 @@ export interface MockServerOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
-  /** Builds the domain layer once the server knows its own URL; omit for a stateless mock. */
-  layer?: (baseUrl: string) => StatefulLayer;
+  /**
+   * Builds the stateful layers once the server knows its own URL, in order of precedence: an
+   * operation is served by the first that claims it (the Apps layer, then the inferred resources).
+   * Omit for a stateless mock.
+   */
+  layers?: (context: LayerContext) => StatefulLayer[];
   /** One line per request (method, path, status, ms); omit for silence. */
   log?: (line: string) => void;
   bodyLimit?: number;
@@ -48,27 +53,29 @@ export interface MockServer {
   url: string;
   port: number;
   server: Server;
-  layer: StatefulLayer | undefined;
-  /** Stops accepting connections, lets in-flight requests finish, then closes the layer. */
+  layers: readonly StatefulLayer[];
+  /** Stops accepting connections, lets in-flight requests finish, then closes the layers. */
   close(): Promise<void>;
 }
 
 const WARM_UP_DELAY_MS = 500;
 
-/** Starts the mock: routing, validation and answers from the document, plus an optional stateful layer. */
+/** Starts the mock: routing, validation and answers from the document, plus optional stateful layers. */
 export async function createMockServer(options: MockServerOptions): Promise<MockServer> {
   const { spec } = options;
   const validator = new SpecValidator(spec);
-  let layer: StatefulLayer | undefined;
+  const responder = new StatelessResponder(validator);
+  let layers: StatefulLayer[] = [];
+  let table: ReadonlyMap<Operation, StatefulLayer> = new Map();
   // Known once listening; requests cannot arrive before.
   let url = '';
   const pipeline: RequestPipeline = {
     validator,
     router: new Router(spec.operations),
-    responder: new StatelessResponder(validator),
+    responder,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     playback: options.playback,
-    layer: () => layer,
+    layerFor: (operation) => table.get(operation),
     security: options.security === false ? undefined : new SecurityGate(spec.document),
     origin: (headers) => options.baseUrl ?? requestOrigin(headers) ?? url,
     admin(req, res, method, path) {
@@ -77,9 +84,13 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
         req.resume();
         return problem(res, refusal, { 'www-authenticate': 'Bearer realm="mock"' });
       }
-      if (path === '/__mock/state' && method === 'GET') return sendJson(res, 200, layer ? layer.exportState() : { stateless: true });
+      if (path === '/__mock/state' && method === 'GET') return sendJson(res, 200, exportState(layers));
+      if (path === '/__mock/resources' && method === 'GET') {
+        const described = layers.find((layer) => layer.describe);
+        return sendJson(res, 200, described?.describe?.() ?? { stateless: true });
+      }
       if (path === '/__mock/reset' && method === 'POST') {
-        layer?.reset();
+        for (const layer of layers) layer.reset();
         return send(res, { status: 204, headers: {}, body: undefined });
       }
       if (path === '/__mock/health' && method === 'GET') return sendJson(res, 200, { ok: true, operations: spec.operations.length });
@@ -133,7 +144,14 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const reachable = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
   const host = address.family === 'IPv6' ? `[${reachable}]` : reachable;
   url = `http://${host}:${address.port}`;
-  layer = options.layer?.(url);
+  try {
+    layers = options.layers?.({ url, validator, responder }) ?? [];
+  } catch (error) {
+    // A layer refusing its state (a malformed snapshot) must not leave a server listening.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
+  table = buildLayerTable(spec.operations, layers);
   // Compile the remaining validators shortly after listening, one operation per turn of the event
   // loop: the first requests compile only what they need, and later ones find everything ready.
   const warming = validator.warmSteps();
@@ -147,13 +165,13 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     url,
     port: address.port,
     server,
-    layer,
+    layers,
     close: () =>
       new Promise<void>((resolve) => {
         closing = true;
         for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
         server.close(() => {
-          layer?.close();
+          for (const layer of layers) layer.close();
           resolve();
         });
         server.closeIdleConnections();
@@ -167,4 +185,10 @@ function adminRefusal(apiKey: string | undefined, authorization: string | undefi
   const token = bearerToken(authorization);
   if (token !== undefined && secretsEqual(token, apiKey)) return undefined;
   return toProblem('unauthorized', 'the mock was started with --api-key: send Authorization: Bearer <key> to reach /__mock/*', { instance: path });
+}
+
+/** `GET /__mock/state`: every layer's members side by side (`apps`/`runs`, `resources`), or `{stateless: true}`. */
+function exportState(layers: readonly StatefulLayer[]): object {
+  if (layers.length === 0) return { stateless: true };
+  return Object.assign({}, ...layers.map((layer) => layer.exportState()));
 }

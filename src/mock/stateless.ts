@@ -34,21 +34,31 @@ const NO_CONTENT = new Set([204, 205, 304]);
  * dynamic ones (`Prefer: dynamic=true`) are drawn anew from generators built once.
  */
 export class StatelessResponder {
+  /** How the document's schemas are read by generators (dialect, `$ref`s). */
+  readonly context: SchemaContext;
   #document: OpenApiDocument;
   #values: SchemaValues;
   #answers = new Map<string, MockAnswer>();
   #errorExamples = new Map<string, ProblemDetails | null>();
-  /** A valid body per error schema, the base a problem is fitted onto when no example is declared. */
-  #fitBases = new Map<string, unknown>();
+  /** A valid value per schema: the base of a problem fitted to an error schema without an example, and of a layer's bodies. */
+  #samples = new Map<string, unknown>();
 
   constructor(validator: SpecValidator) {
     const spec = validator.spec;
     this.#document = spec.document;
-    const context: SchemaContext = {
+    this.context = {
       dialect: spec.version === '3.0' ? 'oas30' : 'oas31',
       resolveRef: (ref) => resolveRef(spec.document, ref),
     };
-    this.#values = new SchemaValues(validator, context);
+    this.#values = new SchemaValues(validator, this.context);
+  }
+
+  /** The static answer value for the response schema at `pointer` (readable, example-based, valid), drawn once; shared, so never mutate it. */
+  sample(pointer: string): unknown {
+    if (!this.#samples.has(pointer)) {
+      this.#samples.set(pointer, this.#values.draw(getAtPointer(this.#document, pointer), pointer, 'response-body', 'static', 0));
+    }
+    return this.#samples.get(pointer);
   }
 
   answer(operation: Operation, preferences: Preferences, accept: string | undefined): MockAnswer | ProblemDetails {
@@ -100,7 +110,7 @@ export class StatelessResponder {
     if (!media?.schemaPointer || !media.schema) return { body: problem, mediaType };
     const example = this.#errorExample(operation, media, problem.status);
     if (example && !isProblemMediaType(media.mediaType)) return { body: example, mediaType };
-    return { body: this.#fitBody(media, media.schemaPointer, problem, example), mediaType };
+    return { body: this.#fitBody(media.schemaPointer, problem, example), mediaType };
   }
 
   // The first declared example the schema accepts, its `status` (if it has one) the HTTP status.
@@ -126,15 +136,11 @@ export class StatelessResponder {
     return this.#values.accepts('response-body', media.schemaPointer, synced) ? synced : value;
   }
 
-  #fitBody(media: MediaTypeSpec, pointer: string, problem: ProblemDetails, example: unknown): ProblemDetails {
+  #fitBody(pointer: string, problem: ProblemDetails, example: unknown): ProblemDetails {
     if (this.#values.accepts('response-body', pointer, problem)) return problem;
     // Keep every problem member the declared schema tolerates, and fill the rest from the declared
     // example or a valid sample.
-    let base = example ?? this.#fitBases.get(pointer);
-    if (base === undefined) {
-      base = this.#values.draw(media.schema, pointer, 'response-body', 'static', 1);
-      this.#fitBases.set(pointer, base);
-    }
+    const base = example ?? this.sample(pointer);
     const fitted: Record<string, unknown> = isRecord(base) ? { ...base } : {};
     for (const [member, value] of Object.entries(problem)) {
       const candidate = { ...fitted, [member]: value };

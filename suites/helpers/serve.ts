@@ -39,7 +39,7 @@ export async function serveApps(
     host: '127.0.0.1',
     port: 0,
     ...options,
-    layer: (url) =>
+    layers: ({ url }) => [
       createAppsLayer(() =>
         createAppsModel({
           now: () => new Date(),
@@ -52,6 +52,7 @@ export async function serveApps(
           ...env,
         }),
       ),
+    ],
   });
   onTestFinished(() => server.close());
   return server;

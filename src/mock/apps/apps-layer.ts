@@ -5,6 +5,11 @@ import type { LayerAnswer, LayerRequest, StatefulLayer } from '../stateful-layer
 
 const KNOWN = new Set<string>(APPS_OPERATION_IDS);
 
+/** True for an operation the Apps layer serves (one of the twelve Apps operationIds). */
+export function isAppsOperation(operation: Operation): boolean {
+  return KNOWN.has(operation.id);
+}
+
 /** True when a document declares every Apps operation, so the Apps layer can serve it. */
 export function isAppsDocument(operations: readonly Operation[]): boolean {
   const ids = new Set(operations.map((operation) => operation.id));
@@ -22,7 +27,8 @@ export interface ChangeSink {
 export function createAppsLayer(createModel: () => AppsModel, sink?: ChangeSink): StatefulLayer {
   let model = createModel();
   return {
-    handles: (operation) => KNOWN.has(operation.id),
+    handles: isAppsOperation,
+    judgesRequests: true,
     handle(request: LayerRequest): LayerAnswer {
       const query: Record<string, string | undefined> = {};
       for (const [name, value] of request.query) if (!(name in query)) query[name] = value;
