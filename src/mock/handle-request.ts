@@ -7,7 +7,7 @@ import { invalidInputStatus } from './negotiate.js';
 import { readPreferences } from './prefer.js';
 import { readBody, type BodyResult } from './read-body.js';
 import { problem, send, sendLayerAnswer } from './respond.js';
-import type { Router } from './router.js';
+import type { RouteResult, Router } from './router.js';
 import { sendProblem } from './send-problem.js';
 import type { SecurityGate } from './security.js';
 import type { PlaybackSource } from './server.js';
@@ -89,6 +89,26 @@ function afterBody(
   const query = new URLSearchParams(rawQuery);
   const route = pipeline.router.resolve(method, path, { query, headers });
   if (!route.ok) return problem(res, route.problem, route.headers);
+  return serveRoute(pipeline, res, { method, path, rawQuery, query, headers, route, body: read.body });
+}
+
+/** A routed request as the steps after routing see it. */
+interface Routed {
+  method: string;
+  path: string;
+  rawQuery: string;
+  query: URLSearchParams;
+  headers: HeaderMap;
+  route: Extract<RouteResult, { ok: true }>;
+  body: Buffer | undefined;
+}
+
+/**
+ * Security, body decoding and validation, then the operation's layer or the stateless answer. A
+ * layer that judges requests itself (the Apps model) is handed them unjudged, violations included.
+ */
+function serveRoute(pipeline: RequestPipeline, res: ServerResponse, routed: Routed): number {
+  const { method, path, rawQuery, query, headers, route, body } = routed;
   const { operation } = route;
   const layer = pipeline.layerFor(operation);
   // A layer with its own rules (the Apps model: --api-key, domain 400s) judges the request itself.
@@ -99,11 +119,11 @@ function afterBody(
     return fittedProblem(pipeline, res, operation, details, { 'www-authenticate': refusal.challenges });
   }
   // Prism's rule: content sent to an operation that declares no request body is a 415.
-  if (read.body !== undefined && !operation.requestBody?.content.length) {
+  if (body !== undefined && !operation.requestBody?.content.length) {
     const details = toProblem('unsupported_media_type', `${method} ${operation.path} takes no request body; send none`, { instance: path });
     return fittedProblem(pipeline, res, operation, details);
   }
-  const decoded = decodeBody(operation, headers['content-type'], read.body, path);
+  const decoded = decodeBody(operation, headers['content-type'], body, path);
   if (!decoded.ok) return fittedProblem(pipeline, res, operation, withDeclaredStatus(decoded.problem, operation));
   const validation = validateRequest(pipeline.validator, operation, {
     pathParams: route.pathParams,
@@ -130,7 +150,7 @@ function afterBody(
       query,
       headers,
       body: validation.body,
-      rawBody: read.body,
+      rawBody: body,
       violations: validation.violations,
     });
     return sendLayerAnswer(res, answer);
