@@ -1,5 +1,5 @@
 import { isJsonMediaType } from '../../core/index.js';
-import type { ResourceResponse, ResourceRoute } from '../../model/resources/index.js';
+import type { ResourceOutcome, ResourceRoute } from '../../model/resources/index.js';
 import { findResponse, type Operation } from '../../openapi/index.js';
 import type { LayerAnswer } from '../stateful-layer.js';
 import { fitToSchema, type FitEngine } from './fit-to-schema.js';
@@ -27,9 +27,11 @@ export class ResourceAnswers {
    * headers are sent with the model's (`Location`); a body the model knows is fitted to the declared
    * schema of its status.
    */
-  answer(operation: Operation, route: ResourceRoute | undefined, response: ResourceResponse, request: { path: string; accept: string | undefined }): LayerAnswer {
+  answer(operation: Operation, route: ResourceRoute | undefined, outcome: ResourceOutcome, request: { path: string; accept: string | undefined }): LayerAnswer {
     const { responder } = this.#engine;
+    const { response } = outcome;
     if (response.kind === 'problem') return resourceProblem(responder, operation, response, request.path);
+    if (!findResponse(operation, response.status)) return undeclared(route, outcome);
     const declared = responder.answer(operation, { code: response.status }, request.accept);
     // Accept nobody can satisfy: the same 406 as a stateless answer.
     if ('title' in declared) return { status: declared.status, body: declared };
@@ -59,4 +61,19 @@ export class ResourceAnswers {
     }
     return checked;
   }
+}
+
+/**
+ * A document may declare no success at all (petstore's addPet declares only a 405): the model's
+ * status then stands, with no schema to fit the body to. A create hands out what it stored, so the
+ * client learns the id it could not otherwise know.
+ */
+function undeclared(route: ResourceRoute | undefined, outcome: ResourceOutcome): LayerAnswer {
+  const { response, changes } = outcome;
+  if (response.kind === 'body') return { status: response.status, headers: response.headers, body: response.body };
+  const stored = changes[0];
+  if (route?.kind !== 'create' || stored?.kind !== 'put' || response.kind === 'problem') return { status: response.status, headers: response.headers };
+  const body = structuredClone(stored.record.representation);
+  if (body !== null && typeof body === 'object') for (const name of route.collection.item.writeOnly) delete (body as Record<string, unknown>)[name];
+  return { status: response.status, headers: response.headers, body };
 }

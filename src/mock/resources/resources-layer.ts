@@ -65,7 +65,7 @@ export function createResourcesLayer(options: ResourcesLayerOptions): StatefulLa
         origin: request.origin,
       });
       if (table && outcome.changes.length > 0) writeChanges(table, outcome.changes);
-      return answers.answer(operation, model.route(operation), outcome.response, { path: request.path, accept: request.headers.accept });
+      return answers.answer(operation, model.route(operation), outcome, { path: request.path, accept: request.headers.accept });
     },
     exportState: () => ({ resources: redactRecords(collections, model.exportSnapshot()) }),
     describe: () => map,

@@ -14,6 +14,8 @@ export interface Exchange {
   headers: Record<string, string>;
   body: any;
   text: string;
+  /** The JSON value sent, if any. */
+  sent?: unknown;
 }
 
 /** What broke the contract during a walk, one line each (empty when the walk passed). */
@@ -39,6 +41,11 @@ export interface WalkOptions {
  */
 export class ResourceWalker {
   readonly failures: Failures = [];
+  /**
+   * Successes the document does not declare because the operation declares none at all (petstore's
+   * `POST /pet` declares only a 405): defects of the document, kept apart so a test pins them.
+   */
+  readonly gaps = new Set<string>();
   readonly exchanges: Exchange[] = [];
   readonly #spec: LoadedSpec;
   readonly #validator: SpecValidator;
@@ -89,9 +96,14 @@ export class ResourceWalker {
   async create(collection: ResourceCollection, scope: Record<string, string>): Promise<string | undefined> {
     const endpoint = collection.roles.create;
     if (!endpoint) return undefined;
-    const created = await this.send(endpoint, scope, true);
+    // Where the answer carries no body, a client-chosen id (petstore's username) is the only one the client can know.
+    const field = collection.id.field;
+    const choose = endpoint.body === 'none' && collection.id.clientSupplied && field !== undefined;
+    const chosenId = collection.id.fieldType === 'number' ? 1000 + this.exchanges.length : `walk${this.exchanges.length}`;
+    const created = await this.send(endpoint, scope, choose ? { [field]: chosenId } : true);
     this.expectStatus(`${collection.name} create`, created, endpoint.status);
-    const id = createdId(collection, created.body, created.headers);
+    const chosen = collection.id.clientSupplied && field !== undefined ? (created.sent as Record<string, unknown> | undefined)?.[field] : undefined;
+    const id = createdId(collection, created.body, created.headers) ?? (chosen === undefined ? undefined : String(chosen));
     if (id === undefined && created.status < 300 && collection.id.source !== 'none') this.failures.push(`${collection.name} create: no id in ${created.text.slice(0, 200)}`);
     return created.status < 300 ? id : undefined;
   }
@@ -118,7 +130,8 @@ export class ResourceWalker {
   }
 
   /** Sends an endpoint's request with the path filled from `values`, a generated body when `withBody`. */
-  async send(endpoint: Endpoint, values: Record<string, string>, withBody = false): Promise<Exchange> {
+  /** Sends an endpoint's request; `body` true generates one, an object is laid over the generated one. */
+  async send(endpoint: Endpoint, values: Record<string, string>, body: boolean | Record<string, unknown> = false): Promise<Exchange> {
     const operation = this.operation(endpoint);
     let path = operation.path;
     for (const parameter of operation.parameters.filter((entry) => entry.in === 'path')) {
@@ -135,10 +148,12 @@ export class ResourceWalker {
     for (const parameter of operation.parameters) {
       if (parameter.in === 'header' && parameter.required) headers[parameter.name.toLowerCase()] = String(valueFor(parameter, this.#context));
     }
-    const body = withBody ? this.bodyFor(operation) : undefined;
-    if (body !== undefined) headers['content-type'] = body.contentType;
+    const sent = body === false ? undefined : this.bodyFor(operation, body === true ? {} : body);
+    if (sent !== undefined) headers['content-type'] = sent.contentType;
     const target = `${path}${query.size > 0 ? `?${query}` : ''}`;
-    return this.exchange(operation, target, headers, body?.payload);
+    const exchange = await this.exchange(operation, target, headers, sent?.payload);
+    if (sent?.contentType === 'application/json') exchange.sent = JSON.parse(sent.payload);
+    return exchange;
   }
 
   /** Sends any request and validates its answer against `operation`. */
@@ -158,7 +173,8 @@ export class ResourceWalker {
     this.exchanges.push(exchange);
     const checked = validateResponse(this.#validator, operation, { status: exchange.status, headers: flat, body: parsed });
     const where = `${operation.method} ${target} → ${exchange.status}`;
-    if (!checked.statusDeclared) this.failures.push(`${where}: status not declared (${text.slice(0, 200)})`);
+    if (!checked.statusDeclared && exchange.status < 300 && !declaresSuccess(operation)) this.gaps.add(`${operation.method} ${operation.path} → ${exchange.status}`);
+    else if (!checked.statusDeclared) this.failures.push(`${where}: status not declared (${text.slice(0, 200)})`);
     // An error declared without content still gets the mock's problem+json, as the runner accepts.
     const bareError = exchange.status >= 400 && !findResponse(operation, exchange.status)?.content.length && isProblemMediaType(flat['content-type']);
     if (!checked.mediaTypeDeclared && !bareError) this.failures.push(`${where}: media type ${flat['content-type']} not declared`);
@@ -171,11 +187,12 @@ export class ResourceWalker {
    * A body for the operation, generated from its request schema and valid against it: JSON where
    * JSON is declared, else a multipart form (one part per property, or one `file` part).
    */
-  bodyFor(operation: Operation): { contentType: string; payload: string } | undefined {
+  bodyFor(operation: Operation, extra: Record<string, unknown> = {}): { contentType: string; payload: string } | undefined {
     const content = operation.requestBody?.content ?? [];
     const json = content.find((entry) => isJsonMediaType(entry.mediaType));
     if (json) {
-      const value = this.valueFor(operation, json);
+      const generated = this.valueFor(operation, json);
+      const value = generated !== null && typeof generated === 'object' && !Array.isArray(generated) ? { ...generated, ...extra } : generated;
       return value === undefined ? undefined : { contentType: 'application/json', payload: JSON.stringify(value) };
     }
     const form = content.find((entry) => entry.mediaType === 'multipart/form-data');
@@ -232,4 +249,8 @@ export class ResourceWalker {
 /** The collections with a create and an item read, the ones a walk goes through. */
 export function creatableAndReadable(map: ResourceMap): ResourceCollection[] {
   return map.collections.filter((collection) => collection.writable && collection.roles.create && collection.roles.read);
+}
+
+function declaresSuccess(operation: Operation): boolean {
+  return operation.responses.some((response) => /^(2\d\d|2XX|default)$/i.test(response.key));
 }
