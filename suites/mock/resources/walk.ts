@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import { isJsonMediaType, isProblemMediaType } from '../../../src/core/index.js';
 import { sampleValue, type SchemaContext } from '../../../src/generate/index.js';
-import { createdId, type Endpoint, type ResourceCollection, type ResourceMap } from '../../../src/model/resources/index.js';
+import { createdId, type CollectionRole, type Endpoint, type ResourceCollection, type ResourceMap } from '../../../src/model/resources/index.js';
 import { findResponse, resolveRef, type LoadedSpec, type Operation } from '../../../src/openapi/index.js';
 import { SpecValidator, validateResponse } from '../../../src/validation/index.js';
 import { credentials, flatHeaders, serialisePath, valueFor } from '../../helpers/fill-request.js';
@@ -61,12 +61,12 @@ export class ResourceWalker {
     this.#options = options;
   }
 
-  /** Walks one collection through every role it has; returns the id it created. */
-  async walk(collection: ResourceCollection): Promise<string | undefined> {
+  /** Walks one collection through every role it has (or those of `only`); returns the id it created. */
+  async walk(collection: ResourceCollection, only?: readonly CollectionRole[]): Promise<string | undefined> {
     const where = (step: string) => `${collection.name} ${step}`;
     const scope = await this.scopeOf(collection);
     if (!scope) return undefined;
-    const { roles } = collection;
+    const roles = only ? Object.fromEntries(only.map((role) => [role, collection.roles[role]])) : collection.roles;
     const id = await this.create(collection, scope);
     if (id === undefined) return undefined;
     const item = { ...scope, [collection.id.parameter]: id };
