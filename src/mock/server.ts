@@ -86,8 +86,9 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
       }
       if (path === '/__mock/state' && method === 'GET') return sendJson(res, 200, exportState(layers));
       if (path === '/__mock/resources' && method === 'GET') {
+        if (layers.length === 0) return sendJson(res, 200, { stateless: true });
         const described = layers.find((layer) => layer.describe);
-        return sendJson(res, 200, described?.describe?.() ?? { stateless: true });
+        if (described) return sendJson(res, 200, described.describe!());
       }
       if (path === '/__mock/reset' && method === 'POST') {
         for (const layer of layers) layer.reset();
