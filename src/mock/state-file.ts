@@ -47,13 +47,17 @@ export function openStateFile(path: string): StateFile {
   try {
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
-    database.exec('CREATE TABLE IF NOT EXISTS layer_state (layer TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (layer, key))');
+    database.exec(
+      'CREATE TABLE IF NOT EXISTS layer_state (layer TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (layer, key))',
+    );
   } catch (cause) {
     database.close();
     throw new UsageError(`state file ${path} is not a usable SQLite database: ${(cause as Error).message}`);
   }
   const select = database.prepare('SELECT value FROM layer_state WHERE layer = ?');
-  const upsert = database.prepare('INSERT INTO layer_state (layer, key, value) VALUES (?, ?, ?) ON CONFLICT(layer, key) DO UPDATE SET value = excluded.value');
+  const upsert = database.prepare(
+    'INSERT INTO layer_state (layer, key, value) VALUES (?, ?, ?) ON CONFLICT(layer, key) DO UPDATE SET value = excluded.value',
+  );
   const remove = database.prepare('DELETE FROM layer_state WHERE layer = ? AND key = ?');
   const removeAll = database.prepare('DELETE FROM layer_state WHERE layer = ?');
   const any = database.prepare('SELECT 1 FROM layer_state WHERE layer = ? LIMIT 1');

@@ -4,7 +4,10 @@ import type { LoadedSpec, Operation, Parameter } from '../../src/openapi/index.j
 /** Requests built from a document: parameters filled from their schemas, credentials where security asks for them. */
 
 /** The path with each parameter filled from its schema, plus the required query and header parameters. */
-export function fillRequest(operation: Operation, context: SchemaContext): { path: string; query: string; headers: Record<string, string> } {
+export function fillRequest(
+  operation: Operation,
+  context: SchemaContext,
+): { path: string; query: string; headers: Record<string, string> } {
   let path = operation.path;
   const query = new URLSearchParams();
   const headers: Record<string, string> = {};
@@ -25,7 +28,8 @@ export function fillRequest(operation: Operation, context: SchemaContext): { pat
  * mock enforces security as Prism does, so a GET without them is a 401.
  */
 export function credentials(spec: LoadedSpec, operation: Operation): { headers: Record<string, string>; query: string } {
-  const schemes = (spec.document.components as { securitySchemes?: Record<string, Record<string, string>> } | undefined)?.securitySchemes ?? {};
+  const schemes =
+    (spec.document.components as { securitySchemes?: Record<string, Record<string, string>> } | undefined)?.securitySchemes ?? {};
   const headers: Record<string, string> = {};
   const query = new URLSearchParams();
   const first = (operation.security ?? [])[0] as Record<string, unknown> | undefined;
@@ -34,7 +38,8 @@ export function credentials(spec: LoadedSpec, operation: Operation): { headers: 
     if (scheme?.type === 'apiKey' && scheme.in === 'header') headers[scheme.name!.toLowerCase()] = 'key-123';
     else if (scheme?.type === 'apiKey' && scheme.in === 'query') query.set(scheme.name!, 'key-123');
     else if (scheme?.type === 'apiKey' && scheme.in === 'cookie') headers.cookie = `${scheme.name}=key-123`;
-    else if (scheme?.type === 'http' && scheme.scheme?.toLowerCase() === 'basic') headers.authorization = `Basic ${Buffer.from('user:pass').toString('base64')}`;
+    else if (scheme?.type === 'http' && scheme.scheme?.toLowerCase() === 'basic')
+      headers.authorization = `Basic ${Buffer.from('user:pass').toString('base64')}`;
     else headers.authorization = 'Bearer token-123';
   }
   return { headers, query: query.toString() };
@@ -57,12 +62,16 @@ export function serialisePath(value: unknown, parameter: Parameter): string {
   const members = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : undefined;
   if (style === 'label') {
     if (items) return '.' + items.join(explode ? '.' : ',');
-    if (members) return '.' + members.map(([k, v]) => (explode ? `${escape(k)}=${escape(v)}` : `${escape(k)},${escape(v)}`)).join(explode ? '.' : ',');
+    if (members)
+      return '.' + members.map(([k, v]) => (explode ? `${escape(k)}=${escape(v)}` : `${escape(k)},${escape(v)}`)).join(explode ? '.' : ',');
     return '.' + escape(value);
   }
   if (style === 'matrix') {
     if (items) return explode ? items.map((item) => `;${name}=${item}`).join('') : `;${name}=${items.join(',')}`;
-    if (members) return explode ? members.map(([k, v]) => `;${escape(k)}=${escape(v)}`).join('') : `;${name}=${members.map(([k, v]) => `${escape(k)},${escape(v)}`).join(',')}`;
+    if (members)
+      return explode
+        ? members.map(([k, v]) => `;${escape(k)}=${escape(v)}`).join('')
+        : `;${name}=${members.map(([k, v]) => `${escape(k)},${escape(v)}`).join(',')}`;
     return `;${name}=${escape(value)}`;
   }
   if (parameter.json) return escape(JSON.stringify(value));
@@ -81,6 +90,7 @@ function serialise(value: unknown, parameter: Parameter): string {
 
 export function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(headers))
+    if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   return flat;
 }

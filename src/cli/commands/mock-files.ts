@@ -16,7 +16,9 @@ export async function readStateSnapshot(path: string): Promise<StateSnapshot> {
   const hasApps = isRecord(value) && 'apps' in value;
   const hasResources = isRecord(value) && 'resources' in value;
   if (!hasApps && !hasResources) {
-    throw new UsageError(`--load file ${path} is not a state snapshot (expected {"version": 1, "apps": [...], "runs": [...]} and/or {"resources": {"version": 1, "records": [...]}})`);
+    throw new UsageError(
+      `--load file ${path} is not a state snapshot (expected {"version": 1, "apps": [...], "runs": [...]} and/or {"resources": {"version": 1, "records": [...]}})`,
+    );
   }
   if (hasApps && (snapshot.version !== 1 || !Array.isArray(snapshot.apps))) {
     throw new UsageError(`--load file ${path} has no valid Apps state (expected "version": 1 and an "apps" array)`);
@@ -25,7 +27,9 @@ export async function readStateSnapshot(path: string): Promise<StateSnapshot> {
     throw new UsageError(`--load file ${path}: "resources" must be an object {"version": 1, "records": [...]}`);
   }
   return {
-    apps: hasApps ? ({ version: 1, apps: snapshot.apps, runs: Array.isArray(snapshot.runs) ? snapshot.runs : [] } as AppsSnapshot) : undefined,
+    apps: hasApps
+      ? ({ version: 1, apps: snapshot.apps, runs: Array.isArray(snapshot.runs) ? snapshot.runs : [] } as AppsSnapshot)
+      : undefined,
     resources: hasResources ? (snapshot.resources as ResourceSnapshot) : undefined,
   };
 }

@@ -116,10 +116,15 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
   // The inferred resources cover what the Apps layer leaves.
   const map = values.stateless
     ? undefined
-    : inferResources({ document: spec.document, operations: spec.operations.filter((operation) => !(apps && isAppsOperation(operation))) }, overrides);
+    : inferResources(
+        { document: spec.document, operations: spec.operations.filter((operation) => !(apps && isAppsOperation(operation))) },
+        overrides,
+      );
   const loaded = values.load ? await readStateSnapshot(values.load) : undefined;
   if (loaded?.apps && !apps && (loaded.apps.apps.length > 0 || loaded.apps.runs.length > 0)) {
-    throw new UsageError(`--load file ${values.load} holds apps, but the Apps layer does not serve this document (it lacks the Apps operations)`);
+    throw new UsageError(
+      `--load file ${values.load} holds apps, but the Apps layer does not serve this document (it lacks the Apps operations)`,
+    );
   }
 
   let appsSink: ChangeSink | undefined;
@@ -152,7 +157,16 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
       if (apps) {
         let first = true;
         const createModel = () => {
-          const env = { now: () => new Date(), newId, random, baseUrl: baseUrl ?? context.url, uiBaseUrl, runDurationMs, runFailureRate, apiKey: values['api-key'] };
+          const env = {
+            now: () => new Date(),
+            newId,
+            random,
+            baseUrl: baseUrl ?? context.url,
+            uiBaseUrl,
+            runDurationMs,
+            runFailureRate,
+            apiKey: values['api-key'],
+          };
           const model = createAppsModel(env, first ? appsSnapshot : undefined);
           first = false;
           return model;

@@ -7,12 +7,19 @@ import type { ResourceCollection, ResourceRecord, ResourceSnapshot } from '../..
  * wrote and in the stored representation. `--state` keeps the real values.
  */
 export function redactRecords(collections: ReadonlyMap<string, ResourceCollection>, snapshot: ResourceSnapshot): ResourceSnapshot {
-  return { ...snapshot, records: snapshot.records.map((record) => redactRecord(collections.get(record.collection)?.item.writeOnly ?? [], record)) };
+  return {
+    ...snapshot,
+    records: snapshot.records.map((record) => redactRecord(collections.get(record.collection)?.item.writeOnly ?? [], record)),
+  };
 }
 
 function redactRecord(writeOnly: readonly string[], record: ResourceRecord): ResourceRecord {
   if (writeOnly.length === 0) return record;
-  return { ...record, written: redact(writeOnly, record.written) as Record<string, unknown>, representation: redact(writeOnly, record.representation) };
+  return {
+    ...record,
+    written: redact(writeOnly, record.written) as Record<string, unknown>,
+    representation: redact(writeOnly, record.representation),
+  };
 }
 
 function redact(names: readonly string[], value: unknown): unknown {

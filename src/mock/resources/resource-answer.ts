@@ -27,7 +27,12 @@ export class ResourceAnswers {
    * headers are sent with the model's (`Location`); a body the model knows is fitted to the declared
    * schema of its status.
    */
-  answer(operation: Operation, route: ResourceRoute | undefined, outcome: ResourceOutcome, request: { path: string; accept: string | undefined }): LayerAnswer {
+  answer(
+    operation: Operation,
+    route: ResourceRoute | undefined,
+    outcome: ResourceOutcome,
+    request: { path: string; accept: string | undefined },
+  ): LayerAnswer {
     const { responder } = this.#engine;
     const { response } = outcome;
     if (response.kind === 'problem') return resourceProblem(responder, operation, response, request.path);
@@ -72,8 +77,10 @@ function undeclared(route: ResourceRoute | undefined, outcome: ResourceOutcome):
   const { response, changes } = outcome;
   if (response.kind === 'body') return { status: response.status, headers: response.headers, body: response.body };
   const stored = changes[0];
-  if (route?.kind !== 'create' || stored?.kind !== 'put' || response.kind === 'problem') return { status: response.status, headers: response.headers };
+  if (route?.kind !== 'create' || stored?.kind !== 'put' || response.kind === 'problem')
+    return { status: response.status, headers: response.headers };
   const body = structuredClone(stored.record.representation);
-  if (body !== null && typeof body === 'object') for (const name of route.collection.item.writeOnly) delete (body as Record<string, unknown>)[name];
+  if (body !== null && typeof body === 'object')
+    for (const name of route.collection.item.writeOnly) delete (body as Record<string, unknown>)[name];
   return { status: response.status, headers: response.headers, body };
 }

@@ -11,7 +11,12 @@ type ProblemResponse = Extract<ResourceResponse, { kind: 'problem' }>;
  * fitted to the error schema the operation declares for its status, as the stateless engine fits
  * its own; the HTTP status stays the model's.
  */
-export function resourceProblem(responder: StatelessResponder, operation: Operation, response: ProblemResponse, instance: string): LayerAnswer {
+export function resourceProblem(
+  responder: StatelessResponder,
+  operation: Operation,
+  response: ProblemResponse,
+  instance: string,
+): LayerAnswer {
   const details = toProblem(response.code, response.detail, { status: response.status, instance });
   const fitted = responder.fitProblem(operation, details);
   return { status: response.status, body: fitted.body, headers: { ...response.headers, 'content-type': fitted.mediaType } };

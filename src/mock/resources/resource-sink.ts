@@ -17,6 +17,10 @@ export function readSnapshot(table: StateTable): ResourceSnapshot | undefined {
 }
 
 /** Seeds an empty table with a snapshot (from `--load`). */
-export function seedTable(table: StateTable, snapshot: ResourceSnapshot, keyOf: (record: ResourceSnapshot['records'][number]) => string): void {
+export function seedTable(
+  table: StateTable,
+  snapshot: ResourceSnapshot,
+  keyOf: (record: ResourceSnapshot['records'][number]) => string,
+): void {
   table.write(snapshot.records.map((record) => ({ key: keyOf(record), value: JSON.stringify(record) })));
 }

@@ -46,7 +46,12 @@ export function createResourcesLayer(options: ResourcesLayerOptions): StatefulLa
   let model: ResourceModel = createResourceModel(map, env, stored ?? options.snapshot);
   // A snapshot loaded into an empty state file is written through, so the file alone holds it next time.
   if (table && !stored && options.snapshot) {
-    const keyOf = (record: ResourceRecord) => recordKey(record.collection, collections.get(record.collection)!.scope.map((name) => record.parents[name]!), record.id);
+    const keyOf = (record: ResourceRecord) =>
+      recordKey(
+        record.collection,
+        collections.get(record.collection)!.scope.map((name) => record.parents[name]!),
+        record.id,
+      );
     seedTable(table, model.exportSnapshot(), keyOf);
   }
   const answers = new ResourceAnswers(engine);

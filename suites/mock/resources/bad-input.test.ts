@@ -17,7 +17,11 @@ import { DOCUMENTS, loadDocument, serveResources } from './serve.js';
 const AGENT = { name: 'Steady', system_prompt: 'Stay put.' };
 
 async function send(url: string, method: string, path: string, body?: string, headers: Record<string, string> = {}) {
-  const response = await request(url + path, { method: method as 'GET', headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers }, body });
+  const response = await request(url + path, {
+    method: method as 'GET',
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    body,
+  });
   const text = await response.body.text();
   return { status: response.statusCode, headers: flatHeaders(response.headers), text, body: text ? JSON.parse(text) : undefined };
 }
@@ -33,12 +37,54 @@ describe("bad input to the platform document's inferred resources", () => {
     ['wrong types', 'POST', '/v1/agents', JSON.stringify({ name: 42, system_prompt: ['no'] }), 400, /name must be string/],
     ['a missing required member', 'POST', '/v1/agents', JSON.stringify({ name: 'No prompt' }), 400, /system_prompt is required/],
     ['a body that is no object', 'PATCH', '/v1/agents/{agent}', '[1, 2]', 400, /must be object/],
-    ['an id that does not exist', 'GET', '/v1/agents/agent_ffffffffffffffffffffffffffffffff', undefined, 404, /No agents item has agent_id "agent_f{32}"/],
-    ['a PATCH of an id that does not exist', 'PATCH', '/v1/agents/agent_ffffffffffffffffffffffffffffffff', '{"name": "ghost"}', 404, /No agents item/],
-    ['a DELETE of an id that does not exist', 'DELETE', '/v1/agents/agent_ffffffffffffffffffffffffffffffff', undefined, 404, /No agents item/],
-    ['an id with an encoded slash', 'GET', '/v1/agents/{agent}%2F..%2Fx', undefined, 404, /No agents item has agent_id "agent_[0-9a-f]{32}\/\.\.\/x"/],
-    ['a child of a parent that does not exist', 'GET', '/v1/sessions/session_ffffffffffffffffffffffffffffffff/messages', undefined, 404, /nothing below it exists/],
-    ['a child created below a parent that does not exist', 'POST', '/v1/sessions/session_ffffffffffffffffffffffffffffffff/messages', JSON.stringify({ message: { content: [{ type: 'text', text: 'hi' }] } }), 404, /nothing below it exists/],
+    [
+      'an id that does not exist',
+      'GET',
+      '/v1/agents/agent_ffffffffffffffffffffffffffffffff',
+      undefined,
+      404,
+      /No agents item has agent_id "agent_f{32}"/,
+    ],
+    [
+      'a PATCH of an id that does not exist',
+      'PATCH',
+      '/v1/agents/agent_ffffffffffffffffffffffffffffffff',
+      '{"name": "ghost"}',
+      404,
+      /No agents item/,
+    ],
+    [
+      'a DELETE of an id that does not exist',
+      'DELETE',
+      '/v1/agents/agent_ffffffffffffffffffffffffffffffff',
+      undefined,
+      404,
+      /No agents item/,
+    ],
+    [
+      'an id with an encoded slash',
+      'GET',
+      '/v1/agents/{agent}%2F..%2Fx',
+      undefined,
+      404,
+      /No agents item has agent_id "agent_[0-9a-f]{32}\/\.\.\/x"/,
+    ],
+    [
+      'a child of a parent that does not exist',
+      'GET',
+      '/v1/sessions/session_ffffffffffffffffffffffffffffffff/messages',
+      undefined,
+      404,
+      /nothing below it exists/,
+    ],
+    [
+      'a child created below a parent that does not exist',
+      'POST',
+      '/v1/sessions/session_ffffffffffffffffffffffffffffffff/messages',
+      JSON.stringify({ message: { content: [{ type: 'text', text: 'hi' }] } }),
+      404,
+      /nothing below it exists/,
+    ],
     ['a huge page size', 'GET', '/v1/agents?limit=100000000000000000000', undefined, 400, /limit must be <= 100/],
     ['a negative offset', 'GET', '/v1/agents?offset=-1', undefined, 400, /offset must be >= 0/],
     ['a page size that is no number', 'GET', '/v1/agents?limit=lots', undefined, 400, /limit must be integer/],
@@ -92,13 +138,27 @@ describe('pagination values a document does not bound', () => {
               { name: 'offset', in: 'query', schema: { type: 'integer' } },
               { name: 'limit', in: 'query', schema: { type: 'integer' } },
             ],
-            responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { items: { type: 'array', items: item }, total: { type: 'integer' } } } } } } },
+            responses: {
+              '200': {
+                description: 'ok',
+                content: {
+                  'application/json': {
+                    schema: { type: 'object', properties: { items: { type: 'array', items: item }, total: { type: 'integer' } } },
+                  },
+                },
+              },
+            },
           },
-          post: { requestBody: { content: { 'application/json': { schema: item } } }, responses: { '201': { description: 'made', content: { 'application/json': { schema: item } } } } },
+          post: {
+            requestBody: { content: { 'application/json': { schema: item } } },
+            responses: { '201': { description: 'made', content: { 'application/json': { schema: item } } } },
+          },
         },
         '/notes/{id}': {
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
-          get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: item } } }, '404': { description: 'gone' } } },
+          get: {
+            responses: { '200': { description: 'ok', content: { 'application/json': { schema: item } } }, '404': { description: 'gone' } },
+          },
         },
       }),
     );

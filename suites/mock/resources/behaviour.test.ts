@@ -32,7 +32,12 @@ describe("an agent's life on the platform's document", () => {
   it('creates, reads, lists, merges a PATCH, replaces on PUT, deletes, then 404s', async () => {
     const { server } = await serveResources(spec);
     const url = server.url;
-    const created = await call(url, 'POST', '/v1/agents', { name: 'Support', system_prompt: 'Be kind.', description: 'First line', tags: ['support'] });
+    const created = await call(url, 'POST', '/v1/agents', {
+      name: 'Support',
+      system_prompt: 'Be kind.',
+      description: 'First line',
+      tags: ['support'],
+    });
     expect(created.status).toBe(201);
     const agent = created.body;
     expect(agent).toMatchObject({ name: 'Support', system_prompt: 'Be kind.', description: 'First line', tags: ['support'] });
@@ -48,7 +53,14 @@ describe("an agent's life on the platform's document", () => {
     // RFC 7396: members sent change, `null` clears a nullable member, the rest stays.
     const patched = await call(url, 'PATCH', `/v1/agents/${agent.id}`, { description: null, name: 'Support 2' });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ id: agent.id, name: 'Support 2', description: null, system_prompt: 'Be kind.', tags: ['support'], created_at: agent.created_at });
+    expect(patched.body).toMatchObject({
+      id: agent.id,
+      name: 'Support 2',
+      description: null,
+      system_prompt: 'Be kind.',
+      tags: ['support'],
+      created_at: agent.created_at,
+    });
     expect(Date.parse(patched.body.updated_at)).toBeGreaterThanOrEqual(Date.parse(agent.updated_at));
 
     // PUT replaces what the client wrote: tags sent before and not now are gone from what it wrote.
@@ -78,7 +90,10 @@ describe("an agent's life on the platform's document", () => {
   it('builds self links on the origin each request reached', async () => {
     const { server } = await serveResources(spec);
     const created = (await call(server.url, 'POST', '/v1/agents', { name: 'Linked', system_prompt: 'x' })).body;
-    const proxied = await call(server.url, 'GET', `/v1/agents/${created.id}`, undefined, { 'x-forwarded-host': 'api.example.test', 'x-forwarded-proto': 'https' });
+    const proxied = await call(server.url, 'GET', `/v1/agents/${created.id}`, undefined, {
+      'x-forwarded-host': 'api.example.test',
+      'x-forwarded-proto': 'https',
+    });
     expect(proxied.body.self_url).toBe(`https://api.example.test/v1/agents/${created.id}`);
     const forwarded = await call(server.url, 'GET', '/v1/agents', undefined, { forwarded: 'host=mock.internal:8080;proto=http' });
     expect(forwarded.body.data[0].self_url).toBe(`http://mock.internal:8080/v1/agents/${created.id}`);
@@ -88,7 +103,8 @@ describe("an agent's life on the platform's document", () => {
   it('lists oldest first, a page at a time, filtered by search', async () => {
     const { server } = await serveResources(spec);
     const ids: string[] = [];
-    for (const name of ['Alpha', 'Beta', 'Gamma', 'Alphabet']) ids.push((await call(server.url, 'POST', '/v1/agents', { name, system_prompt: 'x' })).body.id);
+    for (const name of ['Alpha', 'Beta', 'Gamma', 'Alphabet'])
+      ids.push((await call(server.url, 'POST', '/v1/agents', { name, system_prompt: 'x' })).body.id);
     const first = await call(server.url, 'GET', '/v1/agents?limit=2');
     expect(first.body.data.map((entry: { id: string }) => entry.id)).toEqual(ids.slice(0, 2));
     const second = await call(server.url, 'GET', '/v1/agents?limit=2&offset=2');
@@ -110,7 +126,9 @@ describe("an agent's life on the platform's document", () => {
     expect((await call(server.url, 'GET', `/v1/sessions/${a}/messages`)).status).toBe(404);
     expect((await call(server.url, 'POST', `/v1/sessions/${a}/messages`, message)).status).toBe(404);
     const state = (await call(server.url, 'GET', '/__mock/state')).body;
-    expect(state.resources.records.map((record: { collection: string; id: string }) => `${record.collection} ${record.id}`)).toEqual([`sessions ${b}`]);
+    expect(state.resources.records.map((record: { collection: string; id: string }) => `${record.collection} ${record.id}`)).toEqual([
+      `sessions ${b}`,
+    ]);
   });
 
   it('answers a stateless operation from the document, beside the stateful ones', async () => {
@@ -123,18 +141,30 @@ describe("an agent's life on the platform's document", () => {
 
 describe('Location and ids as the document declares them', () => {
   it('sends the declared Location header on a create, pointing at the new item on the request origin', async () => {
-    const note = { type: 'object', required: ['id', 'text'], properties: { id: { type: 'string', format: 'uuid', readOnly: true }, text: { type: 'string' } } };
+    const note = {
+      type: 'object',
+      required: ['id', 'text'],
+      properties: { id: { type: 'string', format: 'uuid', readOnly: true }, text: { type: 'string' } },
+    };
     const spec = await inlineSpec(
       documentWith('3.1.0', {
         '/notes': {
           post: {
             requestBody: { content: { 'application/json': { schema: note } } },
-            responses: { '201': { description: 'made', headers: { Location: { schema: { type: 'string' }, required: true } }, content: { 'application/json': { schema: note } } } },
+            responses: {
+              '201': {
+                description: 'made',
+                headers: { Location: { schema: { type: 'string' }, required: true } },
+                content: { 'application/json': { schema: note } },
+              },
+            },
           },
         },
         '/notes/{note_id}': {
           parameters: [{ name: 'note_id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-          get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: note } } }, '404': { description: 'gone' } } },
+          get: {
+            responses: { '200': { description: 'ok', content: { 'application/json': { schema: note } } }, '404': { description: 'gone' } },
+          },
         },
       }),
     );
@@ -163,10 +193,17 @@ describe('Location and ids as the document declares them', () => {
     const item = { type: 'object', properties: { code: { type: 'string', readOnly: true }, label: { type: 'string' } } };
     const spec = await inlineSpec(
       documentWith('3.1.0', {
-        '/codes': { post: { requestBody: { content: { 'application/json': { schema: item } } }, responses: { '201': { description: 'made', content: { 'application/json': { schema: item } } } } } },
+        '/codes': {
+          post: {
+            requestBody: { content: { 'application/json': { schema: item } } },
+            responses: { '201': { description: 'made', content: { 'application/json': { schema: item } } } },
+          },
+        },
         '/codes/{code}': {
           parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Z]{3}-\\d{4}$' } }],
-          get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: item } } }, '404': { description: 'gone' } } },
+          get: {
+            responses: { '200': { description: 'ok', content: { 'application/json': { schema: item } } }, '404': { description: 'gone' } },
+          },
         },
       }),
     );

@@ -13,7 +13,13 @@ const OAS_31_PETSTORE = DOCUMENTS.petstore.replace('/3.0/', '/3.1/');
 describe('the inferred resources of real documents', () => {
   // Petstore declares no success for addPet (only a 405), deletePet, deleteOrder, updateUser nor deleteUser (400, 404): the mock
   // answers those with the model's status, a defect of the document the walk pins here.
-  const PETSTORE_GAPS = ['POST /pet → 201', 'DELETE /pet/{petId} → 204', 'DELETE /store/order/{orderId} → 204', 'PUT /user/{username} → 200', 'DELETE /user/{username} → 204'];
+  const PETSTORE_GAPS = [
+    'POST /pet → 201',
+    'DELETE /pet/{petId} → 204',
+    'DELETE /store/order/{orderId} → 204',
+    'PUT /user/{username} → 200',
+    'DELETE /user/{username} → 204',
+  ];
 
   it.each([
     ['petstore 3.0', DOCUMENTS.petstore, ['pet', 'order', 'user'], PETSTORE_GAPS],
@@ -32,7 +38,9 @@ describe('the inferred resources of real documents', () => {
     expect(walker.failures).toEqual([]);
     expect([...walker.gaps].sort()).toEqual([...gaps].sort());
     // Security is enforced before the model: the same read without credentials is a 401.
-    const secured = spec.operations.find((operation) => operation.method === 'GET' && operation.security?.length && Object.keys(operation.security[0] as object).length > 0);
+    const secured = spec.operations.find(
+      (operation) => operation.method === 'GET' && operation.security?.length && Object.keys(operation.security[0] as object).length > 0,
+    );
     if (secured) {
       const exchange = await walker.exchange(secured, secured.path.replace(/\{[^}]+\}/g, '1'), {});
       expect(exchange.status).toBe(401);
@@ -43,7 +51,9 @@ describe('the inferred resources of real documents', () => {
     const started = performance.now();
     const spec = await loadDocument(DOCUMENTS.github);
     const { server, map } = await serveResources(spec);
-    console.log(`GitHub: ${map.collections.length} collections inferred, mock up in ${(performance.now() - started).toFixed(0)} ms (load included)`);
+    console.log(
+      `GitHub: ${map.collections.length} collections inferred, mock up in ${(performance.now() - started).toFixed(0)} ms (load included)`,
+    );
     const walker = new ResourceWalker(spec, map, { url: server.url });
     // Writes make sense here: a gist, a comment on it, an org's webhook.
     for (const name of ['gists', 'gists.comments', 'orgs.hooks']) {
@@ -51,7 +61,9 @@ describe('the inferred resources of real documents', () => {
       expect(await walker.walk(collection), name).toBeDefined();
     }
     // Read-only collections (advisories, licenses, ...) answer from the document, as a stateless mock does.
-    const readOnly = map.collections.filter((collection) => !collection.writable && collection.ancestors.length === 0 && collection.roles.read).slice(0, 10);
+    const readOnly = map.collections
+      .filter((collection) => !collection.writable && collection.ancestors.length === 0 && collection.roles.read)
+      .slice(0, 10);
     expect(readOnly.length).toBeGreaterThan(3);
     for (const collection of readOnly) {
       const exchange = await walker.send(collection.roles.read!, {});

@@ -22,7 +22,12 @@ async function getJson(url: string, path: string, init: { method?: string; body?
 function createAndReadPaths(document: OpenApiDocument): string[] {
   const paths = document.paths as Record<string, Record<string, unknown>>;
   return Object.keys(paths).filter(
-    (path) => paths[path]!.post && !path.endsWith('}') && Object.keys(paths).some((other) => other.startsWith(`${path}/{`) && /^\{[^/]+\}$/.test(other.slice(path.length + 1)) && paths[other]!.get),
+    (path) =>
+      paths[path]!.post &&
+      !path.endsWith('}') &&
+      Object.keys(paths).some(
+        (other) => other.startsWith(`${path}/{`) && /^\{[^/]+\}$/.test(other.slice(path.length + 1)) && paths[other]!.get,
+      ),
   );
 }
 
@@ -33,7 +38,10 @@ function overridesFile(content: string): string {
 }
 
 // POST /v1/capabilities answers a declarative capability whose id the item path does not take.
-const CAPABILITY_FIX = { operations: { create_declarative_capability: { stateless: true } }, collections: { '/v1/agents': { name: 'bots' } } };
+const CAPABILITY_FIX = {
+  operations: { create_declarative_capability: { stateless: true } },
+  collections: { '/v1/agents': { name: 'bots' } },
+};
 
 describe('GET /__mock/resources', () => {
   let spec: LoadedSpec;
@@ -85,8 +93,13 @@ describe('resource overrides correct a wrong guess', () => {
     const read = await getJson(server.url, '/v1/capabilities/cap_0123');
     expect(read.status).toBe(200);
     const map = (await getJson(server.url, '/__mock/resources')).body;
-    expect(map.stateless).toContainEqual(expect.objectContaining({ operationId: 'create_declarative_capability', reason: 'marked stateless by an override' }));
-    expect(map.collections.find((entry: { path: string }) => entry.path === '/v1/agents')).toMatchObject({ name: 'bots', source: 'override' });
+    expect(map.stateless).toContainEqual(
+      expect.objectContaining({ operationId: 'create_declarative_capability', reason: 'marked stateless by an override' }),
+    );
+    expect(map.collections.find((entry: { path: string }) => entry.path === '/v1/agents')).toMatchObject({
+      name: 'bots',
+      source: 'override',
+    });
     const agent = await getJson(server.url, '/v1/agents', { method: 'POST', body: { name: 'Renamed', system_prompt: 'x' } });
     expect((await getJson(server.url, '/__mock/state')).body.resources.records[0]).toMatchObject({ collection: 'bots', id: agent.body.id });
   });
@@ -106,7 +119,17 @@ describe('mock --resource-overrides and the printed map', () => {
     expect(out).not.toMatch(/stateless {2}GET/);
 
     const file = overridesFile(JSON.stringify(CAPABILITY_FIX));
-    const verbose = await startCli(['mock', '--spec', DOCUMENTS.platform, '--port', '0', '--quiet', '--verbose', '--resource-overrides', file]);
+    const verbose = await startCli([
+      'mock',
+      '--spec',
+      DOCUMENTS.platform,
+      '--port',
+      '0',
+      '--quiet',
+      '--verbose',
+      '--resource-overrides',
+      file,
+    ]);
     const served = await getJson(verbose.url, '/v1/capabilities/cap_0123');
     await verbose.stop();
     expect(served.status).toBe(200);
@@ -118,11 +141,24 @@ describe('mock --resource-overrides and the printed map', () => {
   it.each([
     ['not JSON', '{"operations": ', /overrides\.json is not valid JSON/],
     ['an unknown member', JSON.stringify({ collection: {} }), /unknown member "collection"/],
-    ['an operation the document lacks', JSON.stringify({ operations: { no_such_operation: { stateless: true } } }), /no operation "no_such_operation"/],
+    [
+      'an operation the document lacks',
+      JSON.stringify({ operations: { no_such_operation: { stateless: true } } }),
+      /no operation "no_such_operation"/,
+    ],
     ['a wrong type', JSON.stringify({ operations: { create_agent: { stateless: 'yes' } } }), /"stateless" must be true or false/],
     ['a path that is no collection', JSON.stringify({ collections: { '/v1/agents/config': { name: 'cfg' } } }), /\/v1\/agents\/config/],
   ])('exits 2 with one line for an overrides file with %s', async (_what, content, mention) => {
-    const result = await runCli(['mock', '--spec', DOCUMENTS.platform, '--port', '0', '--quiet', '--resource-overrides', overridesFile(content)]);
+    const result = await runCli([
+      'mock',
+      '--spec',
+      DOCUMENTS.platform,
+      '--port',
+      '0',
+      '--quiet',
+      '--resource-overrides',
+      overridesFile(content),
+    ]);
     expect(result.code, result.stderr).toBe(2);
     const lines = result.stderr.trim().split('\n');
     expect(lines, result.stderr).toHaveLength(1);
@@ -132,7 +168,16 @@ describe('mock --resource-overrides and the printed map', () => {
   });
 
   it('refuses --resource-overrides, --state and --load with --stateless', async () => {
-    const result = await runCli(['mock', '--spec', DOCUMENTS.platform, '--port', '0', '--stateless', '--resource-overrides', overridesFile('{}')]);
+    const result = await runCli([
+      'mock',
+      '--spec',
+      DOCUMENTS.platform,
+      '--port',
+      '0',
+      '--stateless',
+      '--resource-overrides',
+      overridesFile('{}'),
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(/drop --stateless/);
   });

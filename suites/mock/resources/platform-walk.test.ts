@@ -19,21 +19,27 @@ describe("the platform's own document served statefully", () => {
     spec = await loadDocument(DOCUMENTS.platform);
   });
 
-  it('walks create → read → list → update → delete → 404 through every collection with a create and an item read', { timeout: 120_000 }, async () => {
-    const started = performance.now();
-    const { server, map } = await serveResources(spec);
-    console.log(`platform document: mock started in ${(performance.now() - started).toFixed(0)} ms (document already loaded)`);
-    // Those whose items carry no id a client could read back (a2a channels, plugins...) are created only.
-    const collections = creatableAndReadable(map).filter((collection) => !DOCUMENT_LIMITS.has(collection.name));
-    expect(collections.map((collection) => collection.name)).toEqual(expect.arrayContaining(['agents', 'harnesses', 'sessions', 'apps', 'skills', 'knowledge-bases', 'entries', 'workspaces']));
-    const walker = new ResourceWalker(spec, map, { url: server.url });
-    let walked = 0;
-    for (const collection of collections) {
-      await resetMock(server.url);
-      if (collection.id.source === 'none') await walker.create(collection, (await walker.scopeOf(collection))!);
-      else if ((await walker.walk(collection)) !== undefined) walked += 1;
-    }
-    expect(walker.failures).toEqual([]);
-    expect(walked).toBe(collections.filter((collection) => collection.id.source !== 'none').length);
-  });
+  it(
+    'walks create → read → list → update → delete → 404 through every collection with a create and an item read',
+    { timeout: 120_000 },
+    async () => {
+      const started = performance.now();
+      const { server, map } = await serveResources(spec);
+      console.log(`platform document: mock started in ${(performance.now() - started).toFixed(0)} ms (document already loaded)`);
+      // Those whose items carry no id a client could read back (a2a channels, plugins...) are created only.
+      const collections = creatableAndReadable(map).filter((collection) => !DOCUMENT_LIMITS.has(collection.name));
+      expect(collections.map((collection) => collection.name)).toEqual(
+        expect.arrayContaining(['agents', 'harnesses', 'sessions', 'apps', 'skills', 'knowledge-bases', 'entries', 'workspaces']),
+      );
+      const walker = new ResourceWalker(spec, map, { url: server.url });
+      let walked = 0;
+      for (const collection of collections) {
+        await resetMock(server.url);
+        if (collection.id.source === 'none') await walker.create(collection, (await walker.scopeOf(collection))!);
+        else if ((await walker.walk(collection)) !== undefined) walked += 1;
+      }
+      expect(walker.failures).toEqual([]);
+      expect(walked).toBe(collections.filter((collection) => collection.id.source !== 'none').length);
+    },
+  );
 });

@@ -19,7 +19,12 @@ function noViolation(exchange: Exchange, failures: Failures): void {
 describe('Prism validation proxy in front of the inferred resources', () => {
   // Petstore declares no success for its deletes and its user update, so the walk there stops short of them.
   it.each([
-    ["the platform's document", DOCUMENTS.platform, ['agents', 'sessions', 'messages', 'knowledge-bases', 'entries', 'skills', 'mcp-servers'], undefined],
+    [
+      "the platform's document",
+      DOCUMENTS.platform,
+      ['agents', 'sessions', 'messages', 'knowledge-bases', 'entries', 'skills', 'mcp-servers'],
+      undefined,
+    ],
     ['train-travel (3.1)', DOCUMENTS.trainTravel, ['bookings'], undefined],
     ['petstore', DOCUMENTS.petstore, ['order', 'user'], ['create', 'read'] as const],
   ])('sees no violation in walks over %s', { timeout: 120_000 }, async (_name, path, names, only) => {
@@ -29,14 +34,25 @@ describe('Prism validation proxy in front of the inferred resources', () => {
     const walker = new ResourceWalker(spec, map, { url: prism.url, inspect: noViolation });
     for (const name of names) {
       await resetMock(server.url);
-      expect(await walker.walk(map.collections.find((collection) => collection.name === name)!, only), name).toBeDefined();
+      expect(
+        await walker.walk(
+          map.collections.find((collection) => collection.name === name)!,
+          only,
+        ),
+        name,
+      ).toBeDefined();
     }
     expect(walker.failures).toEqual([]);
     expect(walker.exchanges.length).toBeGreaterThanOrEqual(names.length * 2);
     expect(prism.output()).not.toMatch(/Violation:/);
     // Proof that the proxy really validates: a create whose body is no object is stopped by Prism itself.
     const create = walker.operation(map.collections.find((collection) => collection.name === names[0])!.roles.create!);
-    const refused = await walker.exchange(create, create.path, { 'content-type': 'application/json', ...credentials(spec, create).headers }, '"not an object"');
+    const refused = await walker.exchange(
+      create,
+      create.path,
+      { 'content-type': 'application/json', ...credentials(spec, create).headers },
+      '"not an object"',
+    );
     expect(refused.status, refused.text).toBe(422);
   });
 });

@@ -1,7 +1,13 @@
 import { request } from 'undici';
 import { isJsonMediaType, isProblemMediaType } from '../../../src/core/index.js';
 import { sampleValue, type SchemaContext } from '../../../src/generate/index.js';
-import { createdId, type CollectionRole, type Endpoint, type ResourceCollection, type ResourceMap } from '../../../src/model/resources/index.js';
+import {
+  createdId,
+  type CollectionRole,
+  type Endpoint,
+  type ResourceCollection,
+  type ResourceMap,
+} from '../../../src/model/resources/index.js';
 import { findResponse, resolveRef, type LoadedSpec, type Operation } from '../../../src/openapi/index.js';
 import { SpecValidator, validateResponse } from '../../../src/validation/index.js';
 import { credentials, flatHeaders, serialisePath, valueFor } from '../../helpers/fill-request.js';
@@ -81,7 +87,13 @@ export class ResourceWalker {
       const ids = this.listedIds(collection, list.body);
       if (ids && !ids.includes(id)) this.failures.push(`${where('list')}: ${id} is not listed (${ids.join(', ')})`);
     }
-    if (roles.update) this.expectId(where('update'), collection, this.expectStatus(where('update'), await this.send(roles.update, item, true), roles.update.status), id);
+    if (roles.update)
+      this.expectId(
+        where('update'),
+        collection,
+        this.expectStatus(where('update'), await this.send(roles.update, item, true), roles.update.status),
+        id,
+      );
     if (roles.replace) this.expectStatus(where('replace'), await this.send(roles.replace, item, true), roles.replace.status);
     if (roles.delete) {
       this.expectStatus(where('delete'), await this.send(roles.delete, item), roles.delete.status);
@@ -102,9 +114,11 @@ export class ResourceWalker {
     const chosenId = collection.id.fieldType === 'number' ? 1000 + this.exchanges.length : `walk${this.exchanges.length}`;
     const created = await this.send(endpoint, scope, choose ? { [field]: chosenId } : true);
     this.expectStatus(`${collection.name} create`, created, endpoint.status);
-    const chosen = collection.id.clientSupplied && field !== undefined ? (created.sent as Record<string, unknown> | undefined)?.[field] : undefined;
+    const chosen =
+      collection.id.clientSupplied && field !== undefined ? (created.sent as Record<string, unknown> | undefined)?.[field] : undefined;
     const id = createdId(collection, created.body, created.headers) ?? (chosen === undefined ? undefined : String(chosen));
-    if (id === undefined && created.status < 300 && collection.id.source !== 'none') this.failures.push(`${collection.name} create: no id in ${created.text.slice(0, 200)}`);
+    if (id === undefined && created.status < 300 && collection.id.source !== 'none')
+      this.failures.push(`${collection.name} create: no id in ${created.text.slice(0, 200)}`);
     return created.status < 300 ? id : undefined;
   }
 
@@ -146,7 +160,8 @@ export class ResourceWalker {
     for (const [name, value] of new URLSearchParams(secured.query)) query.set(name, value);
     const headers: Record<string, string> = { ...secured.headers };
     for (const parameter of operation.parameters) {
-      if (parameter.in === 'header' && parameter.required) headers[parameter.name.toLowerCase()] = String(valueFor(parameter, this.#context));
+      if (parameter.in === 'header' && parameter.required)
+        headers[parameter.name.toLowerCase()] = String(valueFor(parameter, this.#context));
     }
     const sent = body === false ? undefined : this.bodyFor(operation, body === true ? {} : body);
     if (sent !== undefined) headers['content-type'] = sent.contentType;
@@ -173,12 +188,15 @@ export class ResourceWalker {
     this.exchanges.push(exchange);
     const checked = validateResponse(this.#validator, operation, { status: exchange.status, headers: flat, body: parsed });
     const where = `${operation.method} ${target} → ${exchange.status}`;
-    if (!checked.statusDeclared && exchange.status < 300 && !declaresSuccess(operation)) this.gaps.add(`${operation.method} ${operation.path} → ${exchange.status}`);
+    if (!checked.statusDeclared && exchange.status < 300 && !declaresSuccess(operation))
+      this.gaps.add(`${operation.method} ${operation.path} → ${exchange.status}`);
     else if (!checked.statusDeclared) this.failures.push(`${where}: status not declared (${text.slice(0, 200)})`);
     // An error declared without content still gets the mock's problem+json, as the runner accepts.
-    const bareError = exchange.status >= 400 && !findResponse(operation, exchange.status)?.content.length && isProblemMediaType(flat['content-type']);
+    const bareError =
+      exchange.status >= 400 && !findResponse(operation, exchange.status)?.content.length && isProblemMediaType(flat['content-type']);
     if (!checked.mediaTypeDeclared && !bareError) this.failures.push(`${where}: media type ${flat['content-type']} not declared`);
-    for (const violation of checked.violations) this.failures.push(`${where}: ${violation.in} ${violation.pointer} ${violation.keyword}: ${violation.message}`);
+    for (const violation of checked.violations)
+      this.failures.push(`${where}: ${violation.in} ${violation.pointer} ${violation.keyword}: ${violation.message}`);
     this.#options.inspect?.(exchange, this.failures);
     return exchange;
   }
@@ -192,13 +210,15 @@ export class ResourceWalker {
     const json = content.find((entry) => isJsonMediaType(entry.mediaType));
     if (json) {
       const generated = this.valueFor(operation, json);
-      const value = generated !== null && typeof generated === 'object' && !Array.isArray(generated) ? { ...generated, ...extra } : generated;
+      const value =
+        generated !== null && typeof generated === 'object' && !Array.isArray(generated) ? { ...generated, ...extra } : generated;
       return value === undefined ? undefined : { contentType: 'application/json', payload: JSON.stringify(value) };
     }
     const form = content.find((entry) => entry.mediaType === 'multipart/form-data');
     if (!form) return undefined;
     const value = form.schema ? this.valueFor(operation, form) : undefined;
-    const fields = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [['file', value ?? 'content']];
+    const fields =
+      value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [['file', value ?? 'content']];
     const boundary = 'walk-boundary-7f3a';
     const parts = fields.map(([name, field]) => {
       const text = typeof field === 'string' ? field : JSON.stringify(field);
@@ -224,7 +244,10 @@ export class ResourceWalker {
   }
 
   expectStatus(step: string, exchange: Exchange, status: number): Exchange {
-    if (exchange.status !== status) this.failures.push(`${step}: ${exchange.method} ${exchange.path} answered ${exchange.status}, expected ${status}: ${exchange.text.slice(0, 300)}`);
+    if (exchange.status !== status)
+      this.failures.push(
+        `${step}: ${exchange.method} ${exchange.path} answered ${exchange.status}, expected ${status}: ${exchange.text.slice(0, 300)}`,
+      );
     return exchange;
   }
 
