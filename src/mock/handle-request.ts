@@ -170,6 +170,9 @@ function fittedProblem(
   headers: Record<string, string> = {},
 ): number {
   const fitted = pipeline.responder.fitProblem(operation, details);
+  if (typeof fitted.body === 'string') {
+    return send(res, { status: details.status, headers: { ...headers, 'content-type': fitted.mediaType }, body: Buffer.from(fitted.body) });
+  }
   sendProblem(res, fitted.body, { ...headers, 'content-type': fitted.mediaType }, details.status);
   return details.status;
 }

@@ -1,5 +1,6 @@
 import {
   PROBLEM_MEDIA_TYPE,
+  essence,
   getAtPointer,
   isJsonMediaType,
   isProblemMediaType,
@@ -98,12 +99,15 @@ export class StatelessResponder {
    * request; fitted to the declared schema if it must be, from the declared example (else a valid
    * sample). An error in another JSON shape (GitHub's basic-error, petstore's {code, message}) is
    * the declared example, as Prism answers, with its `status` set to the HTTP status; without a
-   * valid example, the problem fitted to that schema.
+   * valid example, the problem fitted to that schema. Where only text is declared for the status
+   * (`text/markdown`), the body is the problem's title and detail as text (a string).
    */
-  fitProblem(operation: Operation, problem: ProblemDetails): { body: ProblemDetails; mediaType: string } {
+  fitProblem(operation: Operation, problem: ProblemDetails): { body: ProblemDetails | string; mediaType: string } {
     const declared = findResponse(operation, problem.status)?.content ?? [];
     const media =
       declared.find((entry) => isProblemMediaType(entry.mediaType)) ?? declared.find((entry) => isJsonMediaType(entry.mediaType));
+    const text = media ? undefined : declared.find((entry) => essence(entry.mediaType)?.startsWith('text/'));
+    if (text) return { body: `${problem.title}: ${problem.detail}\n`, mediaType: `${essence(text.mediaType)}; charset=utf-8` };
     // problem+json unless the document declares another JSON media type for this status, whose
     // schema the body then follows too: what the document promises wins over our convention.
     const mediaType = media && !media.mediaType.includes('*') ? media.mediaType : PROBLEM_MEDIA_TYPE;

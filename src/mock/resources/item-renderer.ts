@@ -1,13 +1,15 @@
 import { overlay, type RenderInput } from '../../model/resources/index.js';
 import { fitToSchema, type FitEngine } from './fit-to-schema.js';
+import { withoutSecrets } from './without-secrets.js';
 
 /**
  * The representation the model stores for an item, valid against the item's schema and the schema
  * of the endpoint answering with it. A create or copy starts from a sample of the item schema (the
  * stateless engine's readable, example-based value) with the client's fields laid over it; an
  * update from the merged representation; a replace from a fresh sample keeping the item's readOnly
- * members. The server's fields (id, timestamps, self links) go on top; written members the schema
- * refuses are dropped for the sample's. An action keeps the item as it was.
+ * members. Secrets the client sent are never laid over it. The server's fields (id, timestamps,
+ * self links) go on top; written members the schema refuses are dropped for the sample's. An action
+ * keeps the item as it was.
  */
 export function createItemRenderer(engine: FitEngine): (input: RenderInput) => unknown {
   return (input) => {
@@ -33,14 +35,15 @@ function freshBase(sample: unknown, nullable: readonly string[]): unknown {
   return base;
 }
 
+// What the client sent goes in without its secrets (its `written` record keeps them for the model).
 function start(input: RenderInput, base: unknown): unknown {
   switch (input.kind) {
     case 'update':
-      return input.merged;
+      return withoutSecrets(input.merged, base);
     case 'replace':
-      return overlay(overlay(base, readOnlyOf(input.previous, input.collection.item.readOnly)), input.written);
+      return overlay(overlay(base, readOnlyOf(input.previous, input.collection.item.readOnly)), withoutSecrets(input.written, base));
     default:
-      return overlay(base, input.written);
+      return overlay(base, withoutSecrets(input.written, base));
   }
 }
 

@@ -1,6 +1,7 @@
 import { toProblem } from '../../core/index.js';
 import type { ResourceResponse } from '../../model/resources/index.js';
-import type { Operation } from '../../openapi/index.js';
+import { findResponse, type Operation } from '../../openapi/index.js';
+import { invalidInputStatus } from '../negotiate.js';
 import type { StatelessResponder } from '../stateless.js';
 import type { LayerAnswer } from '../stateful-layer.js';
 
@@ -8,8 +9,10 @@ type ProblemResponse = Extract<ResourceResponse, { kind: 'problem' }>;
 
 /**
  * The model's problem (`resource_not_found`, `resource_conflict`, ...) as the catalogue builds it,
- * fitted to the error schema the operation declares for its status, as the stateless engine fits
- * its own; the HTTP status stays the model's.
+ * in a status and a shape the operation declares: a 404 the operation does not declare becomes the
+ * 4xx it answers invalid input with, when that one is declared (the answer follows the document, as
+ * the stateless engine's does for a bad path value); the body is fitted to what the document declares
+ * for that status, as the stateless engine fits its own.
  */
 export function resourceProblem(
   responder: StatelessResponder,
@@ -17,7 +20,15 @@ export function resourceProblem(
   response: ProblemResponse,
   instance: string,
 ): LayerAnswer {
-  const details = toProblem(response.code, response.detail, { status: response.status, instance });
+  const status = declaredStatus(operation, response.status);
+  const details = toProblem(response.code, response.detail, { status, instance });
   const fitted = responder.fitProblem(operation, details);
-  return { status: response.status, body: fitted.body, headers: { ...response.headers, 'content-type': fitted.mediaType } };
+  const body = typeof fitted.body === 'string' ? Buffer.from(fitted.body) : fitted.body;
+  return { status, body, headers: { ...response.headers, 'content-type': fitted.mediaType } };
+}
+
+function declaredStatus(operation: Operation, status: number): number {
+  if (status >= 500 || findResponse(operation, status)) return status;
+  const fallback = invalidInputStatus(operation, true);
+  return findResponse(operation, fallback) ? fallback : status;
 }

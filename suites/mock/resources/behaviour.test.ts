@@ -131,6 +131,39 @@ describe("an agent's life on the platform's document", () => {
     ]);
   });
 
+  it('never hands back a secret it was given, in answers or in /__mock/state', async () => {
+    const { server } = await serveResources(spec);
+    const secret = 'whsec_do_not_echo_4711';
+    const created = await call(server.url, 'POST', '/v1/task-webhooks', { url: 'https://hooks.example.test/tasks', secret });
+    expect(created.status).toBe(201);
+    expect(created.body.url).toBe('https://hooks.example.test/tasks');
+    const patched = await call(server.url, 'PATCH', `/v1/task-webhooks/${created.body.id}`, { secret: `${secret}-2` });
+    expect(patched.status).toBe(200);
+    for (const path of [`/v1/task-webhooks/${created.body.id}`, '/v1/task-webhooks', '/__mock/state']) {
+      expect(JSON.stringify((await call(server.url, 'GET', path)).body), path).not.toContain(secret);
+    }
+    expect(JSON.stringify(created.body) + JSON.stringify(patched.body)).not.toContain(secret);
+  });
+
+  it('answers a missing parent with the 4xx the operation declares when it declares no 404', async () => {
+    const { server } = await serveResources(spec);
+    // GET …/databases declares 200 and 400 only: the not-found is its declared 400, and says what is missing.
+    const listed = await call(server.url, 'GET', '/v1/sessions/session_ffffffffffffffffffffffffffffffff/databases');
+    expect(listed.status).toBe(400);
+    expect(listed.body).toMatchObject({ status: 400, code: 'resource_not_found', detail: expect.stringMatching(/No sessions item/) });
+    // POST …/voice/sessions declares no 4xx at all: the honest 404 stays.
+    const voice = await call(server.url, 'POST', '/v1/agents/agent_ffffffffffffffffffffffffffffffff/voice/sessions', { sdp: 'v=0' });
+    expect(voice.status).toBe(404);
+  });
+
+  it('writes a problem as text where the document declares only a text media type for it', async () => {
+    const { server } = await serveResources(spec);
+    const response = await request(`${server.url}/v1/apps/app_ffffffffffffffffffffffffffffffff/fcp`);
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toBe('text/markdown; charset=utf-8');
+    expect(await response.body.text()).toMatch(/^Not Found: No apps item has app_id "app_f{32}"\.\n$/);
+  });
+
   it('answers a stateless operation from the document, beside the stateful ones', async () => {
     const { server, map } = await serveResources(spec);
     expect(map.stateless.map((entry) => entry.operationId)).toContain('agent_config');
