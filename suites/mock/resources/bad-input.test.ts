@@ -95,7 +95,7 @@ describe("bad input to the platform document's inferred resources", () => {
     const agent = await send(server.url, 'POST', '/v1/agents', JSON.stringify(AGENT));
     expect(agent.status).toBe(201);
     const path = template.replaceAll('{agent}', agent.body.id);
-    const before = await send(server.url, 'GET', '/__mock/state');
+    const before = (await send(server.url, 'GET', '/__mock/state')).body;
 
     const answer = await send(server.url, method, path, body?.replaceAll('{agent}', agent.body.id));
     expect(answer.status, answer.text).toBe(status);
@@ -109,13 +109,13 @@ describe("bad input to the platform document's inferred resources", () => {
     expect(checked.violations).toEqual([]);
     expect(answer.headers['content-type']).toMatch(/^application\/(problem\+)?json/);
 
-    expect(await send(server.url, 'GET', '/__mock/state')).toEqual(before);
+    expect((await send(server.url, 'GET', '/__mock/state')).body).toEqual(before);
     expect((await send(server.url, 'GET', `/v1/agents/${agent.body.id}`)).body).toMatchObject(AGENT);
   });
 
   it('answers a dot-segment id sent raw on the wire with a 4xx, not the collection', async () => {
     const { server } = await serveResources(spec);
-    const before = await send(server.url, 'GET', '/__mock/state');
+    const before = (await send(server.url, 'GET', '/__mock/state')).body;
     for (const target of ['/v1/agents/..', '/v1/agents/%2e%2e', '/v1/agents/../agents']) {
       const { responses } = await exchangeRaw(server.port, `GET ${target} HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n`);
       expect(responses, target).toHaveLength(1);
@@ -123,7 +123,7 @@ describe("bad input to the platform document's inferred resources", () => {
       expect(responses[0]!.status, target).toBeLessThan(500);
       expect(responses[0]!.headers['content-type']).toMatch(/json/);
     }
-    expect(await send(server.url, 'GET', '/__mock/state')).toEqual(before);
+    expect((await send(server.url, 'GET', '/__mock/state')).body).toEqual(before);
   });
 });
 
