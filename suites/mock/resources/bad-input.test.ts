@@ -1,12 +1,10 @@
-import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Router } from '../../../src/mock/index.js';
 import type { LoadedSpec } from '../../../src/openapi/index.js';
 import { SpecValidator, validateResponse } from '../../../src/validation/index.js';
-import { flatHeaders } from '../../helpers/fill-request.js';
 import { documentWith, inlineSpec } from '../../helpers/inline-spec.js';
 import { exchangeRaw } from '../raw-http.js';
-import { DOCUMENTS, loadDocument, serveResources } from './serve.js';
+import { call, DOCUMENTS, loadDocument, serveResources } from './serve.js';
 
 /**
  * Every class of bad input to the inferred resources of the platform's document: each gets a 4xx in
@@ -15,16 +13,6 @@ import { DOCUMENTS, loadDocument, serveResources } from './serve.js';
  */
 
 const AGENT = { name: 'Steady', system_prompt: 'Stay put.' };
-
-async function send(url: string, method: string, path: string, body?: string, headers: Record<string, string> = {}) {
-  const response = await request(url + path, {
-    method: method as 'GET',
-    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-    body,
-  });
-  const text = await response.body.text();
-  return { status: response.statusCode, headers: flatHeaders(response.headers), text, body: text ? JSON.parse(text) : undefined };
-}
 
 describe("bad input to the platform document's inferred resources", () => {
   let spec: LoadedSpec;
@@ -92,12 +80,12 @@ describe("bad input to the platform document's inferred resources", () => {
   ])('answers %s (%s %s) with a clear problem and keeps the state', async (_what, method, template, body, status, detail) => {
     const { server } = await serveResources(spec);
     const validator = new SpecValidator(spec);
-    const agent = await send(server.url, 'POST', '/v1/agents', JSON.stringify(AGENT));
+    const agent = await call(server.url, 'POST', '/v1/agents', JSON.stringify(AGENT));
     expect(agent.status).toBe(201);
     const path = template.replaceAll('{agent}', agent.body.id);
-    const before = (await send(server.url, 'GET', '/__mock/state')).body;
+    const before = (await call(server.url, 'GET', '/__mock/state')).body;
 
-    const answer = await send(server.url, method, path, body?.replaceAll('{agent}', agent.body.id));
+    const answer = await call(server.url, method, path, body?.replaceAll('{agent}', agent.body.id));
     expect(answer.status, answer.text).toBe(status);
     expect(answer.body.detail, answer.text).toMatch(detail);
     expect(answer.body).toMatchObject({ status, title: expect.any(String) });
@@ -109,13 +97,13 @@ describe("bad input to the platform document's inferred resources", () => {
     expect(checked.violations).toEqual([]);
     expect(answer.headers['content-type']).toMatch(/^application\/(problem\+)?json/);
 
-    expect((await send(server.url, 'GET', '/__mock/state')).body).toEqual(before);
-    expect((await send(server.url, 'GET', `/v1/agents/${agent.body.id}`)).body).toMatchObject(AGENT);
+    expect((await call(server.url, 'GET', '/__mock/state')).body).toEqual(before);
+    expect((await call(server.url, 'GET', `/v1/agents/${agent.body.id}`)).body).toMatchObject(AGENT);
   });
 
   it('answers a dot-segment id sent raw on the wire with a 4xx, not the collection', async () => {
     const { server } = await serveResources(spec);
-    const before = (await send(server.url, 'GET', '/__mock/state')).body;
+    const before = (await call(server.url, 'GET', '/__mock/state')).body;
     for (const target of ['/v1/agents/..', '/v1/agents/%2e%2e', '/v1/agents/../agents']) {
       const { responses } = await exchangeRaw(server.port, `GET ${target} HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n`);
       expect(responses, target).toHaveLength(1);
@@ -123,7 +111,7 @@ describe("bad input to the platform document's inferred resources", () => {
       expect(responses[0]!.status, target).toBeLessThan(500);
       expect(responses[0]!.headers['content-type']).toMatch(/json/);
     }
-    expect((await send(server.url, 'GET', '/__mock/state')).body).toEqual(before);
+    expect((await call(server.url, 'GET', '/__mock/state')).body).toEqual(before);
   });
 });
 
@@ -164,12 +152,12 @@ describe('pagination values a document does not bound', () => {
     );
     const { server } = await serveResources(spec);
     const ids: number[] = [];
-    for (const name of ['a', 'b', 'c']) ids.push((await send(server.url, 'POST', '/notes', JSON.stringify({ name }))).body.id);
-    const huge = await send(server.url, 'GET', '/notes?limit=999999999999999');
+    for (const name of ['a', 'b', 'c']) ids.push((await call(server.url, 'POST', '/notes', JSON.stringify({ name }))).body.id);
+    const huge = await call(server.url, 'GET', '/notes?limit=999999999999999');
     expect(huge.body).toEqual({ items: ids.map((id, index) => ({ id, name: ['a', 'b', 'c'][index] })), total: 3 });
-    const negative = await send(server.url, 'GET', '/notes?offset=-5&limit=2');
+    const negative = await call(server.url, 'GET', '/notes?offset=-5&limit=2');
     expect(negative.body.items.map((entry: { id: number }) => entry.id)).toEqual(ids.slice(0, 2));
-    const beyond = await send(server.url, 'GET', '/notes?offset=1000000000000000000000');
+    const beyond = await call(server.url, 'GET', '/notes?offset=1000000000000000000000');
     expect(beyond.status).toBe(200);
     expect(beyond.body.total).toBe(3);
   });

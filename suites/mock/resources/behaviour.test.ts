@@ -2,23 +2,13 @@ import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedSpec } from '../../../src/openapi/index.js';
 import { documentWith, inlineSpec } from '../../helpers/inline-spec.js';
-import { DOCUMENTS, loadDocument, serveResources } from './serve.js';
+import { call, DOCUMENTS, loadDocument, serveResources } from './serve.js';
 
 /**
  * What the inferred resources do, written from the contract (RFC 7396 merge, RFC 9110 PUT and
  * Location, the issue's rules for lists and parents) and checked over real sockets on the
  * platform's document; the expected values are spelled out here, not computed by the model.
  */
-
-async function call(url: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await request(url + path, {
-    method: method as 'GET',
-    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.body.text();
-  return { status: response.statusCode, headers: response.headers, body: text ? JSON.parse(text) : undefined };
-}
 
 const AGENT_ID = /^agent_[0-9a-f]{32}$/;
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;

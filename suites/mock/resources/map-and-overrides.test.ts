@@ -1,22 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inferResources, parseResourceOverrides } from '../../../src/model/resources/index.js';
 import type { LoadedSpec, OpenApiDocument } from '../../../src/openapi/index.js';
 import { ensureBuilt, runCli, startCli } from '../../helpers/cli-process.js';
 import { serveApps } from '../../helpers/serve.js';
-import { DOCUMENTS, loadDocument, serveResources } from './serve.js';
-
-async function getJson(url: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: any }> {
-  const response = await request(url + path, {
-    method: (init.method ?? 'GET') as 'GET',
-    ...(init.body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) }),
-  });
-  const text = await response.body.text();
-  return { status: response.statusCode, body: text ? JSON.parse(text) : undefined };
-}
+import { call, DOCUMENTS, loadDocument, serveResources } from './serve.js';
 
 /** `POST /x` paired with `GET /x/{p}`, read straight from the document's paths, not by inference. */
 function createAndReadPaths(document: OpenApiDocument): string[] {
@@ -43,15 +33,15 @@ const CAPABILITY_FIX = {
   collections: { '/v1/agents': { name: 'bots' } },
 };
 
-describe('GET /__mock/resources', () => {
-  let spec: LoadedSpec;
-  beforeAll(async () => {
-    spec = await loadDocument(DOCUMENTS.platform);
-  });
+let spec: LoadedSpec;
+beforeAll(async () => {
+  spec = await loadDocument(DOCUMENTS.platform);
+});
 
+describe('GET /__mock/resources', () => {
   it('returns the inferred map as JSON, listing every collection with a create and an item read', async () => {
     const { server } = await serveResources(spec);
-    const served = await getJson(server.url, '/__mock/resources');
+    const served = await call(server.url, 'GET', '/__mock/resources');
     expect(served.status).toBe(200);
     expect(served.body).toEqual(JSON.parse(JSON.stringify(inferResources(spec))));
     const paths = createAndReadPaths(spec.document);
@@ -66,33 +56,28 @@ describe('GET /__mock/resources', () => {
   it('is a 404 problem on a mock with stateful layers but no inferred resources', async () => {
     // The library's Apps-only mock, as the helper builds it: no resources layer to describe.
     const apps = await serveApps();
-    const answer = await getJson(apps.url, '/__mock/resources');
+    const answer = await call(apps.url, 'GET', '/__mock/resources');
     expect(answer.status).toBe(404);
     expect(answer.body).toMatchObject({ status: 404, code: 'route_not_found' });
-    const state = await getJson(apps.url, '/__mock/state');
+    const state = await call(apps.url, 'GET', '/__mock/state');
     expect(Object.keys(state.body)).toEqual(expect.arrayContaining(['apps', 'runs', 'version']));
     expect(state.body.resources).toBeUndefined();
   });
 });
 
 describe('resource overrides correct a wrong guess', () => {
-  let spec: LoadedSpec;
-  beforeAll(async () => {
-    spec = await loadDocument(DOCUMENTS.platform);
-  });
-
   it('without them, a declarative capability cannot be read back by the id its create hands out', async () => {
     const { server } = await serveResources(spec);
-    const created = await getJson(server.url, '/v1/capabilities', { method: 'POST', body: { name: 'research_pack', definition: {} } });
+    const created = await call(server.url, 'POST', '/v1/capabilities', { name: 'research_pack', definition: {} });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect((await getJson(server.url, `/v1/capabilities/${created.body.id}`)).status).toBe(404);
+    expect((await call(server.url, 'GET', `/v1/capabilities/${created.body.id}`)).status).toBe(404);
   });
 
   it('with them, the create is left to the document, the item read answers, and the map says why', async () => {
     const { server } = await serveResources(spec, { overrides: parseResourceOverrides(CAPABILITY_FIX, 'overrides.json') });
-    const read = await getJson(server.url, '/v1/capabilities/cap_0123');
+    const read = await call(server.url, 'GET', '/v1/capabilities/cap_0123');
     expect(read.status).toBe(200);
-    const map = (await getJson(server.url, '/__mock/resources')).body;
+    const map = (await call(server.url, 'GET', '/__mock/resources')).body;
     expect(map.stateless).toContainEqual(
       expect.objectContaining({ operationId: 'create_declarative_capability', reason: 'marked stateless by an override' }),
     );
@@ -100,16 +85,21 @@ describe('resource overrides correct a wrong guess', () => {
       name: 'bots',
       source: 'override',
     });
-    const agent = await getJson(server.url, '/v1/agents', { method: 'POST', body: { name: 'Renamed', system_prompt: 'x' } });
-    expect((await getJson(server.url, '/__mock/state')).body.resources.records[0]).toMatchObject({ collection: 'bots', id: agent.body.id });
+    const agent = await call(server.url, 'POST', '/v1/agents', { name: 'Renamed', system_prompt: 'x' });
+    expect((await call(server.url, 'GET', '/__mock/state')).body.resources.records[0]).toMatchObject({
+      collection: 'bots',
+      id: agent.body.id,
+    });
   });
 });
+
+const PLATFORM_MOCK = ['mock', '--spec', DOCUMENTS.platform, '--port', '0', '--quiet'];
 
 describe('mock --resource-overrides and the printed map', () => {
   beforeAll(ensureBuilt, 180_000);
 
   it('prints a dozen collections and the summary, all of them and every stateless operation with --verbose', async () => {
-    const compact = await startCli(['mock', '--spec', DOCUMENTS.platform, '--port', '0', '--quiet']);
+    const compact = await startCli(PLATFORM_MOCK);
     await compact.stop();
     const out = compact.stdout();
     expect(out).toMatch(/mode: stateful \(inferred resources\), in memory/);
@@ -119,18 +109,8 @@ describe('mock --resource-overrides and the printed map', () => {
     expect(out).not.toMatch(/stateless {2}GET/);
 
     const file = overridesFile(JSON.stringify(CAPABILITY_FIX));
-    const verbose = await startCli([
-      'mock',
-      '--spec',
-      DOCUMENTS.platform,
-      '--port',
-      '0',
-      '--quiet',
-      '--verbose',
-      '--resource-overrides',
-      file,
-    ]);
-    const served = await getJson(verbose.url, '/v1/capabilities/cap_0123');
+    const verbose = await startCli([...PLATFORM_MOCK, '--verbose', '--resource-overrides', file]);
+    const served = await call(verbose.url, 'GET', '/v1/capabilities/cap_0123');
     await verbose.stop();
     expect(served.status).toBe(200);
     expect(verbose.stdout()).toMatch(/^ {2}bots +\/v1\/agents/m);
@@ -149,16 +129,7 @@ describe('mock --resource-overrides and the printed map', () => {
     ['a wrong type', JSON.stringify({ operations: { create_agent: { stateless: 'yes' } } }), /"stateless" must be true or false/],
     ['a path that is no collection', JSON.stringify({ collections: { '/v1/agents/config': { name: 'cfg' } } }), /\/v1\/agents\/config/],
   ])('exits 2 with one line for an overrides file with %s', async (_what, content, mention) => {
-    const result = await runCli([
-      'mock',
-      '--spec',
-      DOCUMENTS.platform,
-      '--port',
-      '0',
-      '--quiet',
-      '--resource-overrides',
-      overridesFile(content),
-    ]);
+    const result = await runCli([...PLATFORM_MOCK, '--resource-overrides', overridesFile(content)]);
     expect(result.code, result.stderr).toBe(2);
     const lines = result.stderr.trim().split('\n');
     expect(lines, result.stderr).toHaveLength(1);
@@ -184,20 +155,20 @@ describe('mock --resource-overrides and the printed map', () => {
 
   it('keeps the Apps layer on the bundled document and shows both states under their own keys', async () => {
     const cli = await startCli(['mock', '--port', '0', '--quiet']);
-    const state = await getJson(cli.url, '/__mock/state');
+    const state = await call(cli.url, 'GET', '/__mock/state');
     expect(Object.keys(state.body)).toEqual(expect.arrayContaining(['apps', 'resources', 'runs', 'version']));
     expect(state.body.resources).toEqual({ version: 1, records: [] });
-    expect((await getJson(cli.url, '/__mock/resources')).body).toMatchObject({ version: 1, collections: [] });
+    expect((await call(cli.url, 'GET', '/__mock/resources')).body).toMatchObject({ version: 1, collections: [] });
     await cli.stop();
     expect(cli.stdout()).toMatch(/mode: stateful \(Apps layer\), in memory/);
   });
 
   it('serves the document statelessly with --stateless', async () => {
-    const cli = await startCli(['mock', '--spec', DOCUMENTS.platform, '--port', '0', '--quiet', '--stateless']);
-    expect((await getJson(cli.url, '/__mock/resources')).body).toEqual({ stateless: true });
-    expect((await getJson(cli.url, '/__mock/state')).body).toEqual({ stateless: true });
+    const cli = await startCli([...PLATFORM_MOCK, '--stateless']);
+    expect((await call(cli.url, 'GET', '/__mock/resources')).body).toEqual({ stateless: true });
+    expect((await call(cli.url, 'GET', '/__mock/state')).body).toEqual({ stateless: true });
     // Stateless: any id answers from the document.
-    expect((await getJson(cli.url, '/v1/agents/agent_0123456789abcdef0123456789abcdef')).status).toBe(200);
+    expect((await call(cli.url, 'GET', '/v1/agents/agent_0123456789abcdef0123456789abcdef')).status).toBe(200);
     await cli.stop();
     expect(cli.stdout()).toMatch(/mode: stateless/);
   });

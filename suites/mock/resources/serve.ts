@@ -4,6 +4,7 @@ import { onTestFinished } from 'vitest';
 import { inferResources, type ResourceMap, type ResourceOverrides, type ResourceSnapshot } from '../../../src/model/resources/index.js';
 import { createMockServer, createRandom, createResourcesLayer, type MockServer } from '../../../src/mock/index.js';
 import { loadSpec, type LoadedSpec } from '../../../src/openapi/index.js';
+import { flatHeaders } from '../../helpers/fill-request.js';
 
 const MODULES = resolve(import.meta.dirname, '../../../node_modules');
 
@@ -39,6 +40,18 @@ export async function serveResources(
   });
   onTestFinished(() => server.close());
   return { server, map };
+}
+
+/** One request: a string body is sent as it is (as JSON), any other as its JSON text; the answer parsed where it is JSON. */
+export async function call(url: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await request(url + path, {
+    method: method as 'GET',
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.body.text();
+  const json = /json/.test(String(response.headers['content-type'] ?? ''));
+  return { status: response.statusCode, headers: flatHeaders(response.headers), text, body: text && json ? JSON.parse(text) : undefined };
 }
 
 /** Empties the mock's state between walks, so each list starts from its own items. */
