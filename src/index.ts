@@ -3,12 +3,16 @@ export { loadSpec, formatLoadWarnings, OperationIndex, type LoadedSpec, type Loa
 export { SpecValidator, validateRequest, validateResponse, type Violation } from './validation/index.js';
 export { schemaArbitrary, negativeArbitrary, sampleValue, type SchemaContext } from './generate/index.js';
 export { createAppsModel, EVERRUNS_PROBLEM_TYPE_BASE, type AppsEnvironment, type AppsModel, type AppsSnapshot } from './model/apps/index.js';
+export { inferResources, describeResourceMap, parseResourceOverrides, type ResourceMap } from './model/resources/index.js';
 export {
   createMockServer,
   createAppsLayer,
+  createResourcesLayer,
   createIdSource,
   createRandom,
   openSqliteSink,
+  openStateFile,
+  type LayerContext,
   type MockServer,
   type MockServerOptions,
   type PlaybackSource,

@@ -1,13 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { toProblem, typedResponseClass } from '../core/index.js';
-import type { LoadedSpec } from '../openapi/index.js';
+import type { LoadedSpec, Operation } from '../openapi/index.js';
 import { SpecValidator } from '../validation/index.js';
 import { answerClientError } from './client-error.js';
 import { adminRefusal } from './dashboard/admin-key.js';
 import type { Dashboard } from './dashboard/dashboard.js';
 import { loadState } from './dashboard/load-state.js';
 import { handleRequest, type RequestPipeline } from './handle-request.js';
+import { buildLayerTable } from './layer-table.js';
 import type { PlaybackSource } from './playback-source.js';
 import { DEFAULT_BODY_LIMIT } from './read-body.js';
 import { applyCors, problem, send, sendJson } from './respond.js';
@@ -15,7 +16,7 @@ import { requestOrigin } from './request-origin.js';
 import { loggedTarget } from './request-log.js';
 import { Router } from './router.js';
 import { SecurityGate } from './security.js';
-import type { StatefulLayer } from './stateful-layer.js';
+import type { LayerContext, StatefulLayer } from './stateful-layer.js';
 import { StatelessResponder } from './stateless.js';
 
 export interface MockServerOptions {
@@ -23,8 +24,12 @@ export interface MockServerOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
-  /** Builds the domain layer once the server knows its own URL; omit for a stateless mock. */
-  layer?: (baseUrl: string) => StatefulLayer;
+  /**
+   * Builds the stateful layers once the server knows its own URL, in order of precedence: an
+   * operation is served by the first that claims it (the Apps layer, then the inferred resources).
+   * Omit for a stateless mock.
+   */
+  layers?: (context: LayerContext) => StatefulLayer[];
   /** One line per request (method, path, status, ms); omit for silence. */
   log?: (line: string) => void;
   bodyLimit?: number;
@@ -46,27 +51,29 @@ export interface MockServer {
   url: string;
   port: number;
   server: Server;
-  layer: StatefulLayer | undefined;
-  /** Stops accepting connections, lets in-flight requests finish, then closes the layer. */
+  layers: readonly StatefulLayer[];
+  /** Stops accepting connections, lets in-flight requests finish, then closes the layers. */
   close(): Promise<void>;
 }
 
 const WARM_UP_DELAY_MS = 500;
 
-/** Starts the mock: routing, validation and answers from the document, plus an optional stateful layer. */
+/** Starts the mock: routing, validation and answers from the document, plus optional stateful layers. */
 export async function createMockServer(options: MockServerOptions): Promise<MockServer> {
   const { spec } = options;
   const validator = new SpecValidator(spec);
-  let layer: StatefulLayer | undefined;
+  const responder = new StatelessResponder(validator);
+  let layers: StatefulLayer[] = [];
+  let table: ReadonlyMap<Operation, StatefulLayer> = new Map();
   // Known once listening; requests cannot arrive before.
   let url = '';
   const pipeline: RequestPipeline = {
     validator,
     router: new Router(spec.operations),
-    responder: new StatelessResponder(validator),
+    responder,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     playback: options.playback,
-    layer: () => layer,
+    layerFor: (operation) => table.get(operation),
     security: options.security === false ? undefined : new SecurityGate(spec.document),
     origin: (headers) => options.baseUrl ?? requestOrigin(headers) ?? url,
     observer: options.dashboard,
@@ -78,10 +85,15 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
       }
       const served = options.dashboard?.serve(req, res, method, path);
       if (served !== undefined) return served;
-      if (path === '/__mock/state' && method === 'PUT') return loadState(req, res, layer, path);
-      if (path === '/__mock/state' && method === 'GET') return sendJson(res, 200, layer ? layer.exportState() : { stateless: true });
+      if (path === '/__mock/state' && method === 'PUT') return loadState(req, res, layers, path);
+      if (path === '/__mock/state' && method === 'GET') return sendJson(res, 200, exportState(layers));
+      if (path === '/__mock/resources' && method === 'GET') {
+        if (layers.length === 0) return sendJson(res, 200, { stateless: true });
+        const described = layers.find((layer) => layer.describe);
+        if (described) return sendJson(res, 200, described.describe!());
+      }
       if (path === '/__mock/reset' && method === 'POST') {
-        layer?.reset();
+        for (const layer of layers) layer.reset();
         return send(res, { status: 204, headers: {}, body: undefined });
       }
       if (path === '/__mock/health' && method === 'GET') return sendJson(res, 200, { ok: true, operations: spec.operations.length });
@@ -148,7 +160,14 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const reachable = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
   const host = address.family === 'IPv6' ? `[${reachable}]` : reachable;
   url = `http://${host}:${address.port}`;
-  layer = options.layer?.(url);
+  try {
+    layers = options.layers?.({ url, validator, responder }) ?? [];
+  } catch (error) {
+    // A layer refusing its state (a malformed snapshot) must not leave a server listening.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
+  table = buildLayerTable(spec.operations, layers);
   // Compile the remaining validators shortly after listening, one operation per turn of the event
   // loop: the first requests compile only what they need, and later ones find everything ready.
   const warming = validator.warmSteps();
@@ -162,17 +181,23 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     url,
     port: address.port,
     server,
-    layer,
+    layers,
     close: () =>
       new Promise<void>((resolve) => {
         closing = true;
         observer?.close();
         for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
         server.close(() => {
-          layer?.close();
+          for (const layer of layers) layer.close();
           resolve();
         });
         server.closeIdleConnections();
       }),
   };
+}
+
+/** `GET /__mock/state`: every layer's members side by side (`apps`/`runs`, `resources`), or `{stateless: true}`. */
+function exportState(layers: readonly StatefulLayer[]): object {
+  if (layers.length === 0) return { stateless: true };
+  return Object.assign({}, ...layers.map((layer) => layer.exportState()));
 }

@@ -104,9 +104,9 @@ describe('everruns-contract CLI: help and usage errors', () => {
     expectOneLineUsageFailure(await run(['mock', '--port', '0', '--spec', file()]), mention);
   });
 
-  it('exits 2 with one line for --state with a non-Apps document', async () => {
+  it('exits 2 with one line for --state with --stateless', async () => {
     const petstore = new URL('../../node_modules/@readme/oas-examples/3.0/json/petstore.json', import.meta.url).pathname;
-    expectOneLineUsageFailure(await run(['mock', '--port', '0', '--spec', petstore, '--state', join(tmpdir(), 'never.db')]), /--state/);
+    expectOneLineUsageFailure(await run(['mock', '--port', '0', '--spec', petstore, '--stateless', '--state', join(tmpdir(), 'never.db')]), /--state/);
   });
 });
 

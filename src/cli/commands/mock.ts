@@ -1,35 +1,46 @@
-import { readFile } from 'node:fs/promises';
 import { UsageError } from '../../core/index.js';
 import { EVERRUNS_PROBLEM_TYPE_BASE, createAppsModel, isAppsDocument, type AppsSnapshot } from '../../model/apps/index.js';
+import { describeResourceMap, inferResources, type ResourceMap } from '../../model/resources/index.js';
 import {
   createAppsLayer,
   createDashboard,
   createIdSource,
   createMockServer,
   createRandom,
+  createResourcesLayer,
+  isAppsOperation,
   openSqliteSink,
-  parseAppsSnapshot,
+  openStateFile,
+  RESOURCES_TABLE,
   seedSink,
   type ChangeSink,
   type RedactExchange,
+  type StatefulLayer,
+  type StateFile,
 } from '../../mock/index.js';
 import { formatLoadWarnings, loadSpec } from '../../openapi/index.js';
 import { integerFlag, numberFlag, parseCommandFlags, urlFlag } from '../args.js';
 import { BUNDLED_SPEC } from '../bundled-spec.js';
 import type { CliIo } from '../io.js';
+import { readResourceOverrides, readStateSnapshot } from './mock-files.js';
 
 export const MOCK_HELP = `Usage: everruns-contract mock [options]
 
-Serves the API described by a Swagger 2.0 or OpenAPI 3.0/3.1 document. With the bundled Apps API document (or any
-document declaring the Apps operations) the mock is stateful; any other document is served from its
-examples and schemas, answering Prism's Prefer header (code=, example=, dynamic=true).
+Serves the API described by a Swagger 2.0 or OpenAPI 3.0/3.1 document, statefully. The resources inferred from
+the document (POST /v1/agents + GET/PATCH/PUT/DELETE /v1/agents/{agent_id}, nested ones below their
+parents) are stored: what you create can be read, listed, updated and deleted. With the bundled
+Apps API document (or any document declaring the Apps operations) the Apps layer serves those
+operations with the full Apps rules. Everything else is answered from examples and schemas,
+honouring Prism's Prefer header (code=, example=, dynamic=true).
 
 Options:
   --spec FILE               OpenAPI document (default: the bundled Apps API)
   --port N                  port to listen on (default 4010; 0 picks a free one)
   --host HOST               interface to bind (default 127.0.0.1)
   --state FILE              persist state in SQLite at FILE (needs better-sqlite3)
-  --load FILE               seed the state from a JSON snapshot (see fixtures/demo.json)
+  --load FILE               seed the state from a JSON snapshot (GET /__mock/state; see fixtures/demo.json)
+  --resource-overrides FILE correct the inferred resources with a JSON file (see the README)
+  --verbose                 print the whole inferred resource map, with every stateless operation and why
   --api-key KEY             demand "Authorization: Bearer KEY" on management operations and /__mock/*
                             (a browser opens /__mock/?key=KEY once; a cookie keeps the key)
   --base-url URL            base of self_url links (default: the Host the request reached, or Forwarded)
@@ -38,7 +49,7 @@ Options:
   --run-duration MS         how long a run stays "running" (default 2000)
   --run-failure-rate R      share of runs that end as "err", 0..1 (default 0)
   --seed N                  make ids and run outcomes reproducible
-  --stateless               serve examples only, even for the Apps document
+  --stateless               serve examples only, for any document
   --fixtures FILE.har       answer recorded requests from a HAR file first (repeatable; later wins)
   --strict                  with --fixtures: an unrecorded request is a 404, not the mock's answer
   --quiet                   do not log one line per request; only count the document's warnings
@@ -49,15 +60,18 @@ Examples:
   npx everruns-contract mock
   npx everruns-contract mock --port 8080 --state ./mock.db --run-duration 0
   npx everruns-contract mock --load fixtures/demo.json --api-key dev-key
-  npx everruns-contract mock --spec ./petstore.yaml
+  npx everruns-contract mock --spec ./openapi.json --state ./mock.db --verbose
+  npx everruns-contract mock --spec ./petstore.yaml --stateless
   npx everruns-contract mock --fixtures fixtures/apps-lifecycle.har --strict
   curl -s -X POST localhost:4010/v1/apps -H 'content-type: application/json' \\
        -d '{"name":"Support Bot","harness_id":"harness_0193a3b5c0de7000800000000000abcd"}'
   curl -s localhost:4010/__mock/state     # export the current state as JSON
   open http://localhost:4010/__mock/       # the dashboard: live requests, state, runs, operations
+  curl -s localhost:4010/__mock/resources  # the inferred resource map as JSON
 `;
 
 const MAX_ROUTES_SHOWN = 40;
+const MAX_COLLECTIONS_SHOWN = 12;
 
 /** `everruns-contract mock`: parse flags, start the server, print where it is, wait for a signal. */
 export async function runMock(argv: string[], io: CliIo): Promise<number> {
@@ -67,6 +81,8 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
     host: { type: 'string' },
     state: { type: 'string' },
     load: { type: 'string' },
+    'resource-overrides': { type: 'string' },
+    verbose: { type: 'boolean' },
     'api-key': { type: 'string' },
     'base-url': { type: 'string' },
     'ui-base-url': { type: 'string' },
@@ -92,25 +108,43 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
   const baseUrl = urlFlag('base-url', values['base-url']);
   const uiBaseUrl = urlFlag('ui-base-url', values['ui-base-url']) ?? 'https://app.everruns.com';
   if (values['api-key'] !== undefined && values['api-key'].trim() === '') throw new UsageError('--api-key must not be empty');
-
   if (values.strict && !values.fixtures) throw new UsageError('--strict goes with --fixtures FILE.har');
+  if (values.stateless && (values.state || values.load || values['resource-overrides'])) {
+    throw new UsageError('--state, --load and --resource-overrides need the stateful mock; drop --stateless');
+  }
+
   // Loaded only when asked for: the recorder's HTTP client is not worth its start-up cost otherwise.
   const playback = values.fixtures ? (await import('../playback.js')).loadPlayback(values.fixtures, values.strict ?? false) : undefined;
   const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
-  const apps = isAppsDocument(spec.operations);
-  const stateful = !values.stateless && apps;
-  if (!stateful && (values.state || values.load)) {
-    throw new UsageError('--state and --load need the stateful Apps layer (a document with the Apps operations, without --stateless)');
+  const appsDocument = isAppsDocument(spec.operations);
+  const apps = !values.stateless && appsDocument;
+  const overrides = values['resource-overrides'] ? await readResourceOverrides(values['resource-overrides']) : undefined;
+  // The inferred resources cover what the Apps layer leaves.
+  const map = values.stateless
+    ? undefined
+    : inferResources(
+        { document: spec.document, operations: spec.operations.filter((operation) => !(apps && isAppsOperation(operation))) },
+        overrides,
+      );
+  const loaded = values.load ? await readStateSnapshot(values.load) : undefined;
+  if (loaded?.apps && !apps && (loaded.apps.apps.length > 0 || loaded.apps.runs.length > 0)) {
+    throw new UsageError(
+      `--load file ${values.load} holds apps, but the Apps layer does not serve this document (it lacks the Apps operations)`,
+    );
   }
-  const loaded = values.load ? await readSnapshot(values.load) : undefined;
-  let sink: ChangeSink | undefined;
-  let snapshot = loaded;
+
+  let appsSink: ChangeSink | undefined;
+  let appsSnapshot = loaded?.apps;
+  let stateFile: StateFile | undefined;
   if (values.state) {
-    const opened = openSqliteSink(values.state);
-    sink = opened.sink;
-    if (opened.snapshot && loaded) throw new UsageError(`--load would overwrite the non-empty state in ${values.state}; drop one of them`);
-    if (opened.snapshot) snapshot = opened.snapshot;
-    else if (loaded) seedSink(sink, loaded);
+    stateFile = openStateFile(values.state);
+    const opened = apps ? openSqliteSink(values.state) : undefined;
+    appsSink = opened?.sink;
+    if (loaded && (opened?.snapshot || !stateFile.table(RESOURCES_TABLE).isEmpty())) {
+      throw new UsageError(`--load would overwrite the non-empty state in ${values.state}; drop one of them`);
+    }
+    if (opened?.snapshot) appsSnapshot = opened.snapshot;
+    else if (appsSink && loaded?.apps) seedSink(appsSink, loaded.apps);
   }
   const random = createRandom(seed);
   const newId = createIdSource(random);
@@ -128,31 +162,34 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
     apiKey: values['api-key'],
     security: !values['no-security'],
     // An Everruns document names its problem types on the Everruns base, stateful or not.
-    ...(apps ? { problemTypeBase: EVERRUNS_PROBLEM_TYPE_BASE } : {}),
-    ...(stateful
-      ? {
-          layer: (url: string) => {
-            let first = true;
-            return createAppsLayer((restored) => {
-              const model = createAppsModel(
-                {
-                  now: () => new Date(),
-                  newId,
-                  random,
-                  baseUrl: baseUrl ?? url,
-                  uiBaseUrl,
-                  runDurationMs,
-                  runFailureRate,
-                  apiKey: values['api-key'],
-                },
-                restored ?? (first ? snapshot : undefined),
-              );
-              first = false;
-              return model;
-            }, sink);
-          },
-        }
-      : {}),
+    ...(appsDocument ? { problemTypeBase: EVERRUNS_PROBLEM_TYPE_BASE } : {}),
+    layers: (context) => {
+      const layers: StatefulLayer[] = [];
+      if (apps) {
+        let first = true;
+        const createModel = (restored?: AppsSnapshot) => {
+          const env = {
+            now: () => new Date(),
+            newId,
+            random,
+            baseUrl: baseUrl ?? context.url,
+            uiBaseUrl,
+            runDurationMs,
+            runFailureRate,
+            apiKey: values['api-key'],
+          };
+          const model = createAppsModel(env, restored ?? (first ? appsSnapshot : undefined));
+          first = false;
+          return model;
+        };
+        layers.push(createAppsLayer(createModel, appsSink));
+      }
+      if (map) {
+        const table = stateFile?.table(RESOURCES_TABLE);
+        layers.push(createResourcesLayer({ map, context, random, snapshot: loaded?.resources, table }));
+      }
+      return layers;
+    },
   });
 
   const bound = values.host && !server.url.includes(values.host) ? ` (bound to ${values.host})` : '';
@@ -163,21 +200,22 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
   if (playback) {
     io.stdout(`  playback: ${playback.size} recorded requests from ${values.fixtures!.join(', ')}${playback.strict ? ' (strict)' : ''}\n`);
   }
-  io.stdout(
-    `  mode: ${stateful ? `stateful Apps layer, ${values.state ? `persisted in ${values.state}` : 'in memory'}` : 'stateless (examples and schemas)'}\n`,
-  );
-  for (const operation of spec.operations.slice(0, MAX_ROUTES_SHOWN)) {
-    io.stdout(`  ${operation.method.padEnd(7)}${operation.path}  ${operation.id}\n`);
-  }
-  if (spec.operations.length > MAX_ROUTES_SHOWN) io.stdout(`  … and ${spec.operations.length - MAX_ROUTES_SHOWN} more\n`);
-  io.stdout(`  GET    /__mock/state  (export)   PUT /__mock/state  (load)   POST /__mock/reset\n`);
+  const storage = values.state ? `persisted in ${values.state}` : 'in memory';
+  const layered = [apps ? 'Apps layer' : undefined, map && map.collections.length > 0 ? 'inferred resources' : undefined].filter(Boolean);
+  io.stdout(`  mode: ${layered.length > 0 ? `stateful (${layered.join(' + ')}), ${storage}` : 'stateless (examples and schemas)'}\n`);
+  if (map && map.collections.length > 0) printResourceMap(io, map, values.verbose ?? false);
+  else printRoutes(io, spec.operations);
+  io.stdout(`  GET    /__mock/state  (export)   PUT /__mock/state  (load)   GET /__mock/resources  (the map)   POST /__mock/reset\n`);
   if (!values['no-dashboard']) {
-    io.stdout(`  dashboard: ${server.url}/__mock/${values['api-key'] === undefined ? '' : '  (open it once with ?key=<your --api-key>)'}\n`);
+    io.stdout(
+      `  dashboard: ${server.url}/__mock/${values['api-key'] === undefined ? '' : '  (open it once with ?key=<your --api-key>)'}\n`,
+    );
   }
 
   const signal = await io.stopSignal;
   io.stdout(`${signal}: finishing in-flight requests…\n`);
   await server.close();
+  stateFile?.close();
   io.stdout('stopped\n');
   return 0;
 }
@@ -186,18 +224,22 @@ async function loadRedactor(): Promise<RedactExchange> {
   return (await import('../../recording/index.js')).createRedactor().exchange;
 }
 
-async function readSnapshot(path: string): Promise<AppsSnapshot> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read --load file ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+/** The inferred map, one line per collection: a dozen of them, or with `--verbose` all and every stateless operation. */
+function printResourceMap(io: CliIo, map: ResourceMap, verbose: boolean): void {
+  const lines = describeResourceMap(map, { stateless: verbose });
+  const collections = lines.slice(0, map.collections.length);
+  const rest = lines.slice(map.collections.length);
+  const shown = verbose ? collections : collections.slice(0, MAX_COLLECTIONS_SHOWN);
+  for (const line of shown) io.stdout(`  ${line}\n`);
+  if (shown.length < collections.length) {
+    io.stdout(`  … and ${collections.length - shown.length} more collections (--verbose or GET /__mock/resources lists them all)\n`);
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`--load file ${path} is not valid JSON: ${(error as Error).message}`);
+  for (const line of rest) io.stdout(`  ${line}\n`);
+}
+
+function printRoutes(io: CliIo, operations: readonly { method: string; path: string; id: string }[]): void {
+  for (const operation of operations.slice(0, MAX_ROUTES_SHOWN)) {
+    io.stdout(`  ${operation.method.padEnd(7)}${operation.path}  ${operation.id}\n`);
   }
-  return parseAppsSnapshot(value, `--load file ${path}`);
+  if (operations.length > MAX_ROUTES_SHOWN) io.stdout(`  … and ${operations.length - MAX_ROUTES_SHOWN} more\n`);
 }

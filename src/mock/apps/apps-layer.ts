@@ -1,9 +1,23 @@
 import { UsageError } from '../../core/index.js';
-import { APPS_OPERATION_IDS, redactSnapshot, toAppsRequest, type AppsModel, type AppsSnapshot, type StateChange } from '../../model/apps/index.js';
+import {
+  APPS_OPERATION_IDS,
+  redactSnapshot,
+  toAppsRequest,
+  type AppsModel,
+  type AppsSnapshot,
+  type StateChange,
+} from '../../model/apps/index.js';
+import type { Operation } from '../../openapi/index.js';
 import { toProblemErrors } from '../../validation/index.js';
 import type { LayerAnswer, LayerRequest, StatefulLayer } from '../stateful-layer.js';
 
 const KNOWN = new Set<string>(APPS_OPERATION_IDS);
+const APPS_STATE_MEMBERS = ['version', 'apps', 'runs', 'principal_id'] as const;
+
+/** True for an operation the Apps layer serves (one of the twelve Apps operationIds). */
+export function isAppsOperation(operation: Operation): boolean {
+  return KNOWN.has(operation.id);
+}
 
 /** Where acknowledged changes go before the answer is sent (a database, or nowhere). */
 export interface ChangeSink {
@@ -19,7 +33,8 @@ export interface ChangeSink {
 export function createAppsLayer(createModel: (snapshot?: AppsSnapshot) => AppsModel, sink?: ChangeSink): StatefulLayer {
   let model = createModel();
   return {
-    handles: (operation) => KNOWN.has(operation.id),
+    handles: isAppsOperation,
+    judgesRequests: true,
     handle(request: LayerRequest): LayerAnswer {
       const outcome = model.handle(
         toAppsRequest({ ...request, operationId: request.operation.id, violations: toProblemErrors(request.violations) }),
@@ -32,15 +47,17 @@ export function createAppsLayer(createModel: (snapshot?: AppsSnapshot) => AppsMo
       model = createModel();
       sink?.clear();
     },
-    importState(value) {
-      const snapshot = parseAppsSnapshot(value, 'the snapshot');
+    stateMembers: APPS_STATE_MEMBERS,
+    prepareImport(value) {
+      const given = APPS_STATE_MEMBERS.some((member) => value[member] !== undefined);
+      const snapshot = given ? parseAppsSnapshot(value, 'the snapshot') : undefined;
       // Built before anything is replaced: a snapshot the model refuses leaves the state as it was.
       const next = createModel(snapshot);
-      model = next;
-      if (sink) {
-        sink.clear();
-        seedSink(sink, snapshot);
-      }
+      return () => {
+        model = next;
+        sink?.clear();
+        if (sink && snapshot) seedSink(sink, snapshot);
+      };
     },
     close: () => sink?.close(),
   };

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ToolkitError, toProblem } from '../../core/index.js';
+import { ToolkitError, UsageError, isJsonObject, toProblem } from '../../core/index.js';
 import { readBody, type BodyResult } from '../read-body.js';
 import { problem, send } from '../respond.js';
 import type { StatefulLayer } from '../stateful-layer.js';
@@ -8,16 +8,17 @@ import type { StatefulLayer } from '../stateful-layer.js';
 const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
 
 /**
- * `PUT /__mock/state`: replaces the state with the snapshot in the body, checked as `--load` checks
- * its file. A bad snapshot is a 400 problem and the state stays as it was.
+ * `PUT /__mock/state`: replaces every layer's state with the snapshot in the body (each layer takes
+ * its own members, as `GET /__mock/state` gives them), checked as `--load` checks its file. A bad
+ * snapshot is a 400 problem and every layer's state stays as it was.
  */
 export function loadState(
   req: IncomingMessage,
   res: ServerResponse,
-  layer: StatefulLayer | undefined,
+  layers: readonly StatefulLayer[],
   path: string,
 ): number | Promise<number> {
-  if (!layer) {
+  if (layers.length === 0) {
     req.resume();
     return problem(res, toProblem('invalid_request', 'this mock is stateless: it holds no state to load', { instance: path }));
   }
@@ -35,7 +36,7 @@ export function loadState(
       return problem(res, toProblem('invalid_request', `the snapshot is not valid JSON: ${(error as Error).message}`, { instance: path }));
     }
     try {
-      layer.importState(value);
+      for (const commit of prepareImports(layers, value)) commit();
     } catch (error) {
       // A refused snapshot is the client's mistake; anything else is the mock's and stays a 500.
       if (!(error instanceof ToolkitError) || error.status >= 500) throw error;
@@ -45,4 +46,15 @@ export function loadState(
   };
   const read = readBody(req, MAX_SNAPSHOT_BYTES);
   return read instanceof Promise ? read.then(settle) : settle(read);
+}
+
+/** Every layer's commit step, once all of them accepted their part; an unknown member is refused. */
+function prepareImports(layers: readonly StatefulLayer[], value: unknown): Array<() => void> {
+  if (!isJsonObject(value)) throw new UsageError('the body is not a state snapshot: send a JSON object, as GET /__mock/state gives it');
+  const known = new Set(layers.flatMap((layer) => layer.stateMembers));
+  const unknown = Object.keys(value).filter((member) => !known.has(member));
+  if (unknown.length > 0) {
+    throw new UsageError(`the snapshot has members this mock does not hold: ${unknown.join(', ')} (it holds ${[...known].join(', ')})`);
+  }
+  return layers.map((layer) => layer.prepareImport(value));
 }
