@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CoverageTally } from '../../../../src/conformance/findings/coverage.js';
+import type { ResponseFacts } from '../../../../src/core/index.js';
 import type { Operation } from '../../../../src/openapi/index.js';
 import { documentWith, inlineSpec } from '../../../helpers/inline-spec.js';
 
@@ -30,8 +31,9 @@ const DOCUMENT = documentWith('3.1.0', {
   },
 });
 
-function answer(status: number, contentType?: string, body = '{}') {
-  return { status, headers: contentType ? { 'content-type': contentType } : {}, body: Buffer.from(contentType ? body : '') };
+function answer(status: number, contentType?: string, body = '{}'): ResponseFacts {
+  const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
+  return { status, headers, body: Buffer.from(contentType ? body : '') };
 }
 
 describe('CoverageTally', () => {
