@@ -116,4 +116,23 @@ describe('the HTML report in headless Chromium', () => {
     expect(seen).toMatchObject({ finding: true, scripted: false });
     expect(seen.errors.join('\n')).toMatch(/Content Security Policy/);
   });
+
+  it('hides the operations without gaps when asked to, and only those', async () => {
+    const summary = await plantedRun();
+    // getApp made complete: every declared response answered, nothing undeclared.
+    const matrix = summary.coverage.matrix.map((row) =>
+      row.operation === 'getApp' ? { ...row, cells: row.cells.map((cell) => ({ ...cell, mark: 'exercised' as const, answers: 1 })) } : row,
+    );
+    const file = write('filter.html', toHtmlReport({ ...summary, coverage: { ...summary.coverage, matrix } }, []));
+    const page = await chromium.context.newPage();
+    try {
+      await page.goto(`file://${file}`);
+      const row = (operation: string) => page.locator(`[data-test=coverage-row][data-operation=${operation}]`);
+      expect([await row('getApp').isVisible(), await row('createApp').isVisible()]).toEqual([true, true]);
+      await page.locator('#only-gaps').check();
+      expect([await row('getApp').isVisible(), await row('createApp').isVisible()]).toEqual([false, true]);
+    } finally {
+      await page.close();
+    }
+  });
 });
