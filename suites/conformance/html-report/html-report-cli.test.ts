@@ -1,27 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runConform } from '../../../src/cli/commands/conform.js';
-import { launchChromium } from '../../dashboard/chromium.js';
 import { captureIo } from '../../helpers/capture-io.js';
 import { serveApps } from '../../helpers/serve.js';
 import { serveWithBug } from '../targets/front.js';
-import { look, PLANTED } from './look.js';
+import { PLANTED, reportReader } from './look.js';
 
 /** `conform --html` as a user runs it: against a planted bug live, then over the recording of that run offline. */
 
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-const dir = mkdtempSync(join(tmpdir(), 'conform-html-cli-'));
-
-beforeAll(async () => {
-  chromium = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const reader = reportReader();
+const { dir } = reader;
 
 describe('conform --html', () => {
   it('writes a report a browser opens offline, live and from the recording of the same run with --har', async () => {
@@ -34,7 +23,7 @@ describe('conform --html', () => {
     );
     expect(code, io.err()).toBe(1);
     expect(io.out()).toMatch(/^coverage: [\d.]+% of declared responses answered \(\d+ of \d+\), \d+ of \d+ operations reached$/m);
-    expect(await look(chromium.context, live.html)).toEqual({
+    expect(await reader.look(live.html)).toEqual({
       failed: true,
       finding: true,
       reproduction: true,
@@ -52,7 +41,7 @@ describe('conform --html', () => {
     const offline = join(dir, 'offline.html');
     const again = captureIo();
     expect(await runConform(['--har', live.har, '--html', offline], again), again.err()).toBe(1);
-    expect(await look(chromium.context, offline)).toMatchObject({
+    expect(await reader.look(offline)).toMatchObject({
       failed: true,
       finding: true,
       reproduction: true,

@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toHtmlReport, type ReportedFinding, type RunSummary } from '../../../src/conformance/index.js';
-import { launchChromium } from '../../dashboard/chromium.js';
 import { loadAppsSpec } from '../../helpers/serve.js';
 import { APPS_STATELESS, collect } from '../collect.js';
 import { serveWithBug } from '../targets/front.js';
-import { look, PLANTED } from './look.js';
+import { PLANTED, reportReader } from './look.js';
 
 /**
  * The HTML report as a person reads it: headless Chromium opens the report of a run against a
@@ -17,18 +13,8 @@ import { look, PLANTED } from './look.js';
 
 const SEED = 7;
 
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
+const reader = reportReader();
 let planted: Promise<RunSummary> | undefined;
-const dir = mkdtempSync(join(tmpdir(), 'conform-html-'));
-
-beforeAll(async () => {
-  chromium = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 /** One run against the planted bug, shared by the tests of this file (its servers close with the first test; the summary is data). */
 function plantedRun(): Promise<RunSummary> {
@@ -40,33 +26,27 @@ function plantedRun(): Promise<RunSummary> {
   return planted;
 }
 
-function write(name: string, html: string): string {
-  const file = join(dir, name);
-  writeFileSync(file, html);
-  return file;
-}
-
 const isPlanted = (finding: ReportedFinding) => finding.check === PLANTED.check && finding.operation === 'createApp';
 
 describe('the HTML report in headless Chromium', () => {
   it('shows the failed verdict, the planted finding with its curl reproduction, and the coverage matrix, fetching nothing', async () => {
     const summary = await plantedRun();
-    const file = write('planted.html', toHtmlReport(summary, []));
-    const seen = await look(chromium.context, file, process.env.EVERRUNS_REPORT_SCREENSHOT);
+    const file = reader.write('planted.html', toHtmlReport(summary, []));
+    const seen = await reader.look(file, process.env.EVERRUNS_REPORT_SCREENSHOT);
     expect(seen).toEqual({ failed: true, finding: true, reproduction: true, coverage: true, scripted: true, fetched: [], errors: [] });
   });
 
   it('finds neither the finding nor its reproduction in a report of the same run without it', async () => {
     const summary = await plantedRun();
     const without = { ...summary, findings: summary.findings.filter((finding) => !isPlanted(finding)) };
-    const seen = await look(chromium.context, write('without-finding.html', toHtmlReport(without, [])));
+    const seen = await reader.look(reader.write('without-finding.html', toHtmlReport(without, [])));
     expect(seen).toMatchObject({ finding: false, reproduction: false, coverage: true });
   });
 
   it('finds the finding but no reproduction when the finding carries no evidence', async () => {
     const summary = await plantedRun();
     const bare = { ...summary, findings: summary.findings.map((finding) => (isPlanted(finding) ? { ...finding, evidence: [] } : finding)) };
-    const seen = await look(chromium.context, write('without-evidence.html', toHtmlReport(bare, [])));
+    const seen = await reader.look(reader.write('without-evidence.html', toHtmlReport(bare, [])));
     expect(seen).toMatchObject({ finding: true, reproduction: false });
   });
 
@@ -75,7 +55,7 @@ describe('the HTML report in headless Chromium', () => {
     const html = toHtmlReport(summary, []);
     const cut = html.replace(/<section id="coverage"[\s\S]*?<\/section>/, '');
     expect(cut.length).toBeLessThan(html.length);
-    const seen = await look(chromium.context, write('without-matrix.html', cut));
+    const seen = await reader.look(reader.write('without-matrix.html', cut));
     expect(seen).toMatchObject({ finding: true, reproduction: true, coverage: false });
   });
 
@@ -91,10 +71,10 @@ describe('the HTML report in headless Chromium', () => {
           }
         : finding,
     );
-    const file = write('hostile.html', toHtmlReport({ ...summary, findings }, []));
-    const seen = await look(chromium.context, file);
+    const file = reader.write('hostile.html', toHtmlReport({ ...summary, findings }, []));
+    const seen = await reader.look(file);
     expect(seen).toMatchObject({ failed: true, reproduction: true, scripted: true, fetched: [] });
-    const page = await chromium.context.newPage();
+    const page = await reader.context.newPage();
     try {
       await page.goto(`file://${file}`);
       expect(await page.title()).not.toBe('owned');
@@ -112,7 +92,7 @@ describe('the HTML report in headless Chromium', () => {
     const html = toHtmlReport(await plantedRun(), []);
     const changed = html.replace("classList.add('js');", "classList.add('js'); ");
     expect(changed).not.toBe(html);
-    const seen = await look(chromium.context, write('changed-script.html', changed));
+    const seen = await reader.look(reader.write('changed-script.html', changed));
     expect(seen).toMatchObject({ finding: true, scripted: false });
     expect(seen.errors.join('\n')).toMatch(/Content Security Policy/);
   });
@@ -123,8 +103,8 @@ describe('the HTML report in headless Chromium', () => {
     const matrix = summary.coverage.matrix.map((row) =>
       row.operation === 'getApp' ? { ...row, cells: row.cells.map((cell) => ({ ...cell, mark: 'exercised' as const, answers: 1 })) } : row,
     );
-    const file = write('filter.html', toHtmlReport({ ...summary, coverage: { ...summary.coverage, matrix } }, []));
-    const page = await chromium.context.newPage();
+    const file = reader.write('filter.html', toHtmlReport({ ...summary, coverage: { ...summary.coverage, matrix } }, []));
+    const page = await reader.context.newPage();
     try {
       await page.goto(`file://${file}`);
       const row = (operation: string) => page.locator(`[data-test=coverage-row][data-operation=${operation}]`);

@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../../dashboard/chromium.js';
 import { CATALOGUE, type PlantedBug } from '../targets/catalogue.js';
 
 /** The planted bug the reports are read for: createApp answers 200 where the document declares 201. */
@@ -56,7 +61,7 @@ export async function look(context: BrowserContext, file: string, screenshot?: s
       errors,
     };
     if (screenshot) {
-      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.setViewportSize({ width: 1400, height: 900 });
       await page.screenshot({ path: screenshot, fullPage: true });
     }
     return seen;
@@ -67,4 +72,42 @@ export async function look(context: BrowserContext, file: string, screenshot?: s
 
 async function visible(page: Page, selector: string): Promise<boolean> {
   return page.locator(selector).first().isVisible();
+}
+
+/** What a test file reads reports with: Chromium and a scratch folder, there from before its first test until after its last. */
+export interface ReportReader {
+  readonly context: BrowserContext;
+  readonly dir: string;
+  /** Writes a page into the scratch folder and returns its path. */
+  write(name: string, html: string): string;
+  look(file: string, screenshot?: string): Promise<Seen>;
+}
+
+/** Registers the file's beforeAll/afterAll that start and close Chromium and remove the scratch folder. */
+export function reportReader(): ReportReader {
+  let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'conform-html-'));
+  beforeAll(async () => {
+    chromium = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await chromium?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const context = () => {
+    if (!chromium) throw new Error('Chromium has not started');
+    return chromium.context;
+  };
+  return {
+    get context() {
+      return context();
+    },
+    dir,
+    write(name, html) {
+      const file = join(dir, name);
+      writeFileSync(file, html);
+      return file;
+    },
+    look: (file, screenshot) => look(context(), file, screenshot),
+  };
 }

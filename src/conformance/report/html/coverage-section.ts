@@ -1,6 +1,7 @@
 import type { Coverage, CoverageCell, CoverageMark, OperationCoverage } from '../../findings/coverage.js';
 import type { CoverageVerdict } from '../coverage-gate.js';
 import { markup, type SafeHtml } from './escape.js';
+import { table } from './table.js';
 import { plural } from './plural.js';
 
 const SYMBOL: Record<CoverageMark, string> = { exercised: '✓', 'not-reached': '·', undeclared: '!' };
@@ -79,18 +80,7 @@ function unrouted(coverage: Coverage): SafeHtml | undefined {
       </tr>`,
   );
   return markup`<h3>Answered, but no operation of the document matches</h3>
-    <table>
-      <thead>
-        <tr>
-          <th>request</th>
-          <th>status</th>
-          <th>answers</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>`;
+    ${table(['request', 'status', 'answers'], rows)}`;
 }
 
 /** `json`, `problem+json`, `text/plain`, `no body`: what fits a matrix cell. */

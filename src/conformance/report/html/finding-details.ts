@@ -3,6 +3,7 @@ import type { Exchange } from '../../findings/exchange.js';
 import type { ReportedFinding } from '../../findings/finding.js';
 import { quote, toCurl } from '../curl.js';
 import { markup, type SafeHtml } from './escape.js';
+import { table } from './table.js';
 
 // Bodies are cut here: the report stays small; the JSON report keeps more.
 const MAX_BODY_CHARS = 4_000;
@@ -59,20 +60,7 @@ function violations(finding: ReportedFinding): SafeHtml | undefined {
         <td>${violation.schema ? markup`<code>${violation.schema}</code>` : ''}</td>
       </tr>`,
   );
-  return markup`<table class="violations">
-    <thead>
-      <tr>
-        <th>in</th>
-        <th>pointer</th>
-        <th>keyword</th>
-        <th>message</th>
-        <th>rule in the document</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`;
+  return table(['in', 'pointer', 'keyword', 'message', 'rule in the document'], rows, 'violations');
 }
 
 function step(exchange: Exchange, context: RenderContext): SafeHtml {

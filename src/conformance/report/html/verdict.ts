@@ -2,6 +2,7 @@ import type { RunSummary } from '../../run/events.js';
 import { describeCoverage, type CoverageVerdict } from '../coverage-gate.js';
 import { exitCodeOf } from '../exit-code.js';
 import { markup, type SafeHtml } from './escape.js';
+import { table } from './table.js';
 import { plural } from './plural.js';
 
 /** The verdict banner: passed or failed and why, what was run, and the links to the sections. */
@@ -41,18 +42,7 @@ export function overviewSection(summary: RunSummary, gate: CoverageVerdict): Saf
   return markup`<section id="checks" class="overview">
     <div>
       <h2>Checks</h2>
-      <table>
-        <thead>
-          <tr>
-            <th>check</th>
-            <th>passed</th>
-            <th>failed</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
+      ${table(['check', 'passed', 'failed'], rows)}
     </div>
     <div>
       <h2>Covered</h2>
