@@ -53,8 +53,8 @@ export async function look(context: BrowserContext, file: string, screenshot?: s
       finding: await visible(page, FINDING),
       reproduction: await visible(page, REPRODUCTION),
       coverage:
-        (await visible(page, `${ROW} [data-test=coverage-cell][data-status="201"][data-mark=not-reached]`)) &&
-        (await visible(page, `${ROW} [data-test=coverage-cell][data-status="200"][data-mark=undeclared]`)) &&
+        (await visible(page, `${ROW} [data-mark][data-status="201"][data-mark=not-reached]`)) &&
+        (await visible(page, `${ROW} [data-mark][data-status="200"][data-mark=undeclared]`)) &&
         (await visible(page, '[data-test=coverage-share]:text-matches("\\\\b\\\\d+(\\\\.\\\\d)?% of declared responses answered")')),
       scripted: await visible(page, `${FINDING} button[data-copy]`),
       fetched,

@@ -41,15 +41,15 @@ button.copy { margin-top: 4px; font: inherit; font-size: 12px; cursor: pointer; 
 .overview p { max-width: 36em; }
 .big { margin: 0; font-size: 40px; font-weight: 600; line-height: 1.1; }
 meter { width: 280px; height: 16px; }
-.legend .mark { display: inline; margin-right: 12px; }
+.legend [data-mark] { display: inline; margin-right: 12px; }
 .matrix-wrap { overflow-x: auto; max-height: 80vh; }
 table.matrix td { min-width: 56px; white-space: nowrap; }
 table.matrix th[scope=row] { white-space: nowrap; font-weight: normal; }
-table.matrix th small, .mark small { display: block; color: var(--muted); font-size: 11px; }
-.mark { display: block; padding: 0 4px; border-radius: 3px; }
-.mark.exercised { background: #dafbe1; }
-.mark.not-reached { background: var(--soft); color: var(--muted); }
-.mark.undeclared { background: #fff8c5; outline: 1px solid var(--warn); }
+table.matrix th small, [data-mark] small { display: block; color: var(--muted); font-size: 11px; }
+[data-mark] { display: block; padding: 0 4px; border-radius: 3px; }
+[data-mark=exercised] { background: #dafbe1; }
+[data-mark=not-reached] { background: var(--soft); color: var(--muted); }
+[data-mark=undeclared] { background: #fff8c5; outline: 1px solid var(--warn); }
 .only-gaps tr.complete { display: none; }
 .muted { color: var(--muted); }
 footer { margin-top: 48px; color: var(--muted); font-size: 12px; }
