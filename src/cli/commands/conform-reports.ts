@@ -22,6 +22,7 @@ export interface ReportRequest {
   spec?: string;
 }
 
+/** Reads `--junit`, `--json`, `--html` and `--min-coverage` (a percentage, 0 to 100). */
 export function readReportFlags(values: ConformFlags): ReportRequest {
   return {
     ...(values.junit === undefined ? {} : { junit: values.junit }),

@@ -21,7 +21,8 @@ export const CONFORM_HELP = `Usage: everruns-contract conform --target URL [opti
 
 Sends property-based requests generated from the OpenAPI document to a live deployment (or a mock)
 and holds every answer against the contract. Exit 0 when every check holds, 1 when anything was
-found, 2 for a usage error, an invalid document or a target that cannot be reached.
+found (or the coverage is below --min-coverage), 2 for a usage error, an invalid document or a
+target that cannot be reached.
 
 Options:
   --target URL              base URL of the deployment under test (required)
