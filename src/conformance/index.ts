@@ -9,12 +9,15 @@ export type { Check, CheckContext } from './checks/check.js';
 export type { ProblemIssue, ProblemRule } from './checks/problem-rule.js';
 export type { Exchange, RequestKind } from './findings/exchange.js';
 export type { Finding, Replay, ReportedFinding, Severity } from './findings/finding.js';
+export type { Coverage, CoverageCell, CoverageMark, OperationCoverage } from './findings/coverage.js';
 export type { RequestPlan } from './generate/request-plan.js';
 export { checkRecordings, type OfflineOptions, type RecordedExchangeInput } from './offline/check-recordings.js';
 export { createProgress, type ProgressOutput } from './report/progress.js';
 export { renderFinding, renderSummary } from './report/text.js';
 export { toJUnit } from './report/junit.js';
 export { toJsonReport } from './report/json.js';
+export { toHtmlReport, type HtmlReportOptions } from './report/html/html-report.js';
+export { coverageVerdict, describeCoverage, type CoverageVerdict } from './report/coverage-gate.js';
 export { exitCodeOf } from './report/exit-code.js';
 export {
   Sequence,

@@ -23,6 +23,8 @@ export function readFlags(argv: string[]) {
     var: { type: 'string', multiple: true },
     junit: { type: 'string' },
     json: { type: 'string' },
+    html: { type: 'string' },
+    'min-coverage': { type: 'string' },
     har: { type: 'string', multiple: true },
     record: { type: 'string' },
     help: { type: 'boolean', short: 'h' },

@@ -3,20 +3,16 @@ import {
   APPS_PLUGIN,
   checkRecordings,
   createProgress,
-  exitCodeOf,
-  renderSummary,
-  toJsonReport,
-  toJUnit,
   type RunSummary,
 } from '../../conformance/index.js';
 import { formatLoadWarnings, loadSpec } from '../../openapi/index.js';
 import { BUNDLED_SPEC } from '../bundled-spec.js';
 import type { CliIo } from '../io.js';
 import { list, type ConformFlags } from './conform-flags.js';
-import { writeReport } from './write-report.js';
+import { reportRun, type ReportRequest } from './conform-reports.js';
 
 /** `conform --har`: the stateless checks over recorded exchanges, with the live run's reports and exit codes. */
-export async function runOffline(values: ConformFlags, io: CliIo): Promise<number> {
+export async function runOffline(values: ConformFlags, reports: ReportRequest, io: CliIo): Promise<number> {
   const { fromHarEntry, loadHar } = await import('../../recording/index.js');
   const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
   const warnings = formatLoadWarnings(spec.source, spec.warnings);
@@ -44,10 +40,7 @@ export async function runOffline(values: ConformFlags, io: CliIo): Promise<numbe
     if (event.type === 'run-finished') summary = event.summary;
   }
   if (!summary) throw new UpstreamError('the offline run ended without a summary');
-  io.stdout(renderSummary(summary, []));
-  if (values.junit) await writeReport(values.junit, toJUnit(summary, operations, []));
-  if (values.json) await writeReport(values.json, toJsonReport(summary, []));
-  return exitCodeOf(summary);
+  return reportRun(reports, summary, operations, [], io);
 }
 
 function originOf(url: string): string {

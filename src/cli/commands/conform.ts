@@ -3,11 +3,7 @@ import {
   ALL_CHECKS,
   APPS_PLUGIN,
   createProgress,
-  exitCodeOf,
-  renderSummary,
   runConformance,
-  toJsonReport,
-  toJUnit,
   type RunSummary,
 } from '../../conformance/index.js';
 import { formatLoadWarnings, loadSpec } from '../../openapi/index.js';
@@ -17,7 +13,7 @@ import type { CliIo } from '../io.js';
 import { renderError } from '../render-error.js';
 import { list, parseHeaders, parseVars, readFlags } from './conform-flags.js';
 import { runOffline } from './conform-offline.js';
-import { writeReport } from './write-report.js';
+import { readReportFlags, reportRun } from './conform-reports.js';
 
 const APPS_CHECKS = (APPS_PLUGIN.phases ?? []).flatMap((phase) => phase.checks);
 
@@ -25,7 +21,8 @@ export const CONFORM_HELP = `Usage: everruns-contract conform --target URL [opti
 
 Sends property-based requests generated from the OpenAPI document to a live deployment (or a mock)
 and holds every answer against the contract. Exit 0 when every check holds, 1 when anything was
-found, 2 for a usage error, an invalid document or a target that cannot be reached.
+found (or the coverage is below --min-coverage), 2 for a usage error, an invalid document or a
+target that cannot be reached.
 
 Options:
   --target URL              base URL of the deployment under test (required)
@@ -44,7 +41,10 @@ Options:
   --read-only               send only GET, HEAD and OPTIONS requests
   --var name=value          use this value for every parameter or property of that name (repeatable)
   --junit FILE              write a JUnit XML report (one testsuite per check)
-  --json FILE               write a JSON report
+  --json FILE               write a JSON report (with the coverage)
+  --html FILE               write one self-contained HTML page: the verdict, the findings with their
+                            reproductions, and the coverage of every operation × declared status
+  --min-coverage N          exit 1 when less than N % of the declared responses were answered
   --har FILE.har            no network: run the stateless checks over recorded exchanges instead of
                             --target (repeatable; same reports and exit codes)
   --record FILE.har         keep what the live run sent and received (secrets redacted), to replay
@@ -59,10 +59,11 @@ Examples:
   npx everruns-contract conform --target http://127.0.0.1:4010
   npx everruns-contract conform --target https://app.everruns.com/api --api-key "$EVERRUNS_API_KEY" \\
       --var harness_id=harness_0193a3b5c0de7000800000000000abcd --rate 20 --max-duration 120 \\
-      --junit reports/conform.xml --json reports/conform.json
+      --junit reports/conform.xml --json reports/conform.json --html reports/conform.html
   npx everruns-contract conform --target http://127.0.0.1:4010 --checks problem_json_conformance --runs 20
   npx everruns-contract conform --target http://127.0.0.1:4010 --seed 42 --replay createApp:negative:0:3:1
   npx everruns-contract conform --har fixtures/apps-lifecycle.har --junit reports/recorded.xml
+  npx everruns-contract conform --har reports/run.har --html reports/recorded.html --min-coverage 60
   npx everruns-contract conform --target http://127.0.0.1:4010 --record reports/run.har
 `;
 
@@ -75,9 +76,10 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
       io.stdout(CONFORM_HELP);
       return 0;
     }
+    const reports = readReportFlags(values);
     if (values.har) {
       if (values.target || values.record) throw new UsageError('--har checks recordings offline; it does not go with --target or --record');
-      return await runOffline(values, io);
+      return await runOffline(values, reports, io);
     }
     const target = urlFlag('target', values.target);
     if (!target) throw new UsageError('--target URL (or --har FILE.har) is required (try --help)');
@@ -130,11 +132,9 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
     if (!summary) throw new UpstreamError('the run ended without a summary');
     // The run's own tokens (a webhook channel it created) are secrets too.
     secrets.push(...summary.secrets);
-    io.stdout(renderSummary(summary, secrets));
-    if (values.junit) await writeReport(values.junit, toJUnit(summary, operations, secrets));
-    if (values.json) await writeReport(values.json, toJsonReport(summary, secrets));
+    const code = await reportRun(reports, summary, operations, secrets, io);
     if (values.record) io.stdout(`recorded the run's exchanges to ${values.record}\n`);
-    return exitCodeOf(summary);
+    return code;
   } catch (error) {
     io.stderr(renderError(error, `${TOOL.name} conform`, secrets));
     return 2;

@@ -4,6 +4,7 @@ import { SpecValidator, decodeBody, describe, validateRequest } from '../../vali
 import type { Check, CheckContext } from '../checks/check.js';
 import { ALL_CHECKS } from '../checks/index.js';
 import { selectChecks } from '../checks/select.js';
+import { CoverageTally } from '../findings/coverage.js';
 import { responseJson, type Exchange, type RequestKind } from '../findings/exchange.js';
 import { FindingBook } from '../findings/finding-book.js';
 import type { ReportedFinding } from '../findings/finding.js';
@@ -60,14 +61,17 @@ export async function* checkRecordings(options: OfflineOptions): AsyncGenerator<
   const tally = new RunTally(checks.map((check) => check.name));
   const reported: ReportedFinding[] = [];
   const book = new FindingBook((finding) => reported.push(finding));
+  const coverage = new CoverageTally(options.spec.operations);
   for (const recorded of options.exchanges) {
     const match = index.match(recorded.request.method, recorded.request.path);
     if (!match?.operation || match.operation.method !== recorded.request.method.toUpperCase()) {
+      coverage.noteRequest(recorded.request.method, recorded.request.path, recorded.response);
       yield { type: 'run-warned', message: `${recorded.request.method} ${recorded.request.path} is not declared in the spec; skipped` };
       continue;
     }
     tally.countRequests();
     const exchange = toExchange(validator, match.operation, match.rawParams, recorded);
+    coverage.note(match.operation, recorded.request.method, recorded.response);
     for (const check of checks) {
       const list = await check.run(exchange, context);
       tally.count(check.name, list.length > 0);
@@ -85,6 +89,7 @@ export async function* checkRecordings(options: OfflineOptions): AsyncGenerator<
     durationMs: Date.now() - started,
     interrupted: false,
     cleanup: { archived: 0, failed: 0 },
+    coverage: coverage.report(),
     secrets: [],
   };
   yield { type: 'run-finished', summary };

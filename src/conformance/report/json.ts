@@ -1,13 +1,15 @@
 import { TOOL, maskSecrets } from '../../core/index.js';
 import type { Exchange } from '../findings/exchange.js';
 import type { RunSummary } from '../run/events.js';
+import { coverageVerdict } from './coverage-gate.js';
 import { toCurl } from './curl.js';
 
 // Evidence bodies are kept up to this size; a 50 MB answer must not become a 50 MB report.
 const MAX_BODY_CHARS = 16_384;
 
-/** The JSON report: the summary and every finding with its evidence as plain data, secrets masked. */
-export function toJsonReport(summary: RunSummary, secrets: readonly string[]): string {
+/** The JSON report: the summary, every finding with its evidence and the coverage as plain data, secrets masked. */
+export function toJsonReport(summary: RunSummary, secrets: readonly string[], options: { minCoverage?: number } = {}): string {
+  const gate = coverageVerdict(summary.coverage, options.minCoverage);
   const report = {
     tool: `${TOOL.name} conform`,
     target: summary.target,
@@ -16,7 +18,7 @@ export function toJsonReport(summary: RunSummary, secrets: readonly string[]): s
     durationMs: summary.durationMs,
     interrupted: summary.interrupted,
     cleanup: summary.cleanup,
-    passed: summary.findings.length === 0,
+    passed: summary.findings.length === 0 && gate.met,
     checks: summary.checks,
     findings: summary.findings.map((finding) => ({
       check: finding.check,
@@ -33,6 +35,7 @@ export function toJsonReport(summary: RunSummary, secrets: readonly string[]): s
         : null,
       reproduction: finding.evidence.map((exchange) => evidence(exchange, secrets)),
     })),
+    coverage: { ...summary.coverage, ...(gate.minimum === undefined ? {} : { minimum: gate.minimum, met: gate.met }) },
   };
   return maskSecrets(JSON.stringify(report, null, 2) + '\n', secrets);
 }

@@ -1,3 +1,4 @@
+import type { Coverage } from '../findings/coverage.js';
 import type { ReportedFinding } from '../findings/finding.js';
 
 /** Passed and failed exchanges of one check. */
@@ -18,6 +19,8 @@ export interface RunSummary {
   /** True when Ctrl-C or --max-duration ended generation early. */
   interrupted: boolean;
   cleanup: { archived: number; failed: number };
+  /** Which declared responses the run's answers exercised, operation by operation. */
+  coverage: Coverage;
   /**
    * Every credential and token the run sent, so renderers can mask them (`***`). Never written out:
    * the reports pick their fields one by one.

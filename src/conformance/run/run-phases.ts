@@ -1,7 +1,7 @@
 import { selectNames } from '../checks/select.js';
 import type { PhaseContext, RunPhase } from './phase.js';
 import type { Run } from './run.js';
-import { sendForAnswer } from './send-for-answer.js';
+import { sendCounted } from './send-counted.js';
 
 export interface PhaseRunOptions {
   runs: number;
@@ -45,14 +45,15 @@ export async function runPhases(run: Run, phases: readonly RunPhase[], options: 
   }
 }
 
-function phaseContext({ config, state }: Run, options: PhaseRunOptions, enabled: ReadonlySet<string>, signal: AbortSignal): PhaseContext {
+function phaseContext(run: Run, options: PhaseRunOptions, enabled: ReadonlySet<string>, signal: AbortSignal): PhaseContext {
+  const { config, state } = run;
   return {
     spec: config.spec,
     validator: config.validator,
     target: config.baseUrl,
     seed: config.seed,
     runs: options.runs,
-    send: (request) => sendForAnswer(config.client, request),
+    send: (request) => sendCounted(run, request),
     headers: { ...config.credentials },
     vars: config.vars,
     namePrefix: config.namePrefix,

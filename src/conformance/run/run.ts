@@ -1,3 +1,4 @@
+import { CoverageTally } from '../findings/coverage.js';
 import { FindingBook } from '../findings/finding-book.js';
 import { IdPool } from '../generate/id-pool.js';
 import { CreatedResources } from './created-resources.js';
@@ -17,6 +18,8 @@ export interface RunState {
   readonly secrets: RunSecrets;
   /** What the run created, archived at the end. */
   readonly created: CreatedResources;
+  /** Which declared responses the answers exercised. */
+  readonly coverage: CoverageTally;
 }
 
 /** One run: what is fixed for it, and what it accumulates. */
@@ -35,6 +38,7 @@ export function startRun(config: RunConfig): Run {
       tally: new RunTally(config.checks.map((check) => check.name)),
       secrets: new RunSecrets(config.credentials),
       created: new CreatedResources(),
+      coverage: new CoverageTally(config.spec.operations),
     },
   };
 }

@@ -121,6 +121,7 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
       durationMs: Date.now() - started,
       interrupted: config.stopped(),
       cleanup,
+      coverage: state.coverage.report(),
       secrets: [...state.secrets.all()],
     };
     emit({ type: 'run-finished', summary });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CoverageTally } from '../../../../src/conformance/findings/coverage.js';
 import { FindingBook } from '../../../../src/conformance/findings/finding-book.js';
 import { toCurl } from '../../../../src/conformance/report/curl.js';
 import { toJsonReport } from '../../../../src/conformance/report/json.js';
@@ -10,7 +11,7 @@ import { apps, exchange, problem } from '../fixture.js';
 const SECRET = 'sekrit-key-123';
 
 async function summaryWithFinding(): Promise<RunSummary> {
-  const { op } = await apps();
+  const { spec, op } = await apps();
   const evidence = exchange(op('getApp'), { status: 404, json: problem(404) });
   const book = new FindingBook();
   const finding = {
@@ -37,6 +38,7 @@ async function summaryWithFinding(): Promise<RunSummary> {
     durationMs: 1234,
     interrupted: false,
     cleanup: { archived: 1, failed: 0 },
+    coverage: new CoverageTally(spec.operations).report(),
     secrets: [SECRET],
   };
 }
