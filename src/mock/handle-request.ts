@@ -3,7 +3,7 @@ import { sendProblem, toProblem, type HeaderMap, type ProblemDetails } from '../
 import type { Operation } from '../openapi/index.js';
 import { decodeBody, toProblemErrors, validateRequest, type SpecValidator } from '../validation/index.js';
 import { invalidInputStatus } from './negotiate.js';
-import { readPreferences } from './prefer.js';
+import { asksForCode, readPreferences } from './prefer.js';
 import { readBody, type BodyResult } from './read-body.js';
 import { problem, send, sendLayerAnswer } from './respond.js';
 import type { RouteResult, Router } from './router.js';
@@ -108,7 +108,8 @@ function answerOperation(
 ): number {
   const { operation } = route;
   const layer = pipeline.layer();
-  const layered = layer?.handles(operation) === true;
+  // `Prefer: code=503` asks for the document's answer with that status, stateful operation or not.
+  const layered = layer?.handles(operation) === true && !asksForCode(headers.prefer, query);
   // The stateful layer keeps its own credentials rules (the Apps model's --api-key).
   const refusal = layered ? undefined : pipeline.security?.check(operation, { headers, query });
   if (refusal) {
@@ -154,7 +155,7 @@ function answerOperation(
     return fittedProblem(pipeline, res, operation, details);
   }
   const answer = pipeline.responder.answer(operation, readPreferences(headers.prefer, query), headers.accept);
-  if ('title' in answer) return problem(res, answer as ProblemDetails);
+  if ('title' in answer) return problem(res, { ...(answer as ProblemDetails), instance: path });
   return send(res, answer);
 }
 

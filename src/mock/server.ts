@@ -3,14 +3,16 @@ import type { AddressInfo, Socket } from 'node:net';
 import { toProblem, typedResponseClass } from '../core/index.js';
 import type { LoadedSpec } from '../openapi/index.js';
 import { SpecValidator } from '../validation/index.js';
+import { createAdmin } from './admin.js';
 import { answerClientError } from './client-error.js';
-import { adminRefusal } from './dashboard/admin-key.js';
 import type { Dashboard } from './dashboard/dashboard.js';
-import { loadState } from './dashboard/load-state.js';
+import { createFaultPlanner, type FaultOptions, type FaultPlan } from './faults.js';
 import { handleRequest, type RequestPipeline } from './handle-request.js';
+import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal/request-journal.js';
+import { combineObservers } from './observers.js';
 import type { PlaybackSource } from './playback-source.js';
 import { DEFAULT_BODY_LIMIT } from './read-body.js';
-import { applyCors, problem, send, sendJson } from './respond.js';
+import { applyCors, problem } from './respond.js';
 import { requestOrigin } from './request-origin.js';
 import { loggedTarget } from './request-log.js';
 import { Router } from './router.js';
@@ -25,7 +27,7 @@ export interface MockServerOptions {
   port?: number;
   /** Builds the domain layer once the server knows its own URL; omit for a stateless mock. */
   layer?: (baseUrl: string) => StatefulLayer;
-  /** One line per request (method, path, status, ms); omit for silence. */
+  /** One line per request (arrival time, method, path, status, ms); omit for silence. */
   log?: (line: string) => void;
   bodyLimit?: number;
   /** Recorded exchanges answered before the engine (`mock --fixtures`). */
@@ -40,13 +42,26 @@ export interface MockServerOptions {
   apiKey?: string | undefined;
   /** Where the document names its problem types (`type` = base + `code`); omit for about:blank. */
   problemTypeBase?: string;
+  /** How many requests `GET /__mock/requests` keeps (default 1000); 0 turns the journal off. */
+  journalSize?: number;
+  /** Answer browsers' cross-origin calls with CORS headers (default true; `--no-cors` turns it off). */
+  cors?: boolean;
+  /** Latency and faults for every API request (`--delay`, `--fault-rate`); a request may ask for its own with `Prefer`. */
+  faults?: FaultOptions;
 }
 
 export interface MockServer {
   url: string;
   port: number;
   server: Server;
-  layer: StatefulLayer | undefined;
+  /** The stateful layer serving now (see `reload`). */
+  readonly layer: StatefulLayer | undefined;
+  /** The document served now (see `reload`). */
+  readonly spec: LoadedSpec;
+  /** The request journal, unless `journalSize` is 0. */
+  journal: RequestJournal | undefined;
+  /** Serves another document from the next request on, with the layer built for it (`--watch`). */
+  reload(spec: LoadedSpec, layer: (baseUrl: string) => StatefulLayer | undefined): void;
   /** Stops accepting connections, lets in-flight requests finish, then closes the layer. */
   close(): Promise<void>;
 }
@@ -55,39 +70,31 @@ const WARM_UP_DELAY_MS = 500;
 
 /** Starts the mock: routing, validation and answers from the document, plus an optional stateful layer. */
 export async function createMockServer(options: MockServerOptions): Promise<MockServer> {
-  const { spec } = options;
-  const validator = new SpecValidator(spec);
+  let spec = options.spec;
   let layer: StatefulLayer | undefined;
   // Known once listening; requests cannot arrive before.
   let url = '';
+  const journalSize = options.journalSize ?? DEFAULT_JOURNAL_SIZE;
+  const journal = journalSize > 0 ? new RequestJournal(journalSize) : undefined;
+  const observer = combineObservers([journal, options.dashboard]);
   const pipeline: RequestPipeline = {
-    validator,
-    router: new Router(spec.operations),
-    responder: new StatelessResponder(validator),
+    ...compile(spec, options.security !== false),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     playback: options.playback,
     layer: () => layer,
-    security: options.security === false ? undefined : new SecurityGate(spec.document),
     origin: (headers) => options.baseUrl ?? requestOrigin(headers) ?? url,
-    observer: options.dashboard,
-    admin(req, res, method, path) {
-      const refusal = adminRefusal(options.apiKey, req, path);
-      if (refusal) {
-        req.resume();
-        return problem(res, refusal, { 'www-authenticate': 'Bearer realm="mock"' });
-      }
-      const served = options.dashboard?.serve(req, res, method, path);
-      if (served !== undefined) return served;
-      if (path === '/__mock/state' && method === 'PUT') return loadState(req, res, layer, path);
-      if (path === '/__mock/state' && method === 'GET') return sendJson(res, 200, layer ? layer.exportState() : { stateless: true });
-      if (path === '/__mock/reset' && method === 'POST') {
+    observer,
+    admin: createAdmin({
+      apiKey: options.apiKey,
+      dashboard: options.dashboard,
+      journal,
+      layer: () => layer,
+      operations: () => spec.operations.length,
+      reset() {
         layer?.reset();
-        return send(res, { status: 204, headers: {}, body: undefined });
-      }
-      if (path === '/__mock/health' && method === 'GET') return sendJson(res, 200, { ok: true, operations: spec.operations.length });
-      req.resume();
-      return problem(res, toProblem('route_not_found', `no mock administration endpoint ${method} ${path}`, { instance: path }));
-    },
+        journal?.clear();
+      },
+    }),
   };
 
   // Responses not yet written; on close they are told to end their connection, so a keep-alive
@@ -95,22 +102,23 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const inFlight = new Set<ServerResponse>();
   let closing = false;
   const log = options.log;
-  const observer = options.dashboard;
-  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    const started = log ? performance.now() : 0;
-    if (observer?.watching) observer.begin(req, res);
-    if (closing) res.setHeader('connection', 'close');
-    inFlight.add(res);
-    res.once('close', () => inFlight.delete(res));
-    applyCors(req, res);
+  const cors = options.cors !== false;
+  const planFaults = createFaultPlanner(options.faults);
+  const serve = (req: IncomingMessage, res: ServerResponse, plan: FaultPlan | undefined, started: number) => {
+    if (observer?.watching) observer.begin(req, res, started);
     const done = (status: number) => {
-      log?.(`${req.method} ${loggedTarget(req.url ?? '')} ${status} ${(performance.now() - started).toFixed(1)}ms`);
+      if (log) {
+        const now = performance.now();
+        const arrived = new Date(Date.now() - (now - started)).toISOString();
+        log(`${arrived} ${req.method} ${loggedTarget(req.url ?? '')} ${status || 'reset'} ${(now - started).toFixed(1)}ms`);
+      }
       observer?.ended(req, res, status);
     };
     const fail = (error: unknown) => {
       const status = problem(res, toProblem('internal_error', `the mock failed on this request: ${(error as Error)?.message ?? error}`));
       done(status);
     };
+    if (plan?.fault !== undefined) return done(answerFault(req, res, plan.fault));
     try {
       const status = handleRequest(pipeline, req, res);
       if (typeof status === 'number') done(status);
@@ -118,6 +126,20 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     } catch (error) {
       fail(error);
     }
+  };
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    if (closing) res.setHeader('connection', 'close');
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+    if (cors) applyCors(req, res);
+    // Administration requests are never delayed or faulted: a test must always reach them.
+    const plan = req.url?.startsWith('/__mock/') ? undefined : planFaults(req);
+    if (!plan || plan.delayMs === 0) return serve(req, res, plan, started);
+    // The request waits unread (its body stays buffered) and is then served as if it had just arrived.
+    setTimeout(() => {
+      if (!res.destroyed) serve(req, res, plan, started);
+    }, plan.delayMs);
   };
   const server = createServer(
     {
@@ -149,24 +171,35 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const host = address.family === 'IPv6' ? `[${reachable}]` : reachable;
   url = `http://${host}:${address.port}`;
   layer = options.layer?.(url);
-  // Compile the remaining validators shortly after listening, one operation per turn of the event
-  // loop: the first requests compile only what they need, and later ones find everything ready.
-  const warming = validator.warmSteps();
-  const warmNext = () => {
-    if (!server.listening || warming.next().done) return;
-    setImmediate(warmNext);
-  };
-  setTimeout(warmNext, WARM_UP_DELAY_MS).unref();
+  warmUp(server, pipeline.validator);
 
   return {
     url,
     port: address.port,
     server,
-    layer,
+    get layer() {
+      return layer;
+    },
+    get spec() {
+      return spec;
+    },
+    journal,
+    reload(next, nextLayer) {
+      // Everything is built before anything is swapped, so a request sees one document or the other.
+      const compiled = compile(next, options.security !== false);
+      const built = nextLayer(url);
+      const previous = layer;
+      Object.assign(pipeline, compiled);
+      spec = next;
+      layer = built;
+      options.dashboard?.useSpec(next);
+      if (previous !== built) previous?.close();
+      warmUp(server, compiled.validator);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         closing = true;
-        observer?.close();
+        options.dashboard?.close();
         for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
         server.close(() => {
           layer?.close();
@@ -175,4 +208,37 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
         server.closeIdleConnections();
       }),
   };
+}
+
+/** The parts of the pipeline that follow from the document, built once per document. */
+function compile(spec: LoadedSpec, security: boolean): Pick<RequestPipeline, 'validator' | 'router' | 'responder' | 'security'> {
+  const validator = new SpecValidator(spec);
+  return {
+    validator,
+    router: new Router(spec.operations),
+    responder: new StatelessResponder(validator),
+    security: security ? new SecurityGate(spec.document) : undefined,
+  };
+}
+
+// Compile the remaining validators shortly after listening, one operation per turn of the event
+// loop: the first requests compile only what they need, and later ones find everything ready.
+function warmUp(server: Server, validator: SpecValidator): void {
+  const warming = validator.warmSteps();
+  const warmNext = () => {
+    if (!server.listening || warming.next().done) return;
+    setImmediate(warmNext);
+  };
+  setTimeout(warmNext, WARM_UP_DELAY_MS).unref();
+}
+
+/** A fault instead of the answer: a 5xx problem, or the connection reset with a TCP RST; returns the status (0 for a reset). */
+function answerFault(req: IncomingMessage, res: ServerResponse, fault: number | 'reset'): number {
+  req.resume();
+  if (fault === 'reset') {
+    req.socket.resetAndDestroy();
+    return 0;
+  }
+  const path = (req.url ?? '/').split('?')[0]!;
+  return problem(res, toProblem('fault_injected', `a fault injected by the mock (--fault-rate, or Prefer: fault=${fault})`, { status: fault, instance: path }));
 }

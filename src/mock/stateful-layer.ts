@@ -27,8 +27,11 @@ export interface LayerAnswer {
 export interface StatefulLayer {
   handles(operation: Operation): boolean;
   handle(request: LayerRequest): LayerAnswer;
-  /** Everything the layer holds, as JSON with secrets redacted (for `GET /__mock/state`). */
-  exportState(): unknown;
+  /**
+   * Everything the layer holds, as JSON (for `GET /__mock/state`): secrets redacted as the API shows
+   * them, unless `secrets` is true (`?secrets=include`), which gives a snapshot `importState` restores whole.
+   */
+  exportState(options?: { secrets?: boolean }): unknown;
   /** Drops all state (for `POST /__mock/reset`). */
   reset(): void;
   /**

@@ -1,7 +1,8 @@
-import { UsageError } from '../../core/index.js';
 import { APPS_OPERATION_IDS, redactSnapshot, toAppsRequest, type AppsModel, type AppsSnapshot, type StateChange } from '../../model/apps/index.js';
 import { toProblemErrors } from '../../validation/index.js';
 import type { LayerAnswer, LayerRequest, StatefulLayer } from '../stateful-layer.js';
+import { resolveRelativeTimes } from './relative-times.js';
+import { checkAppsSnapshot } from './snapshot-records.js';
 
 const KNOWN = new Set<string>(APPS_OPERATION_IDS);
 
@@ -27,7 +28,7 @@ export function createAppsLayer(createModel: (snapshot?: AppsSnapshot) => AppsMo
       if (outcome.changes.length > 0) sink?.write(outcome.changes);
       return outcome.response;
     },
-    exportState: () => redactSnapshot(model.exportSnapshot()),
+    exportState: (options) => (options?.secrets ? model.exportSnapshot() : redactSnapshot(model.exportSnapshot())),
     reset() {
       model = createModel();
       sink?.clear();
@@ -46,18 +47,12 @@ export function createAppsLayer(createModel: (snapshot?: AppsSnapshot) => AppsMo
   };
 }
 
-/** Checks that a parsed JSON value is an Apps state snapshot (`--load`, `PUT /__mock/state`); `what` names it in the error. */
+/**
+ * Checks that a parsed JSON value is an Apps state snapshot (`--load`, `PUT /__mock/state`), every
+ * record of it, times given `relative_to` an instant moved to now; `what` names it in the error.
+ */
 export function parseAppsSnapshot(value: unknown, what: string): AppsSnapshot {
-  const snapshot = value as Partial<AppsSnapshot> | null;
-  if (snapshot === null || typeof snapshot !== 'object' || snapshot.version !== 1 || !Array.isArray(snapshot.apps)) {
-    throw new UsageError(`${what} is not a state snapshot (expected {"version": 1, "apps": [...], "runs": [...]})`);
-  }
-  return {
-    version: 1,
-    apps: snapshot.apps,
-    runs: Array.isArray(snapshot.runs) ? snapshot.runs : [],
-    ...(typeof snapshot.principal_id === 'string' ? { principal_id: snapshot.principal_id } : {}),
-  };
+  return checkAppsSnapshot(resolveRelativeTimes(value, what), what);
 }
 
 /** Seeds an empty store with a snapshot (`--load`, `PUT /__mock/state`). */
