@@ -1,6 +1,8 @@
 import { TOOL } from '../core/index.js';
+import { COMMAND_NAMES, type CommandName } from './command-names.js';
 import type { CliIo } from './io.js';
 import { renderError } from './render-error.js';
+import { didYouMean } from './suggest.js';
 
 export const HELP = `everruns-contract: contract tests and a stateful mock for the Everruns Apps API
 
@@ -21,7 +23,7 @@ Examples:
   npx everruns-contract mock --fixtures fixtures/apps-lifecycle.har --strict
 `;
 
-const COMMANDS: Record<string, () => Promise<(argv: string[], io: CliIo) => Promise<number>>> = {
+const COMMANDS: Record<CommandName, () => Promise<(argv: string[], io: CliIo) => Promise<number>>> = {
   mock: async () => (await import('./commands/mock.js')).runMock,
   record: async () => (await import('./commands/record.js')).runRecord,
   conform: async () => (await import('./commands/conform.js')).runConform,
@@ -38,17 +40,18 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${TOOL.name} ${TOOL.version}\n`);
     return 0;
   }
-  const load = COMMANDS[command];
-  if (!load) {
-    io.stderr(`everruns-contract: unknown command '${command}' (try --help)\n`);
+  if (!(COMMAND_NAMES as readonly string[]).includes(command)) {
+    const hint = didYouMean(command, COMMAND_NAMES) || ' (try --help)';
+    io.stderr(`${TOOL.name}: Usage error: unknown command '${command}'${hint}\n`);
     return 2;
   }
   try {
     return await (
-      await load()
+      await COMMANDS[command as CommandName]()
     )(rest, io);
   } catch (error) {
-    io.stderr(renderError(error, TOOL.name));
+    // Every command's errors carry the same prefix: the tool and the command.
+    io.stderr(renderError(error, `${TOOL.name} ${command}`));
     return 2;
   }
 }
