@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** Where the CLI writes and what it reads of its environment; tests pass their own to run in-process. */
 export interface CliIo {
   stdout(text: string): void;
@@ -35,18 +37,40 @@ export function processIo(): CliIo {
 }
 
 /**
- * `npx everruns-contract mock &` runs node under `npm exec` (and a shell), and killing npm does not
- * pass the signal on: node is re-parented and would serve on forever. Started by npm (which sets
- * `npm_command`), the command stops as on SIGTERM once its parent is gone. Started any other way
- * (node, a global install, nohup), it is left to its own signals.
+ * `npx everruns-contract mock &` runs node under `npm exec` and a shell (`npm → sh -c → node`), and
+ * a killed npm does not pass the signal on: node would serve on forever. Started by npm (which sets
+ * `npm_command`), the command stops as on SIGTERM once its parent is gone (it is re-parented) or
+ * its grandparent is (npm killed with SIGKILL leaves the shell waiting on node). Started any other
+ * way (node, a global install, nohup), it is left to its own signals.
  */
 function watchNpmParent(resolve: (signal: string) => void): void {
   if (process.env.npm_command === undefined) return;
   const parent = process.ppid;
+  const grandparent = parentOf(parent);
   const timer = setInterval(() => {
-    if (process.ppid === parent) return;
+    if (process.ppid === parent && (grandparent === undefined || isAlive(grandparent))) return;
     clearInterval(timer);
-    resolve('parent process gone');
+    resolve('npm exited');
   }, PARENT_POLL_MS);
   timer.unref();
+}
+
+// Linux's /proc/<pid>/stat: "pid (comm) state ppid …"; the name may hold spaces and parentheses.
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return Number.isInteger(ppid) && ppid > 1 ? ppid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
