@@ -57,9 +57,9 @@ export function parseCommandFlags<T extends Options>(command: CommandName, argv:
       values[name] = fromEnv(variable, env[variable]!, option);
       from.set(name, variable);
     } else if (file && Object.hasOwn(file.values, name)) {
-      const where = `${command}.${name} in ${file.source}`;
+      const where: Where = (item = '') => `${command}.${name}${item} in ${file.source}`;
       values[name] = fromFile(where, file.values[name], option);
-      from.set(name, where);
+      from.set(name, where());
     }
   }
   origins.set(values, from);
@@ -169,21 +169,24 @@ function fromEnv(variable: string, raw: string, option: Options[string]): unknow
   } catch (error) {
     throw new UsageError(`${variable} starts with '[' but is not a JSON array: ${(error as Error).message}`);
   }
-  return strings(variable, parsed);
+  return strings((item = '') => `${variable}${item}`, parsed);
 }
 
-function fromFile(where: string, value: unknown, option: Options[string]): unknown {
+/** Names a value in messages; `item` is an index suffix such as `[1]`. */
+type Where = (item?: string) => string;
+
+function fromFile(where: Where, value: unknown, option: Options[string]): unknown {
   if (option.type === 'boolean') {
-    if (typeof value !== 'boolean') throw new UsageError(`${where} must be true or false, got ${JSON.stringify(value)}`);
+    if (typeof value !== 'boolean') throw new UsageError(`${where()} must be true or false, got ${JSON.stringify(value)}`);
     return value;
   }
   if (option.multiple) return strings(where, Array.isArray(value) ? value : [value]);
-  return scalar(where, value);
+  return scalar(where(), value);
 }
 
-function strings(where: string, value: unknown): string[] {
-  if (!Array.isArray(value)) throw new UsageError(`${where} must be a JSON array of strings`);
-  return value.map((item, index) => scalar(`${where}[${index}]`, item));
+function strings(where: Where, value: unknown): string[] {
+  if (!Array.isArray(value)) throw new UsageError(`${where()} must be a JSON array of strings`);
+  return value.map((item, index) => scalar(where(`[${index}]`), item));
 }
 
 function scalar(where: string, value: unknown): string {
