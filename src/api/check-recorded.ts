@@ -14,7 +14,10 @@ export interface RecordedConformanceOptions {
 
 /** The stateless checks over recorded exchanges, no network: the events of a live run, with the default plug-ins wired in. */
 export async function* streamRecordedConformance(options: RecordedConformanceOptions): AsyncGenerator<RunEvent> {
-  const [{ checkRecordings }, { loadHar, fromHarEntry }] = await Promise.all([import('../conformance/index.js'), import('../recording/index.js')]);
+  const [{ checkRecordings }, { loadHar, fromHarEntry }] = await Promise.all([
+    import('../conformance/index.js'),
+    import('../recording/index.js'),
+  ]);
   const spec = await resolveSpec(options.spec);
   const exchanges = options.har.flatMap((path) =>
     loadHar(path).log.entries.map((entry) => {

@@ -7,10 +7,10 @@ import {
   type JournalEntry,
   type RedactExchange,
   type RequestFilter,
-  type StatefulLayer,
 } from '../mock/index.js';
 import type { LoadedSpec } from '../openapi/index.js';
-import { chooseLayer, layerName, type LayerChoice, type LayerOptions } from './mock-layer.js';
+import { chooseLayer, type LayerOptions } from './mock-layer.js';
+import { adopt, prepare, type Adopted, type ReloadEvent } from './reload.js';
 import { resolveSpec, isSpecUrl, type SpecInput } from './resolve-spec.js';
 import { verifyRequests, type ExpectedCount } from './verify.js';
 import { watchFile } from './watch-spec.js';
@@ -48,11 +48,6 @@ export interface StartMockOptions extends LayerOptions {
   /** Told the outcome of each reload under `watch`. */
   onReload?: (event: ReloadEvent) => void;
 }
-
-/** What a reload under `watch` did: the document now served and what became of the state, or why the old one stays. */
-export type ReloadEvent =
-  | { ok: true; spec: LoadedSpec; layer: string; state: 'kept' | 'dropped' | 'none'; detail?: string }
-  | { ok: false; error: Error };
 
 /** A running mock, stateful or stateless, and the handles a test needs. */
 export interface MockHandle {
@@ -169,42 +164,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockHan
   }
 }
 
-/** A changed document and the layer choice for it, or why it cannot be served. */
-type Prepared = { ok: true; spec: LoadedSpec; choice: LayerChoice } | { ok: false; error: Error };
-
-/** Loads the changed document; the same layer kind keeps its choice (and its state file, open). */
-async function prepare(path: string, current: LayerChoice, options: StartMockOptions): Promise<Prepared> {
-  try {
-    const spec = await resolveSpec(path);
-    if (layerName(spec, options) === current.name) return { ok: true, spec, choice: current };
-    // The initial state was for the first start; a reload carries over what the mock holds now.
-    return { ok: true, spec, choice: await chooseLayer(spec, { ...options, state: undefined }) };
-  } catch (error) {
-    return { ok: false, error: error as Error };
-  }
-}
-
-type Adopted = { layer: StatefulLayer | undefined; state: 'kept' | 'dropped' | 'none'; detail?: string };
-
-/**
- * The layer for the reloaded document: the same one when it still applies (its state untouched);
- * else a new one, which takes the old state if it can and otherwise starts empty.
- */
-function adopt(current: LayerChoice, next: LayerChoice, layer: StatefulLayer | undefined, url: string): Adopted {
-  if (next === current) return { layer, state: layer ? 'kept' : 'none' };
-  const built = next.build?.(url);
-  if (!layer) return { layer: built, state: 'none' };
-  if (!built) return { layer: built, state: 'dropped', detail: `the ${current.name} state has no place in a stateless mock` };
-  try {
-    built.importState(layer.exportState({ secrets: true }));
-    return { layer: built, state: 'kept' };
-  } catch (error) {
-    return { layer: built, state: 'dropped', detail: (error as Error).message };
-  }
-}
-
 function watchablePath(spec: SpecInput | undefined): string | undefined {
-  if (typeof spec !== 'string' || isSpecUrl(spec)) throw new UsageError('--watch needs --spec FILE: a document in a file, not a URL or the bundled one');
+  if (typeof spec !== 'string' || isSpecUrl(spec))
+    throw new UsageError('--watch needs --spec FILE: a document in a file, not a URL or the bundled one');
   return spec;
 }
 

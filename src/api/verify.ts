@@ -29,7 +29,10 @@ export function verifyRequests(
 ): JournalEntry[] {
   const { atLeast, atMost } = typeof expected === 'number' ? { atLeast: expected, atMost: expected } : expected;
   if ((atLeast === undefined || matched.length >= atLeast) && (atMost === undefined || matched.length <= atMost)) return [...matched];
-  const wanted = typeof expected === 'number' ? `exactly ${expected}` : [atLeast !== undefined && `at least ${atLeast}`, atMost !== undefined && `at most ${atMost}`].filter(Boolean).join(' and ');
+  const wanted =
+    typeof expected === 'number'
+      ? `exactly ${expected}`
+      : [atLeast !== undefined && `at least ${atLeast}`, atMost !== undefined && `at most ${atMost}`].filter(Boolean).join(' and ');
   const held = journal.length === 0 ? 'the journal is empty' : `the journal holds:\n${journal.map(describe).join('\n')}`;
   throw new RequestVerificationError(
     `expected ${wanted} request${wanted.endsWith(' 1') ? '' : 's'} matching ${JSON.stringify(filter)}, received ${matched.length}; ${held}`,

@@ -34,7 +34,12 @@ export function envName(flag: string, command?: CommandName): string {
  * the environment, which beats the file. `--config FILE` (or `EVERRUNS_CONTRACT_CONFIG`) names the
  * file; `--help` and `--config` come from the command line alone.
  */
-export function parseCommandFlags<T extends Options>(command: CommandName, argv: string[], options: T, io: CliIo): Values<T & typeof COMMON> {
+export function parseCommandFlags<T extends Options>(
+  command: CommandName,
+  argv: string[],
+  options: T,
+  io: CliIo,
+): Values<T & typeof COMMON> {
   const table = { ...options, ...COMMON } as T & typeof COMMON;
   refuseUnknown(argv, table);
   let values: Record<string, unknown>;

@@ -30,7 +30,9 @@ export function readConfigSection(command: CommandName, cwd: string | undefined,
   }
   for (const key of Object.keys(root)) {
     if (!(COMMAND_NAMES as readonly string[]).includes(key)) {
-      throw new UsageError(`${source}: '${key}' is not a command${didYouMean(key, COMMAND_NAMES)}; sections are ${COMMAND_NAMES.join(', ')}`);
+      throw new UsageError(
+        `${source}: '${key}' is not a command${didYouMean(key, COMMAND_NAMES)}; sections are ${COMMAND_NAMES.join(', ')}`,
+      );
     }
   }
   const section = (root as Record<string, unknown>)[command];

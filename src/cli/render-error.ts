@@ -10,7 +10,8 @@ const KINDS: ReadonlyArray<readonly [new (...args: never[]) => ToolkitError, str
 
 /** What to do about an address that cannot be bound, by the code Node's listen() fails with. */
 const LISTEN_ADVICE: Readonly<Record<string, (error: SystemError) => string>> = {
-  EADDRINUSE: (error) => `${address(error)} is already in use; stop what listens there, pick another --port, or use --port 0 for a free one`,
+  EADDRINUSE: (error) =>
+    `${address(error)} is already in use; stop what listens there, pick another --port, or use --port 0 for a free one`,
   EACCES: (error) => `permission denied for ${address(error)}; ports below 1024 need privileges: use a higher --port, or --port 0`,
   EADDRNOTAVAIL: (error) => `${error.address ?? 'that address'} is not an address of this machine; check --host`,
   ENOTFOUND: (error) => `cannot resolve --host ${error.hostname ?? ''}: it is neither an IP address nor a known host name`,

@@ -30,11 +30,15 @@ const withHead = (methods: Record<string, Handler>): Record<string, Handler> => 
  * The `/__mock/*` endpoints by path and method: a known path asked with another method is a 405
  * naming the methods in `Allow` (RFC 9110 §15.5.6), an unknown path a 404, both problem+json.
  */
-export function createAdmin(context: AdminContext): (req: IncomingMessage, res: ServerResponse, method: string, path: string) => number | Promise<number> {
-  const drained = (handler: Handler): Handler => (req, res, path, query) => {
-    req.resume();
-    return handler(req, res, path, query);
-  };
+export function createAdmin(
+  context: AdminContext,
+): (req: IncomingMessage, res: ServerResponse, method: string, path: string) => number | Promise<number> {
+  const drained =
+    (handler: Handler): Handler =>
+    (req, res, path, query) => {
+      req.resume();
+      return handler(req, res, path, query);
+    };
   const routes: Record<string, Record<string, Handler>> = {
     '/__mock/state': withHead({
       GET: drained((_req, res, path, query) => exportState(context.layer(), res, path, query)),

@@ -21,7 +21,7 @@ export interface FaultPlan {
 }
 
 /** What `rate` draws from when `kinds` is not given. */
-export const DEFAULT_FAULTS: readonly FaultKind[] = [500, 'reset'];
+const DEFAULT_FAULTS: readonly FaultKind[] = [500, 'reset'];
 
 const NONE: FaultPlan = { delayMs: 0, fault: undefined };
 
@@ -42,7 +42,12 @@ export function createFaultPlanner(options: FaultOptions = {}): (req: IncomingMe
     const asks = prefer !== undefined || target.includes('__delay=') || target.includes('__fault=');
     if (!configured && !asks) return NONE;
     const queryAt = target.indexOf('?');
-    const preferences = asks ? readPreferences(Array.isArray(prefer) ? prefer.join(', ') : prefer, new URLSearchParams(queryAt < 0 ? '' : target.slice(queryAt + 1))) : {};
+    const preferences = asks
+      ? readPreferences(
+          Array.isArray(prefer) ? prefer.join(', ') : prefer,
+          new URLSearchParams(queryAt < 0 ? '' : target.slice(queryAt + 1)),
+        )
+      : {};
     const delayMs = preferences.delay ?? (high > 0 ? Math.round(low + random() * (high - low)) : 0);
     const fault = preferences.fault ?? (rate > 0 && random() < rate ? kinds[Math.floor(random() * kinds.length)] : undefined);
     return delayMs === 0 && fault === undefined ? NONE : { delayMs, fault };

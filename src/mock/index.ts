@@ -1,8 +1,6 @@
 export { createMockServer, type MockServer, type MockServerOptions } from './server.js';
-export { RequestJournal, DEFAULT_JOURNAL_SIZE } from './journal/request-journal.js';
-export { compileFilter, filterFromQuery, type RequestFilter } from './journal/journal-filter.js';
+export type { RequestFilter } from './journal/journal-filter.js';
 export type { JournalEntry } from './journal/journal-entry.js';
-export { DEFAULT_FAULTS, type FaultOptions } from './faults.js';
 export { MAX_DELAY_MS, parseFaultKind, type FaultKind } from './fault-kind.js';
 export type { PlaybackSource } from './playback-source.js';
 export type { LayerAnswer, LayerRequest, StatefulLayer } from './stateful-layer.js';

@@ -240,5 +240,11 @@ function answerFault(req: IncomingMessage, res: ServerResponse, fault: number | 
     return 0;
   }
   const path = (req.url ?? '/').split('?')[0]!;
-  return problem(res, toProblem('fault_injected', `a fault injected by the mock (--fault-rate, or Prefer: fault=${fault})`, { status: fault, instance: path }));
+  return problem(
+    res,
+    toProblem('fault_injected', `a fault injected by the mock (--fault-rate, or Prefer: fault=${fault})`, {
+      status: fault,
+      instance: path,
+    }),
+  );
 }

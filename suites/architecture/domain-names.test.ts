@@ -10,7 +10,6 @@ const SRC = new URL('../../src/', import.meta.url).pathname;
 // OAS 3.1's own `webhooks` member (a key of the format) is not the domain's.
 const DOMAIN_NAMES = /app_|webhook(?!s')|channel|everruns(?![-_]contract)/i;
 
-
 /** Every line of a generic file (not a plug-in, not wiring) that names the Apps domain, code and comments alike. */
 function domainNames(tree: SourceTree): string[] {
   const found: string[] = [];

@@ -38,7 +38,9 @@ describe('a flag beats EVERRUNS_CONTRACT_*, which beats the config file, for eve
     const target = async (argv: string[], vars: Record<string, string>) => (await runMain(['conform', ...argv], { cwd, env: vars })).stderr;
     expect(await target([], {})).toMatch(new RegExp(`cannot reach ${unreachable(file)}`));
     expect(await target([], { EVERRUNS_CONTRACT_TARGET: unreachable(env) })).toMatch(new RegExp(`cannot reach ${unreachable(env)}`));
-    expect(await target(['-t', unreachable(flag)], { EVERRUNS_CONTRACT_TARGET: unreachable(env) })).toMatch(new RegExp(`cannot reach ${unreachable(flag)}`));
+    expect(await target(['-t', unreachable(flag)], { EVERRUNS_CONTRACT_TARGET: unreachable(env) })).toMatch(
+      new RegExp(`cannot reach ${unreachable(flag)}`),
+    );
   });
 
   it('record: --port, EVERRUNS_CONTRACT_RECORD_PORT (over EVERRUNS_CONTRACT_PORT), "record": {"port"}', async () => {
@@ -46,8 +48,12 @@ describe('a flag beats EVERRUNS_CONTRACT_*, which beats the config file, for eve
     const cwd = folderWith({ record: { port: file, target: 'http://127.0.0.1:9', out: join(tempDir(), 'x.har') } });
     expect(await listeningPort(['record'], { cwd, env: {} })).toBe(file);
     expect(await listeningPort(['record'], { cwd, env: { EVERRUNS_CONTRACT_PORT: String(env) } })).toBe(env);
-    expect(await listeningPort(['record'], { cwd, env: { EVERRUNS_CONTRACT_PORT: String(env), EVERRUNS_CONTRACT_RECORD_PORT: String(scoped) } })).toBe(scoped);
-    expect(await listeningPort(['record', '--port', String(flag)], { cwd, env: { EVERRUNS_CONTRACT_RECORD_PORT: String(scoped) } })).toBe(flag);
+    expect(
+      await listeningPort(['record'], { cwd, env: { EVERRUNS_CONTRACT_PORT: String(env), EVERRUNS_CONTRACT_RECORD_PORT: String(scoped) } }),
+    ).toBe(scoped);
+    expect(await listeningPort(['record', '--port', String(flag)], { cwd, env: { EVERRUNS_CONTRACT_RECORD_PORT: String(scoped) } })).toBe(
+      flag,
+    );
   });
 
   it('reads the "everruns-contract" key of package.json when there is no config file', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startMain } from '../helpers/run-main.js';
 
-describe('the mock\'s request log', () => {
+describe("the mock's request log", () => {
   it('stamps each line with the time the request arrived (RFC 3339, UTC)', async () => {
     const mock = startMain(['mock', '--port', '0']);
     const [, url] = await mock.printed(/listening on (http:\S+)/);

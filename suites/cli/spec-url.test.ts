@@ -41,7 +41,13 @@ describe('--spec takes an http(s) URL', () => {
 
   it('says in one line that a URL answered 404, or cannot be reached', async () => {
     const base = await documentServer();
-    expectOneLineFailure(await runMain(['mock', '--spec', `${base}/nothing.yaml`, '--port', '0']), /^everruns-contract mock: Invalid spec: cannot fetch spec http:\S+\/nothing\.yaml: the server answered 404$/);
-    expectOneLineFailure(await runMain(['mock', '--spec', 'http://127.0.0.1:9/openapi.json', '--port', '0']), /^everruns-contract mock: Invalid spec: cannot fetch spec http:\/\/127\.0\.0\.1:9\/openapi\.json: .*ECONNREFUSED/);
+    expectOneLineFailure(
+      await runMain(['mock', '--spec', `${base}/nothing.yaml`, '--port', '0']),
+      /^everruns-contract mock: Invalid spec: cannot fetch spec http:\S+\/nothing\.yaml: the server answered 404$/,
+    );
+    expectOneLineFailure(
+      await runMain(['mock', '--spec', 'http://127.0.0.1:9/openapi.json', '--port', '0']),
+      /^everruns-contract mock: Invalid spec: cannot fetch spec http:\/\/127\.0\.0\.1:9\/openapi\.json: .*ECONNREFUSED/,
+    );
   });
 });

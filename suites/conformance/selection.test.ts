@@ -26,18 +26,32 @@ describe('choosing which operations a run covers', () => {
     [{ includeTags: ['Webhooks'] }, ['invokeWebhook']],
     [{ includeOperationIds: ['getApp', 'listApps'] }, ['listApps', 'getApp']],
     [{ includePaths: ['/v1/apps/{app_id}/channels*'] }, ['addChannel', 'removeChannel', 'updateChannel']],
-    [{ includeTags: ['Apps'], excludeOperationIds: ['archiveApp', 'createApp', 'updateApp'] }, ['listApps', 'getApp', 'publishApp', 'unpublishApp']],
-    [{ excludePaths: ['/v1/apps*'] , includeTags: [] }, 'none'],
+    [
+      { includeTags: ['Apps'], excludeOperationIds: ['archiveApp', 'createApp', 'updateApp'] },
+      ['listApps', 'getApp', 'publishApp', 'unpublishApp'],
+    ],
+    [{ excludePaths: ['/v1/apps*'], includeTags: [] }, 'none'],
   ])('runs only what %j keeps', async (filter, expected) => {
     const mock = await serveApps();
-    const options = { plugins: [APPS_STATELESS], spec: await loadAppsSpec(), target: mock.url, runs: 2, seed: 1, filter, checks: ['not_a_server_error'] };
-    if (expected === 'none') return void (await expect(collect(options)).rejects.toThrow('the operation filters leave no operation to run'));
+    const options = {
+      plugins: [APPS_STATELESS],
+      spec: await loadAppsSpec(),
+      target: mock.url,
+      runs: 2,
+      seed: 1,
+      filter,
+      checks: ['not_a_server_error'],
+    };
+    if (expected === 'none')
+      return void (await expect(collect(options)).rejects.toThrow('the operation filters leave no operation to run'));
     expect(started((await collect(options)).events).operations).toEqual(expected);
   });
 
   it('refuses an operationId the document does not have', async () => {
     const mock = await serveApps();
-    await expect(collect({ spec: await loadAppsSpec(), target: mock.url, filter: { excludeOperationIds: ['getAp'] } })).rejects.toThrow("no operation 'getAp' in the document");
+    await expect(collect({ spec: await loadAppsSpec(), target: mock.url, filter: { excludeOperationIds: ['getAp'] } })).rejects.toThrow(
+      "no operation 'getAp' in the document",
+    );
   });
 
   it('skips the stateful sequences, saying so, when a filter leaves operations out; runs them without one', async () => {
@@ -52,7 +66,19 @@ describe('choosing which operations a run covers', () => {
 
   it('takes the filters as conform flags, repeated or comma-separated', async () => {
     const mock = await serveApps();
-    const result = await runMain(['conform', '-t', mock.url, '-n', '1', '--seed', '1', '--include-tag', 'Channels', '--exclude-operation-id', 'removeChannel,updateChannel']);
+    const result = await runMain([
+      'conform',
+      '-t',
+      mock.url,
+      '-n',
+      '1',
+      '--seed',
+      '1',
+      '--include-tag',
+      'Channels',
+      '--exclude-operation-id',
+      'removeChannel,updateChannel',
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/: 1 operations, /);
     expect(result.stdout).toMatch(/addChannel \(positive\)/);
@@ -63,23 +89,45 @@ describe('choosing which operations a run covers', () => {
 describe('max_response_time', () => {
   it('runs only when a limit is given, and holds for the mock with a generous one', async () => {
     const mock = await serveApps();
-    const base = { plugins: [APPS_STATELESS], spec: await loadAppsSpec(), target: mock.url, runs: 2, seed: 1, filter: { includeOperationIds: ['listApps'] } };
+    const base = {
+      plugins: [APPS_STATELESS],
+      spec: await loadAppsSpec(),
+      target: mock.url,
+      runs: 2,
+      seed: 1,
+      filter: { includeOperationIds: ['listApps'] },
+    };
     expect((await collect(base)).summary.checks.map((totals) => totals.check)).not.toContain('max_response_time');
     const limited = await collect({ ...base, maxResponseTimeMs: 5_000 });
-    expect(limited.summary.checks.find((totals) => totals.check === 'max_response_time')).toMatchObject({ failed: 0, passed: expect.any(Number) });
+    expect(limited.summary.checks.find((totals) => totals.check === 'max_response_time')).toMatchObject({
+      failed: 0,
+      passed: expect.any(Number),
+    });
     expect(limited.summary.findings).toEqual([]);
   });
 
   it('refuses --checks max_response_time without --max-response-time', async () => {
-    expectOneLineFailure(await runMain(['conform', '-t', 'http://127.0.0.1:9', '--checks', 'max_response_time']), /--checks max_response_time needs --max-response-time MS/);
+    expectOneLineFailure(
+      await runMain(['conform', '-t', 'http://127.0.0.1:9', '--checks', 'max_response_time']),
+      /--checks max_response_time needs --max-response-time MS/,
+    );
   });
 });
 
 describe('progress during the stateful phase', () => {
-  it('tells the phase\'s requests as they go, and the terminal line redraws with them', async () => {
+  it("tells the phase's requests as they go, and the terminal line redraws with them", async () => {
     const mock = await serveApps();
-    const { events } = await collect({ plugins: [slowPhase(30)], spec: await loadAppsSpec(), target: mock.url, runs: 1, seed: 1, checks: ['read_your_writes'] });
-    const progressed = events.filter((event) => event.type === 'phase-progressed') as Array<Extract<RunEvent, { type: 'phase-progressed' }>>;
+    const { events } = await collect({
+      plugins: [slowPhase(30)],
+      spec: await loadAppsSpec(),
+      target: mock.url,
+      runs: 1,
+      seed: 1,
+      checks: ['read_your_writes'],
+    });
+    const progressed = events.filter((event) => event.type === 'phase-progressed') as Array<
+      Extract<RunEvent, { type: 'phase-progressed' }>
+    >;
     expect(progressed.length).toBeGreaterThanOrEqual(2);
     expect(progressed.map((event) => event.requests)).toEqual([...progressed.map((event) => event.requests)].sort((a, b) => a - b));
     expect(progressed.at(-1)!.checks).toEqual(['read_your_writes']);

@@ -44,7 +44,11 @@ describe('Prefer: code= on stateful operations', () => {
 
   it('still answers invalid input first, as the stateless mock does', async () => {
     const mock = await mockFor();
-    const answer = await fetch(`${mock.url}/v1/apps`, { method: 'POST', headers: { 'content-type': 'application/json', prefer: 'code=500' }, body: '{"name": 7}' });
+    const answer = await fetch(`${mock.url}/v1/apps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', prefer: 'code=500' },
+      body: '{"name": 7}',
+    });
     expect(answer.status).toBe(400);
   });
 });
@@ -77,7 +81,9 @@ describe('latency', () => {
 describe('faults', () => {
   it('resets the connection for Prefer: fault=reset, and journals it with status 0', async () => {
     const mock = await mockFor();
-    await expect(request(`${mock.url}/v1/apps`, { headers: { prefer: 'fault=reset' } })).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|UND_ERR_SOCKET/) });
+    await expect(request(`${mock.url}/v1/apps`, { headers: { prefer: 'fault=reset' } })).rejects.toMatchObject({
+      code: expect.stringMatching(/ECONNRESET|UND_ERR_SOCKET/),
+    });
     expect(mock.requests()).toMatchObject([{ path: '/v1/apps', status: 0, operation: null }]);
     expect((await fetch(`${mock.url}/v1/apps`)).status).toBe(200);
   });
@@ -86,7 +92,12 @@ describe('faults', () => {
     const mock = await mockFor();
     const answer = await create(mock, { prefer: 'fault=503' });
     expect(answer.status).toBe(503);
-    expect(await answer.json()).toMatchObject({ status: 503, code: 'fault_injected', type: 'https://docs.everruns.com/errors/fault_injected', instance: '/v1/apps' });
+    expect(await answer.json()).toMatchObject({
+      status: 503,
+      code: 'fault_injected',
+      type: 'https://docs.everruns.com/errors/fault_injected',
+      instance: '/v1/apps',
+    });
     expect((mock.state() as { apps: unknown[] }).apps).toEqual([]);
   });
 

@@ -9,7 +9,11 @@ async function mockFor(options: StartMockOptions = {}): Promise<MockHandle> {
 }
 
 const createApp = (mock: MockHandle, name = 'Journalled') =>
-  fetch(`${mock.url}/v1/apps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, harness_id: HARNESS }) });
+  fetch(`${mock.url}/v1/apps`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, harness_id: HARNESS }),
+  });
 
 type Listed = { requests: Array<{ id: number; method: string; path: string; status: number; operation: string | null }>; capacity: number };
 const listed = async (mock: MockHandle, query = '') => (await (await fetch(`${mock.url}/__mock/requests${query}`)).json()) as Listed;
@@ -21,7 +25,10 @@ describe('the request journal: GET /__mock/requests', () => {
     await fetch(`${mock.url}/v1/apps?search=jour`);
     await fetch(`${mock.url}/nowhere`);
     await fetch(`${mock.url}/__mock/health`);
-    const { requests, capacity } = (await (await fetch(`${mock.url}/__mock/requests`)).json()) as { requests: Array<Record<string, unknown>>; capacity: number };
+    const { requests, capacity } = (await (await fetch(`${mock.url}/__mock/requests`)).json()) as {
+      requests: Array<Record<string, unknown>>;
+      capacity: number;
+    };
     expect(capacity).toBe(1000);
     expect(requests.map((entry) => [entry.method, entry.path, entry.status, entry.operation])).toEqual([
       ['POST', '/v1/apps', 201, 'createApp'],
@@ -29,7 +36,13 @@ describe('the request journal: GET /__mock/requests', () => {
       ['GET', '/nowhere', 404, null],
     ]);
     const sent = JSON.stringify({ name: 'Journalled', harness_id: HARNESS });
-    expect(requests[0]).toMatchObject({ id: 1, query: '', headers: { 'content-type': 'application/json' }, body: sent, bodySize: Buffer.byteLength(sent) });
+    expect(requests[0]).toMatchObject({
+      id: 1,
+      query: '',
+      headers: { 'content-type': 'application/json' },
+      body: sent,
+      bodySize: Buffer.byteLength(sent),
+    });
     expect(requests[1]).toMatchObject({ query: 'search=jour' });
     expect(requests[1]).not.toHaveProperty('body');
     expect(Date.parse(requests[0]!.at as string)).toBeGreaterThan(Date.now() - 60_000);
@@ -105,10 +118,17 @@ describe('the request journal: GET /__mock/requests', () => {
   });
 
   it('keeps the first 64 KiB of a large body and says so, and a binary body as base64', async () => {
-    const mock = await mockFor({ spec: new URL('../../node_modules/@readme/oas-examples/3.0/json/petstore.json', import.meta.url).pathname, security: false });
+    const mock = await mockFor({
+      spec: new URL('../../node_modules/@readme/oas-examples/3.0/json/petstore.json', import.meta.url).pathname,
+      security: false,
+    });
     const big = JSON.stringify({ name: 'x'.repeat(100_000), photoUrls: [] });
     await fetch(`${mock.url}/pet`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
-    await fetch(`${mock.url}/pet/1/uploadImage`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.from([0xff, 0xfe, 0x00, 0x01]) });
+    await fetch(`${mock.url}/pet/1/uploadImage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: Buffer.from([0xff, 0xfe, 0x00, 0x01]),
+    });
     const [large, binary] = mock.requests();
     expect(large).toMatchObject({ bodySize: Buffer.byteLength(big), bodyTruncated: true });
     expect(large!.body).toHaveLength(64 * 1024);

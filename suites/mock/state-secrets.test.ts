@@ -18,7 +18,12 @@ async function publishedWebhook(mock: MockHandle, headers: Record<string, string
   const created = await fetch(`${mock.url}/v1/apps`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ name: 'Restorable', harness_id: HARNESS, channel_type: 'webhook', channel_config: { token: TOKEN, message: 'Hi {{ payload.x }}' } }),
+    body: JSON.stringify({
+      name: 'Restorable',
+      harness_id: HARNESS,
+      channel_type: 'webhook',
+      channel_config: { token: TOKEN, message: 'Hi {{ payload.x }}' },
+    }),
   });
   const app = (await created.json()) as { id: string; channels: Array<{ id: string }> };
   await fetch(`${mock.url}/v1/apps/${app.id}/publish`, { method: 'POST', headers });
@@ -26,9 +31,14 @@ async function publishedWebhook(mock: MockHandle, headers: Record<string, string
 }
 
 const invoke = (mock: MockHandle, path: string) =>
-  fetch(`${mock.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-everruns-webhook-token': TOKEN }, body: '{"x":1}' });
+  fetch(`${mock.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-everruns-webhook-token': TOKEN },
+    body: '{"x":1}',
+  });
 
-const exported = async (mock: MockHandle, query = '', headers: Record<string, string> = {}) => (await fetch(`${mock.url}/__mock/state${query}`, { headers })).text();
+const exported = async (mock: MockHandle, query = '', headers: Record<string, string> = {}) =>
+  (await fetch(`${mock.url}/__mock/state${query}`, { headers })).text();
 
 describe('GET /__mock/state: redacted by default, restorable with ?secrets=include', () => {
   it('hides channel secrets as the API does unless asked for them', async () => {

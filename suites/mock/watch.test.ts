@@ -14,7 +14,10 @@ const pathsFor = (...names: string[]) =>
   documentWith(
     '3.1.0',
     Object.fromEntries(
-      names.map((name) => [`/${name}`, { get: { operationId: name, responses: { '200': { description: 'ok', content: { 'application/json': { example: { name } } } } } } }]),
+      names.map((name) => [
+        `/${name}`,
+        { get: { operationId: name, responses: { '200': { description: 'ok', content: { 'application/json': { example: { name } } } } } } },
+      ]),
     ),
   );
 
@@ -43,7 +46,11 @@ describe('--watch: the document reloads when its file changes', () => {
     const file = join(tempDir(), 'apps.yaml');
     copyFileSync(APPS, file);
     const { mock, reloaded } = await watched(file);
-    await fetch(`${mock.url}/v1/apps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Survivor', harness_id: HARNESS }) });
+    await fetch(`${mock.url}/v1/apps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Survivor', harness_id: HARNESS }),
+    });
     const next = reloaded();
     copyFileSync(APPS, file);
     expect(await next).toMatchObject({ ok: true, layer: 'Apps', state: 'kept' });
@@ -57,7 +64,12 @@ describe('--watch: the document reloads when its file changes', () => {
     const { mock, reloaded } = await watched(file);
     const next = reloaded();
     writeFileSync(file, JSON.stringify(pathsFor('a')));
-    expect(await next).toMatchObject({ ok: true, layer: 'stateless', state: 'dropped', detail: 'the Apps state has no place in a stateless mock' });
+    expect(await next).toMatchObject({
+      ok: true,
+      layer: 'stateless',
+      state: 'dropped',
+      detail: 'the Apps state has no place in a stateless mock',
+    });
     expect(mock.layer).toBe('stateless');
     expect((await fetch(`${mock.url}/a`)).status).toBe(200);
   });

@@ -25,7 +25,9 @@ type Plan = { script: true; mock?: string; expect?: RegExp } | { serve: true; sk
 
 const MOCK = 'npx everruns-contract mock --quiet';
 const PLANS: Record<string, Plan> = {
-  'npm ci && npx everruns-contract mock': { skip: 'npm ci needs the registry; the sandbox is a clone already installed, and block 3 starts this same mock' },
+  'npm ci && npx everruns-contract mock': {
+    skip: 'npm ci needs the registry; the sandbox is a clone already installed, and block 3 starts this same mock',
+  },
   'npm test': { skip: 'this test is part of npm test' },
   'npx everruns-contract mock                       # bundled Apps API, in memory, port 4010': {
     serve: true,
@@ -35,21 +37,35 @@ const PLANS: Record<string, Plan> = {
   'npx everruns-contract mock --quiet &': { script: true, expect: /"ok":true/ },
   'npx everruns-contract mock --quiet --seed 1 &': { script: true, expect: /^500$[\s\S]*^503$[\s\S]*reset \(curl exit 56\)/m },
   'BASE=http://127.0.0.1:4010': { script: true, mock: MOCK, expect: /"status":"published"[\s\S]*"status":401/ },
-  "curl -s 'localhost:4010/__mock/requests?method=POST&path=/v1/apps'    # every create": { script: true, mock: MOCK, expect: /"requests":\[/ },
+  "curl -s 'localhost:4010/__mock/requests?method=POST&path=/v1/apps'    # every create": {
+    script: true,
+    mock: MOCK,
+    expect: /"requests":\[/,
+  },
   'npx everruns-contract mock --fault-rate 0.2 --faults 503,reset --delay 20-80 --seed 1': { serve: true },
   'npx everruns-contract mock --spec node_modules/@readme/oas-examples/3.0/json/petstore.json --port 4020 --quiet &': {
     script: true,
     expect: /"status":401[\s\S]*"name":"doggie"[\s\S]*<\?xml[\s\S]*"status":400/,
   },
   'npx everruns-contract mock --port 4010 --quiet &': { script: true, expect: /all checks passed[\s\S]*all checks passed/ },
-  '# a live deployment: credentials are sent but never printed or written to a report': { skip: 'a live deployment on the internet, with a real API key' },
-  'npx everruns-contract conform --har fixtures/apps-lifecycle.har --junit reports/recorded.xml': { script: true, expect: /all checks passed/ },
+  '# a live deployment: credentials are sent but never printed or written to a report': {
+    skip: 'a live deployment on the internet, with a real API key',
+  },
+  'npx everruns-contract conform --har fixtures/apps-lifecycle.har --junit reports/recorded.xml': {
+    script: true,
+    expect: /all checks passed/,
+  },
   'CONFORMANCE_RUNS=5 npx vitest run suites/conformance/campaign --shard=1/2': { script: true, expect: /passed/ },
   '# 1. record: a proxy on :4011 forwards to the target, validates each exchange against the spec': {
     skip: 'records a deployment on the internet; record against a mock is tested in suites/cli/record-playback.test.ts',
   },
-  'npx everruns-contract mock --fixtures fixtures/apps-lifecycle.har --strict --port 4012 --quiet &': { script: true, expect: /"code":"playback_miss"/ },
-  'npm run build': { skip: 'the sandbox is built with it before any block runs; the benchmarks are not run for timing on a shared machine' },
+  'npx everruns-contract mock --fixtures fixtures/apps-lifecycle.har --strict --port 4012 --quiet &': {
+    script: true,
+    expect: /"code":"playback_miss"/,
+  },
+  'npm run build': {
+    skip: 'the sandbox is built with it before any block runs; the benchmarks are not run for timing on a shared machine',
+  },
   'npm ci              # install and build': { skip: 'the development commands: npm ci needs the registry, and npm test runs this test' },
 };
 
@@ -93,7 +109,7 @@ describe('the README, line by line', () => {
 
   it('runs its scripts in a sandbox whose only network is loopback', () => {
     // Without unshare (not root) the blocks still run, on the machine's own loopback.
-    if (!sandbox.isolated) console.warn('suites/readme: unshare -n is not available; blocks share the machine\'s ports');
+    if (!sandbox.isolated) console.warn("suites/readme: unshare -n is not available; blocks share the machine's ports");
     expect(existsSync(join(sandbox.dir, 'dist/cli/bin.js'))).toBe(true);
   });
 
@@ -136,11 +152,20 @@ describe('the README, line by line', () => {
 
   it('runs every run: step of the GitHub Actions workflow against a local deployment, and keeps the three artifacts', async () => {
     const [workflow] = blocks('yaml').filter((block) => block.first === '# .github/workflows/contract.yml');
-    const job = (parse(workflow!.text) as { jobs: { conform: { steps: Array<{ run?: string; uses?: string; env?: Record<string, string> }> } } }).jobs.conform;
+    const job = (
+      parse(workflow!.text) as { jobs: { conform: { steps: Array<{ run?: string; uses?: string; env?: Record<string, string> }> } } }
+    ).jobs.conform;
     const steps = job.steps.filter((step) => step.run !== undefined);
-    expect(job.steps.filter((step) => step.uses).map((step) => step.uses)).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'actions/upload-artifact@v4']);
+    expect(job.steps.filter((step) => step.uses).map((step) => step.uses)).toEqual([
+      'actions/checkout@v4',
+      'actions/setup-node@v4',
+      'actions/upload-artifact@v4',
+    ]);
     // The repository's variables and secrets, here: a local deployment that demands its key.
-    const context: Record<string, string> = { 'vars.EVERRUNS_TARGET': 'http://127.0.0.1:4010', 'secrets.EVERRUNS_API_KEY': 'ci-secret-key' };
+    const context: Record<string, string> = {
+      'vars.EVERRUNS_TARGET': 'http://127.0.0.1:4010',
+      'secrets.EVERRUNS_API_KEY': 'ci-secret-key',
+    };
     const filled = (value: string) => value.replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, name: string) => context[name] ?? '');
     const script = [
       'npx everruns-contract mock --quiet --api-key ci-secret-key --run-duration 0 &',

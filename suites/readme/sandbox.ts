@@ -30,7 +30,9 @@ export interface Sandbox {
  */
 export function createSandbox(): Sandbox {
   const dir = mkdtempSync(join(tmpdir(), 'everruns-readme-'));
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   for (const file of files) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     try {
@@ -51,9 +53,7 @@ export function createSandbox(): Sandbox {
     run(script, timeoutMs = 120_000) {
       const file = join(dir, `.readme-block-${++count}.sh`);
       writeFileSync(file, `set -eo pipefail\n${script}\n`);
-      const [command, args] = isolated
-        ? ['unshare', ['-n', 'sh', '-c', `ip link set lo up && exec bash ${file}`]]
-        : ['bash', [file]];
+      const [command, args] = isolated ? ['unshare', ['-n', 'sh', '-c', `ip link set lo up && exec bash ${file}`]] : ['bash', [file]];
       return new Promise((resolve) => {
         const child = spawn(command, args, { cwd: dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
         let output = '';

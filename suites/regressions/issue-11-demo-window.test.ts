@@ -10,7 +10,9 @@ const DAY = 24 * 3600 * 1000;
 /** The demo state as if it had been recorded `daysAgo` days ago: every time moved back, `relative_to` too. */
 function agedDemo(daysAgo: number, relative: boolean): string {
   const moved = JSON.parse(JSON.stringify(DEMO), (key, value: unknown) =>
-    (key.endsWith('_at') || key === 'relative_to') && typeof value === 'string' ? new Date(Date.parse(value) - daysAgo * DAY).toISOString() : value,
+    (key.endsWith('_at') || key === 'relative_to') && typeof value === 'string'
+      ? new Date(Date.parse(value) - daysAgo * DAY).toISOString()
+      : value,
   ) as Record<string, unknown>;
   if (!relative) delete moved.relative_to;
   const file = join(tempDir(), 'demo.json');

@@ -16,19 +16,38 @@ const snapshot = (apps: unknown[], runs: unknown[] = []) => ({ version: 1, apps,
 // 500 on GET /v1/apps. Every record is now checked before anything is replaced.
 describe('issue 11: a snapshot with a malformed record is refused, naming the record', () => {
   it.each([
-    ['an app that is only an id', snapshot([{ id: 'bad' }]), /apps\[0\] \(id "bad"\): id must be app_ followed by 32 lowercase hex digits; got no prefix/],
-    ['an unknown status', snapshot([app({ status: 'bogus' })]), /apps\[0\] \(id "app_[0-9a-f]{32}"\): status must be one of draft, published, archived, deleted, got "bogus"/],
+    [
+      'an app that is only an id',
+      snapshot([{ id: 'bad' }]),
+      /apps\[0\] \(id "bad"\): id must be app_ followed by 32 lowercase hex digits; got no prefix/,
+    ],
+    [
+      'an unknown status',
+      snapshot([app({ status: 'bogus' })]),
+      /apps\[0\] \(id "app_[0-9a-f]{32}"\): status must be one of draft, published, archived, deleted, got "bogus"/,
+    ],
     ['a missing timestamp', snapshot([app({ created_at: undefined })]), /apps\[0\] .*: created_at is missing/],
-    ['a malformed timestamp', snapshot([app({ updated_at: 'yesterday' })]), /apps\[0\] .*: updated_at must be an RFC 3339 instant, got "yesterday"/],
+    [
+      'a malformed timestamp',
+      snapshot([app({ updated_at: 'yesterday' })]),
+      /apps\[0\] .*: updated_at must be an RFC 3339 instant, got "yesterday"/,
+    ],
     ['channels that are not a list', snapshot([app({ channels: {} })]), /apps\[0\] .*: channels must be an array/],
-    ['a channel of an unknown type', snapshot([app({ channels: [{ ...(DEMO.apps[0]!.channels as Json[])[0], channel_type: 'fax' }] })]), /apps\[0\]\.channels\[0\] .*: channel_type must be one of/],
+    [
+      'a channel of an unknown type',
+      snapshot([app({ channels: [{ ...(DEMO.apps[0]!.channels as Json[])[0], channel_type: 'fax' }] })]),
+      /apps\[0\]\.channels\[0\] .*: channel_type must be one of/,
+    ],
     ['the same app twice', snapshot([DEMO.apps[0], DEMO.apps[0]]), /apps\[1\] .*: repeats the id of an earlier record/],
     ['a run of no app', snapshot([], [DEMO.runs[0]]), /runs\[0\] .*: app_id "app_[0-9a-f]{32}" names no app of the snapshot/],
     ['a record that is not an object', snapshot(['app']), /apps\[0\] must be an object, got "app"/],
   ])('--load refuses %s in one line', async (_what, value, mention) => {
     const file = join(tempDir(), 'state.json');
     writeFileSync(file, JSON.stringify(value));
-    expectOneLineFailure(await runMain(['mock', '--port', '0', '--load', file]), new RegExp(`^everruns-contract mock: Usage error: the state file .*state\\.json: ${mention.source}`));
+    expectOneLineFailure(
+      await runMain(['mock', '--port', '0', '--load', file]),
+      new RegExp(`^everruns-contract mock: Usage error: the state file .*state\\.json: ${mention.source}`),
+    );
   });
 
   it('PUT /__mock/state refuses it with a 400 naming the record, and the state stays as it was', async () => {

@@ -9,7 +9,10 @@ import { tempDir } from '../helpers/temp-dir.js';
 // a busy port, and each command prefixing its errors its own way.
 describe('issue 11: every failure is one line that says what to do', () => {
   it('names a --host that does not resolve, without a stack', async () => {
-    expectOneLineFailure(await runMain(['mock', '--host', '999.1.1.1', '--port', '0']), /^everruns-contract mock: cannot listen: cannot resolve --host 999\.1\.1\.1/);
+    expectOneLineFailure(
+      await runMain(['mock', '--host', '999.1.1.1', '--port', '0']),
+      /^everruns-contract mock: cannot listen: cannot resolve --host 999\.1\.1\.1/,
+    );
   });
 
   it('suggests --port 0 for a port in use', async () => {
@@ -17,7 +20,10 @@ describe('issue 11: every failure is one line that says what to do', () => {
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = busy.address() as { port: number };
-      expectOneLineFailure(await runMain(['mock', '--port', String(port), '--quiet']), /127\.0\.0\.1:\d+ is already in use; .*--port 0 for a free one$/);
+      expectOneLineFailure(
+        await runMain(['mock', '--port', String(port), '--quiet']),
+        /127\.0\.0\.1:\d+ is already in use; .*--port 0 for a free one$/,
+      );
     } finally {
       busy.close();
     }
@@ -50,6 +56,9 @@ describe('issue 11: every failure is one line that says what to do', () => {
     ['conform', ['--runs', 'abc', '--target', 'http://127.0.0.1:9']],
     ['record', ['--port', 'abc', '--target', 'http://127.0.0.1:9', '--out', 'x.har']],
   ])('prefixes %s errors as every command does: "everruns-contract <command>: <kind>: <detail>"', async (command, flags) => {
-    expectOneLineFailure(await runMain([command, ...flags]), new RegExp(`^everruns-contract ${command}: Usage error: --\\w+ must be a whole number, got 'abc'$`));
+    expectOneLineFailure(
+      await runMain([command, ...flags]),
+      new RegExp(`^everruns-contract ${command}: Usage error: --\\w+ must be a whole number, got 'abc'$`),
+    );
   });
 });

@@ -25,7 +25,19 @@ describe('issue 11: report and recording folders are created', () => {
     const mock = await startMock({ runDurationMs: 0, dashboard: false });
     try {
       const har = join(tempDir(), 'reports', 'run.har');
-      const result = await runMain(['conform', '--target', mock.url, '--runs', '3', '--seed', '1', '--record', har, '--checks', 'not_a_server_error']);
+      const result = await runMain([
+        'conform',
+        '--target',
+        mock.url,
+        '--runs',
+        '3',
+        '--seed',
+        '1',
+        '--record',
+        har,
+        '--checks',
+        'not_a_server_error',
+      ]);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(JSON.parse(readFileSync(har, 'utf8')).log.entries.length).toBeGreaterThan(0);

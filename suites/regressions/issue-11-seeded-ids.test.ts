@@ -8,7 +8,11 @@ async function idsWithSeed(seed: string): Promise<string[]> {
   const [, url] = await mock.printed(/listening on (http:\S+)/);
   const ids: string[] = [];
   for (const name of ['First', 'Second']) {
-    const created = await fetch(`${url}/v1/apps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, harness_id: HARNESS }) });
+    const created = await fetch(`${url}/v1/apps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, harness_id: HARNESS }),
+    });
     ids.push(((await created.json()) as { id: string }).id);
   }
   await mock.stop();

@@ -81,7 +81,12 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
     const values = readFlags(argv, io);
     if (values.help) {
       const phases = (await defaultPlugins()).flatMap((plugin) => plugin.phases ?? []);
-      io.stdout(conformHelp(phases.flatMap((phase) => phase.checks), installedPath(io.cwd, 'fixtures')));
+      io.stdout(
+        conformHelp(
+          phases.flatMap((phase) => phase.checks),
+          installedPath(io.cwd, 'fixtures'),
+        ),
+      );
       return 0;
     }
     if (values.har) {
@@ -112,9 +117,7 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
       timeoutMs: integerFlag(values, 'timeout', 10_000, 1, 3_600_000),
       ...(values.rate === undefined ? {} : { rate: numberFlag(values, 'rate', 0, 0.01, 1_000_000) }),
       concurrency: integerFlag(values, 'concurrency', 4, 1, 256),
-      ...(values['max-duration'] === undefined
-        ? {}
-        : { maxDurationMs: numberFlag(values, 'max-duration', 0, 0.001, 31_536_000) * 1000 }),
+      ...(values['max-duration'] === undefined ? {} : { maxDurationMs: numberFlag(values, 'max-duration', 0, 0.001, 31_536_000) * 1000 }),
       readOnly: values['read-only'] ?? false,
       vars: parseVars(values.var ?? []),
       ...(values.record === undefined ? {} : { record: values.record }),

@@ -183,7 +183,9 @@ function reported(event: ReloadEvent, io: CliIo): void {
     return;
   }
   const state = event.state === 'kept' ? '; state kept' : event.state === 'dropped' ? `; state dropped (${event.detail})` : '';
-  io.stdout(`reloaded ${event.spec.source} (OpenAPI ${event.spec.version}, ${event.spec.operations.length} operations, ${event.layer})${state}\n`);
+  io.stdout(
+    `reloaded ${event.spec.source} (OpenAPI ${event.spec.version}, ${event.spec.operations.length} operations, ${event.layer})${state}\n`,
+  );
   const warnings = formatLoadWarnings(event.spec.source, event.spec.warnings);
   if (warnings) io.stderr(warnings);
 }

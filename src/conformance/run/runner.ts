@@ -33,7 +33,9 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
   const plugins = (options.plugins ?? []).filter((plugin) => plugin.appliesTo(spec));
   const phases = plugins.flatMap((plugin) => plugin.phases ?? []);
   // A check that needs a setting (max_response_time's limit) runs only when it is given.
-  const available = (options.availableChecks ?? ALL_CHECKS).filter((check) => check.needs === undefined || options[check.needs] !== undefined);
+  const available = (options.availableChecks ?? ALL_CHECKS).filter(
+    (check) => check.needs === undefined || options[check.needs] !== undefined,
+  );
   const checks = selectChecks(
     available,
     options.checks,
@@ -104,7 +106,10 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
       // The sequences drive every operation they know: a filter that leaves some out skips them.
       const filtered = filterOperations(spec.operations, options.filter).length < spec.operations.length;
       if (filtered && phases.length > 0 && !replay)
-        emit({ type: 'run-warned', message: 'the operation filters leave operations out: skipping the stateful sequences, which need them all' });
+        emit({
+          type: 'run-warned',
+          message: 'the operation filters leave operations out: skipping the stateful sequences, which need them all',
+        });
       if (!replay && !filtered) {
         await runPhases(run, phases, {
           runs: options.runs ?? 100,

@@ -81,7 +81,8 @@ export function checkAppsSnapshot(value: unknown, what: string): AppsSnapshot {
     throw new UsageError(`${what} is not a state snapshot (expected {"version": 1, "apps": [...], "runs": [...]})`);
   }
   if (value.runs !== undefined && !Array.isArray(value.runs)) throw new UsageError(`${what}: runs must be an array`);
-  if (value.principal_id !== undefined && typeof value.principal_id !== 'string') throw new UsageError(`${what}: principal_id must be a string`);
+  if (value.principal_id !== undefined && typeof value.principal_id !== 'string')
+    throw new UsageError(`${what}: principal_id must be a string`);
   const apps = value.apps as unknown[];
   const runs = (value.runs ?? []) as unknown[];
   const appIds = new Set<string>();
@@ -102,7 +103,8 @@ export function checkAppsSnapshot(value: unknown, what: string): AppsSnapshot {
     const where = `runs[${index}]`;
     refuse(what, where, run, RUN_FIELDS);
     unique(what, where, run as Json, runIds);
-    if (!appIds.has((run as Json).app_id as string)) fail(what, where, run as Json, `app_id ${shown((run as Json).app_id)} names no app of the snapshot`);
+    if (!appIds.has((run as Json).app_id as string))
+      fail(what, where, run as Json, `app_id ${shown((run as Json).app_id)} names no app of the snapshot`);
   });
   return {
     version: 1,

@@ -76,7 +76,8 @@ function statusTest(status: number | string): (value: number) => boolean {
 
 function sinceTest(since: number | string | Date): (entry: JournalEntry) => boolean {
   if (typeof since === 'number') {
-    if (!Number.isInteger(since) || since < 0) throw new UsageError(`since must be an entry id (a whole number) or an instant, got ${since}`);
+    if (!Number.isInteger(since) || since < 0)
+      throw new UsageError(`since must be an entry id (a whole number) or an instant, got ${since}`);
     return (entry) => entry.id > since;
   }
   const at = since instanceof Date ? since.getTime() : Date.parse(since);

@@ -123,7 +123,12 @@ function bodyOf(bytes: Buffer, size: number): Pick<JournalEntry, 'body' | 'bodyE
     const body = new TextDecoder('utf-8', { fatal: !truncated }).decode(bytes);
     return { body, bodySize: size, ...(truncated ? { bodyTruncated: true as const } : {}) };
   } catch {
-    return { body: bytes.toString('base64'), bodyEncoding: 'base64', bodySize: size, ...(truncated ? { bodyTruncated: true as const } : {}) };
+    return {
+      body: bytes.toString('base64'),
+      bodyEncoding: 'base64',
+      bodySize: size,
+      ...(truncated ? { bodyTruncated: true as const } : {}),
+    };
   }
 }
 

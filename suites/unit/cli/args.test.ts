@@ -27,8 +27,18 @@ function ioWith(env: Record<string, string>, config?: object): CliIo {
 function forms(name: string, option: Table[string]) {
   if (option.type === 'boolean') return { file: true, env: '0', argv: [`--${name}`], expected: { file: true, env: false, argv: true } };
   if (option.multiple)
-    return { file: ['from-file'], env: '["from-env"]', argv: [`--${name}`, 'from-argv'], expected: { file: ['from-file'], env: ['from-env'], argv: ['from-argv'] } };
-  return { file: 'from-file', env: 'from-env', argv: [`--${name}`, 'from-argv'], expected: { file: 'from-file', env: 'from-env', argv: 'from-argv' } };
+    return {
+      file: ['from-file'],
+      env: '["from-env"]',
+      argv: [`--${name}`, 'from-argv'],
+      expected: { file: ['from-file'], env: ['from-env'], argv: ['from-argv'] },
+    };
+  return {
+    file: 'from-file',
+    env: 'from-env',
+    argv: [`--${name}`, 'from-argv'],
+    expected: { file: 'from-file', env: 'from-env', argv: 'from-argv' },
+  };
 }
 
 describe('flags from the command line, the environment and the config file', () => {
@@ -36,7 +46,8 @@ describe('flags from the command line, the environment and the config file', () 
     it.each(Object.entries(table))(`${command} --%s: the flag beats EVERRUNS_CONTRACT_*, which beats the file`, (name, option) => {
       const value = forms(name, option);
       const file = { [command]: { [name]: value.file } };
-      const read = (argv: string[], env: Record<string, string>) => (parseCommandFlags(command, argv, table, ioWith(env, file)) as Record<string, unknown>)[name];
+      const read = (argv: string[], env: Record<string, string>) =>
+        (parseCommandFlags(command, argv, table, ioWith(env, file)) as Record<string, unknown>)[name];
       expect(read([], {})).toEqual(value.expected.file);
       expect(read([], { [envName(name)]: value.env })).toEqual(value.expected.env);
       expect(read(value.argv, { [envName(name)]: value.env })).toEqual(value.expected.argv);
@@ -57,7 +68,9 @@ describe('flags from the command line, the environment and the config file', () 
     expect(flagLabel(values, 'port')).toBe('EVERRUNS_CONTRACT_PORT');
     expect(() => integerFlag(values, 'port', 4010, 0, 65535)).toThrow("EVERRUNS_CONTRACT_PORT must be a whole number, got 'abc'");
     const filed = parseCommandFlags('mock', [], MOCK_FLAGS, ioWith({}, { mock: { port: 'abc' } }));
-    expect(() => integerFlag(filed, 'port', 4010, 0, 65535)).toThrow("mock.port in everruns-contract.config.json must be a whole number, got 'abc'");
+    expect(() => integerFlag(filed, 'port', 4010, 0, 65535)).toThrow(
+      "mock.port in everruns-contract.config.json must be a whole number, got 'abc'",
+    );
     expect(flagLabel(parseCommandFlags('mock', ['--port', '1'], MOCK_FLAGS, ioWith({})), 'port')).toBe('--port');
   });
 
@@ -97,7 +110,9 @@ describe('flags from the command line, the environment and the config file', () 
     const io = ioWith({});
     writeFileSync(join(io.cwd!, 'everruns-contract.config.json'), '{ nope');
     expect(() => parseCommandFlags('mock', [], MOCK_FLAGS, io)).toThrow(/config file everruns-contract\.config\.json is not valid JSON/);
-    expect(() => parseCommandFlags('mock', ['--config', 'missing.json'], MOCK_FLAGS, ioWith({}))).toThrow('cannot read config file missing.json: ENOENT');
+    expect(() => parseCommandFlags('mock', ['--config', 'missing.json'], MOCK_FLAGS, ioWith({}))).toThrow(
+      'cannot read config file missing.json: ENOENT',
+    );
   });
 
   it.each([
@@ -109,14 +124,27 @@ describe('flags from the command line, the environment and the config file', () 
   });
 
   it('ignores variables that name no flag of the command (another command, or the schema cache switch)', () => {
-    const values = parseCommandFlags('mock', [], MOCK_FLAGS, ioWith({ EVERRUNS_CONTRACT_NO_CACHE: '1', EVERRUNS_CONTRACT_TARGET: 'http://x' }));
+    const values = parseCommandFlags(
+      'mock',
+      [],
+      MOCK_FLAGS,
+      ioWith({ EVERRUNS_CONTRACT_NO_CACHE: '1', EVERRUNS_CONTRACT_TARGET: 'http://x' }),
+    );
     expect(values).not.toHaveProperty('target');
   });
 
   it('takes short flags for the common ones', () => {
     const values = parseCommandFlags('mock', ['-p', '0', '-s', 'x.yaml', '-qw'], MOCK_FLAGS, ioWith({}));
     expect(values).toMatchObject({ port: '0', spec: 'x.yaml', quiet: true, watch: true });
-    expect(parseCommandFlags('conform', ['-t', 'http://x', '-n', '3', '-H', 'A: b'], CONFORM_FLAGS, ioWith({}))).toMatchObject({ target: 'http://x', runs: '3', header: ['A: b'] });
-    expect(parseCommandFlags('record', ['-t', 'http://x', '-o', 'a.har', '-p', '0'], RECORD_FLAGS, ioWith({}))).toMatchObject({ target: 'http://x', out: 'a.har', port: '0' });
+    expect(parseCommandFlags('conform', ['-t', 'http://x', '-n', '3', '-H', 'A: b'], CONFORM_FLAGS, ioWith({}))).toMatchObject({
+      target: 'http://x',
+      runs: '3',
+      header: ['A: b'],
+    });
+    expect(parseCommandFlags('record', ['-t', 'http://x', '-o', 'a.har', '-p', '0'], RECORD_FLAGS, ioWith({}))).toMatchObject({
+      target: 'http://x',
+      out: 'a.har',
+      port: '0',
+    });
   });
 });

@@ -3,7 +3,13 @@ import { paintFor, paintLogLine, paintReport } from '../../../src/cli/colour.js'
 import { closest } from '../../../src/cli/suggest.js';
 import type { CliIo } from '../../../src/cli/io.js';
 
-const io = (tty: boolean, env: Record<string, string> = {}): CliIo => ({ stdout: () => {}, stderr: () => {}, stopSignal: new Promise(() => {}), tty, env });
+const io = (tty: boolean, env: Record<string, string> = {}): CliIo => ({
+  stdout: () => {},
+  stderr: () => {},
+  stopSignal: new Promise(() => {}),
+  tty,
+  env,
+});
 const ANSI = /\x1b\[/;
 
 describe('colour on a terminal only', () => {
@@ -22,7 +28,12 @@ describe('colour on a terminal only', () => {
 
   it('colours a log line by status class and dims its time, leaving the text the same', () => {
     const paint = paintFor(io(true));
-    for (const [status, code] of [['201', 32], ['404', 33], ['500', 31], ['reset', 31]] as const) {
+    for (const [status, code] of [
+      ['201', 32],
+      ['404', 33],
+      ['500', 31],
+      ['reset', 31],
+    ] as const) {
       const line = `2026-12-01T10:00:00.000Z POST /v1/apps ${status} 0.4ms`;
       const painted = paintLogLine(line, paint);
       expect(painted).toContain(`\x1b[${code}m${status}\x1b[39m`);
@@ -33,7 +44,8 @@ describe('colour on a terminal only', () => {
 
   it('colours what held green and what broke red in conform output', () => {
     const paint = paintFor(io(true));
-    const text = '✓ status_code_conformance: 3 passed, 0 failed\n✗ not_a_server_error: 1 passed, 2 failed\n1. [x] getApp: broken\nplain line\n';
+    const text =
+      '✓ status_code_conformance: 3 passed, 0 failed\n✗ not_a_server_error: 1 passed, 2 failed\n1. [x] getApp: broken\nplain line\n';
     const painted = paintReport(text, paint);
     expect(painted).toContain('\x1b[32m✓ status_code_conformance');
     expect(painted).toContain('\x1b[31m✗ not_a_server_error');
