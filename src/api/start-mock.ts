@@ -31,6 +31,8 @@ export interface StartMockOptions extends LayerOptions {
   strict?: boolean;
   /** Serve the dashboard at `/__mock/` (default true). */
   dashboard?: boolean;
+  /** Generated answers on every request, as `Prefer: dynamic=true` (default false: the documents' examples). */
+  dynamic?: boolean;
   /** CORS headers for browsers' cross-origin calls (default true). */
   cors?: boolean;
   /** How many requests the journal keeps (default 1000; 0 turns it off). */
@@ -106,6 +108,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockHan
     apiKey: options.apiKey,
     security: options.security !== false,
     cors: options.cors !== false,
+    dynamic: options.dynamic === true,
     ...(options.journalSize === undefined ? {} : { journalSize: options.journalSize }),
     faults: {
       ...(options.delayMs === undefined ? {} : { delayMs: options.delayMs }),

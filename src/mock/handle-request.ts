@@ -27,6 +27,8 @@ export interface RequestPipeline {
   admin(req: IncomingMessage, res: ServerResponse, method: string, path: string): number | Promise<number>;
   /** Sees each routed request (the dashboard); undefined when there is none. */
   observer: RequestObserver | undefined;
+  /** Answer with generated values unless a request asks otherwise (`--dynamic`, Prism's `-d`). */
+  dynamic?: boolean;
 }
 
 const MAX_URL_LENGTH = 8 * 1024;
@@ -154,7 +156,9 @@ function answerOperation(
     const details = toProblem('invalid_request', `the request is invalid: ${errors[0]!.detail}`, { status, instance: path, errors });
     return fittedProblem(pipeline, res, operation, details);
   }
-  const answer = pipeline.responder.answer(operation, readPreferences(headers.prefer, query), headers.accept);
+  const preferences = readPreferences(headers.prefer, query);
+  if (pipeline.dynamic && preferences.dynamic === undefined) preferences.dynamic = true;
+  const answer = pipeline.responder.answer(operation, preferences, headers.accept);
   if ('title' in answer) return problem(res, { ...(answer as ProblemDetails), instance: path });
   return send(res, answer);
 }

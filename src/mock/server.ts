@@ -46,6 +46,8 @@ export interface MockServerOptions {
   journalSize?: number;
   /** Answer browsers' cross-origin calls with CORS headers (default true; `--no-cors` turns it off). */
   cors?: boolean;
+  /** Generate a new value on every answer, as `Prefer: dynamic=true` asks (`--dynamic`); a request may still say `dynamic=false`. */
+  dynamic?: boolean;
   /** Latency and faults for every API request (`--delay`, `--fault-rate`); a request may ask for its own with `Prefer`. */
   faults?: FaultOptions;
 }
@@ -84,6 +86,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     layer: () => layer,
     origin: (headers) => options.baseUrl ?? requestOrigin(headers) ?? url,
     observer,
+    dynamic: options.dynamic === true,
     admin: createAdmin({
       apiKey: options.apiKey,
       dashboard: options.dashboard,

@@ -38,6 +38,17 @@ describe('startMock()', () => {
     expect(mock.requests()).toEqual([]);
   });
 
+  it('generates every answer with dynamic: true, unless a request says Prefer: dynamic=false', async () => {
+    const plain = await startMock({ spec: PETSTORE, security: false, dashboard: false });
+    const dynamic = await startMock({ spec: PETSTORE, security: false, dashboard: false, dynamic: true });
+    onTestFinished(() => Promise.all([plain.close(), dynamic.close()]).then(() => undefined));
+    const pet = async (url: string, headers: Record<string, string> = {}) => (await fetch(`${url}/pet/1`, { headers })).text();
+    expect(await pet(plain.url)).toBe(await pet(plain.url));
+    const drawn = new Set([await pet(dynamic.url), await pet(dynamic.url), await pet(dynamic.url)]);
+    expect(drawn.size).toBeGreaterThan(1);
+    expect(await pet(dynamic.url, { prefer: 'dynamic=false' })).toBe(await pet(plain.url));
+  });
+
   it.each([
     [{ strict: true }, /--strict goes with --fixtures/],
     [{ faultRate: 2 }, /fault rate must be between 0 and 1/],

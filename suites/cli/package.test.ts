@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
@@ -44,6 +44,11 @@ describe('npm pack', () => {
       { cwd: dir, encoding: 'utf8' },
     );
     expect(exported.trim()).toBe('function,function,function,function,function,function,true');
+
+    // Help examples name the shipped files where this installation has them.
+    const help = execFileSync('npx', ['everruns-contract', 'mock', '--help'], { cwd: dir, encoding: 'utf8' });
+    expect(help).toContain('--load node_modules/everruns-contract/fixtures/demo.json');
+    expect(existsSync(join(dir, 'node_modules/everruns-contract/fixtures/demo.json'))).toBe(true);
 
     // The README's library example, as a consumer's vitest file importing only the public entry.
     // The consumer's vitest is this repository's, linked in: the registry is not the thing under test.

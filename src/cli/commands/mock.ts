@@ -25,6 +25,7 @@ export const MOCK_FLAGS = {
   'no-security': { type: 'boolean' },
   fixtures: { type: 'string', multiple: true },
   strict: { type: 'boolean' },
+  dynamic: { type: 'boolean', short: 'd' },
   delay: { type: 'string' },
   'fault-rate': { type: 'string' },
   faults: { type: 'string' },
@@ -61,6 +62,7 @@ Options:
       --stateless           serve examples only, even for the Apps document
       --fixtures FILE.har   answer recorded requests from a HAR file first (repeatable; later wins)
       --strict              with --fixtures: an unrecorded request is a 404, not the mock's answer
+  -d, --dynamic             generate a new body on every answer, as Prefer: dynamic=true (stateless answers)
       --delay MS[-MAX]      wait MS (or between MS and MAX) before answering each API request
       --fault-rate R        answer this share of API requests, 0..1, with a fault (default 0)
       --faults LIST         the faults to draw: 5xx statuses and "reset" (default 500,reset)
@@ -116,6 +118,7 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
     security: !values['no-security'],
     ...(values.fixtures ? { fixtures: values.fixtures } : {}),
     strict: values.strict ?? false,
+    dynamic: values.dynamic ?? false,
     ...(values.delay === undefined ? {} : { delayMs: delayFlag(values) }),
     faultRate: numberFlag(values, 'fault-rate', 0, 0, 1),
     ...(values.faults === undefined ? {} : { faults: faultsFlag(values) }),
