@@ -1,4 +1,20 @@
 /** The library behind the CLI: load a document, serve it, check a deployment, record and replay. */
+export {
+  startMock,
+  runConformance,
+  streamConformance,
+  streamRecordedConformance,
+  RequestVerificationError,
+  BUNDLED_SPEC_PATH,
+  type MockHandle,
+  type StartMockOptions,
+  type ReloadEvent,
+  type ExpectedCount,
+  type ConformanceResult,
+  type RunConformanceOptions,
+  type RecordedConformanceOptions,
+  type SpecInput,
+} from './api/index.js';
 export { loadSpec, formatLoadWarnings, OperationIndex, type LoadedSpec, type LoadWarning, type Operation } from './openapi/index.js';
 export { SpecValidator, validateRequest, validateResponse, type Violation } from './validation/index.js';
 export { schemaArbitrary, negativeArbitrary, sampleValue, type SchemaContext } from './generate/index.js';
@@ -17,9 +33,11 @@ export {
   type MockServerOptions,
   type PlaybackSource,
   type StatefulLayer,
+  type JournalEntry,
+  type RequestFilter,
+  type FaultKind,
 } from './mock/index.js';
 export {
-  runConformance,
   checkRecordings,
   ALL_CHECKS,
   APPS_PLUGIN,
@@ -33,6 +51,7 @@ export {
   type ConformanceOptions,
   type ConformancePlugin,
   type Coverage,
+  type OperationFilter,
   type Finding,
   type ProblemRule,
   type RunEvent,

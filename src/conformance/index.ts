@@ -1,5 +1,6 @@
 export { runConformance } from './run/runner.js';
 export type { ConformanceOptions } from './run/options.js';
+export type { OperationFilter } from './run/operation-filter.js';
 export type { CheckTotals, RunEvent, RunSummary } from './run/events.js';
 export type { ConformancePlugin, SetUpContext } from './run/plugin.js';
 export type { PhaseContext, PhaseResult, RunPhase } from './run/phase.js';

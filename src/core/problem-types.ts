@@ -29,6 +29,7 @@ export const PROBLEM_TYPES = {
   resource_conflict: { status: 409, title: 'Conflict' },
   no_response_defined: { status: 500, title: 'Internal Server Error' },
   internal_error: { status: 500, title: 'Internal Server Error' },
+  fault_injected: { status: 500, title: 'Internal Server Error' },
   playback_miss: { status: 404, title: 'Not Found' },
   upstream_unreachable: { status: 502, title: 'Bad Gateway' },
 } as const satisfies ProblemCatalogue;

@@ -3,7 +3,7 @@ import { sendProblem, toProblem, type HeaderMap, type ProblemDetails } from '../
 import type { Operation } from '../openapi/index.js';
 import { decodeBody, toProblemErrors, validateRequest, type SpecValidator } from '../validation/index.js';
 import { invalidInputStatus } from './negotiate.js';
-import { readPreferences } from './prefer.js';
+import { asksForCode, readPreferences } from './prefer.js';
 import { readBody, type BodyResult } from './read-body.js';
 import { problem, send, sendLayerAnswer } from './respond.js';
 import type { RouteResult, Router } from './router.js';
@@ -28,6 +28,8 @@ export interface RequestPipeline {
   admin(req: IncomingMessage, res: ServerResponse, method: string, path: string): number | Promise<number>;
   /** Sees each routed request (the dashboard); undefined when there is none. */
   observer: RequestObserver | undefined;
+  /** Answer with generated values unless a request asks otherwise (`--dynamic`, Prism's `-d`). */
+  dynamic?: boolean;
 }
 
 const MAX_URL_LENGTH = 8 * 1024;
@@ -55,7 +57,10 @@ export function handleRequest(pipeline: RequestPipeline, req: IncomingMessage, r
   // URL parsing would keep `%ZZ` as text and hand it on as data.
   if (hasMalformedEscape(path) || hasMalformedEscape(rawQuery)) {
     req.resume();
-    return problem(res, toProblem('invalid_request', 'the request target has malformed percent-encoding (RFC 3986 §2.1)', { instance: path }));
+    return problem(
+      res,
+      toProblem('invalid_request', 'the request target has malformed percent-encoding (RFC 3986 §2.1)', { instance: path }),
+    );
   }
   if (method === 'OPTIONS' && req.headers['access-control-request-method']) return send(res, { status: 204, headers: {}, body: undefined });
   if (path.startsWith('/__mock/')) return pipeline.admin(req, res, method, path);
@@ -113,7 +118,8 @@ interface Routed {
 function serveRoute(pipeline: RequestPipeline, res: ServerResponse, routed: Routed): number {
   const { method, path, rawQuery, query, headers, route, body } = routed;
   const { operation } = route;
-  const layer = pipeline.layerFor(operation);
+  // `Prefer: code=503` asks for the document's answer with that status, stateful operation or not.
+  const layer = asksForCode(headers.prefer, query) ? undefined : pipeline.layerFor(operation);
   // A layer with its own rules (the Apps model: --api-key, domain 400s) judges the request itself.
   const judged = layer?.judgesRequests === true;
   const refusal = judged ? undefined : pipeline.security?.check(operation, { headers, query });
@@ -159,8 +165,10 @@ function serveRoute(pipeline: RequestPipeline, res: ServerResponse, routed: Rout
     });
     return sendLayerAnswer(res, answer);
   }
-  const answer = pipeline.responder.answer(operation, readPreferences(headers.prefer, query), headers.accept);
-  if ('title' in answer) return problem(res, answer as ProblemDetails);
+  const preferences = readPreferences(headers.prefer, query);
+  if (pipeline.dynamic && preferences.dynamic === undefined) preferences.dynamic = true;
+  const answer = pipeline.responder.answer(operation, preferences, headers.accept);
+  if ('title' in answer) return problem(res, { ...(answer as ProblemDetails), instance: path });
   return send(res, answer);
 }
 

@@ -41,9 +41,11 @@ export interface StatefulLayer {
   handle(request: LayerRequest): LayerAnswer;
   /**
    * The layer's part of `GET /__mock/state`: an object whose top-level members are the layer's own
-   * (the Apps layer's `version`, `apps`, `runs`; the resources layer's `resources`), secrets redacted.
+   * (the Apps layer's `version`, `apps`, `runs`; the resources layer's `resources`), secrets redacted
+   * as the API shows them, unless `secrets` is true (`?secrets=include`), which gives a snapshot
+   * `prepareImport` restores whole.
    */
-  exportState(): object;
+  exportState(options?: { secrets?: boolean }): object;
   /** What the layer understood of the document, for `GET /__mock/resources`; only the resources layer has it. */
   describe?(): unknown;
   /** Drops all state (for `POST /__mock/reset`). */
@@ -68,3 +70,6 @@ export interface LayerContext {
   /** The stateless engine: synthesized answers, samples of schemas, problems fitted to declared error schemas. */
   responder: StatelessResponder;
 }
+
+/** Builds a server's stateful layers, in order of precedence, once it knows its own URL. */
+export type LayerBuilder = (context: LayerContext) => StatefulLayer[];

@@ -5,7 +5,7 @@ import { request } from 'undici';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { runRecord } from '../../src/cli/commands/record.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { loadPlayback } from '../../src/cli/playback.js';
+import { loadPlayback } from '../../src/api/playback.js';
 import { createMockServer } from '../../src/mock/index.js';
 import { loadAppsSpec, serveApps } from '../helpers/serve.js';
 import { HARNESS } from '../helpers/apps-ids.js';

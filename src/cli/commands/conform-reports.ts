@@ -9,7 +9,6 @@ import {
   type RunSummary,
 } from '../../conformance/index.js';
 import { numberFlag } from '../args.js';
-import type { CliIo } from '../io.js';
 import type { ConformFlags } from './conform-flags.js';
 import { writeReport } from './write-report.js';
 
@@ -28,7 +27,7 @@ export function readReportFlags(values: ConformFlags): ReportRequest {
     ...(values.junit === undefined ? {} : { junit: values.junit }),
     ...(values.json === undefined ? {} : { json: values.json }),
     ...(values.html === undefined ? {} : { html: values.html }),
-    ...(values['min-coverage'] === undefined ? {} : { minCoverage: numberFlag('min-coverage', values['min-coverage'], 0, 0, 100) }),
+    ...(values['min-coverage'] === undefined ? {} : { minCoverage: numberFlag(values, 'min-coverage', 0, 0, 100) }),
     ...(values.spec === undefined ? {} : { spec: values.spec }),
   };
 }
@@ -39,11 +38,11 @@ export async function reportRun(
   summary: RunSummary,
   operations: readonly string[],
   secrets: readonly string[],
-  io: CliIo,
+  out: (text: string) => void,
 ): Promise<number> {
   const gate = coverageVerdict(summary.coverage, request.minCoverage);
-  io.stdout(renderSummary(summary, secrets));
-  io.stdout(`${gate.reason ?? `coverage: ${describeCoverage(summary.coverage)}`}\n`);
+  out(renderSummary(summary, secrets));
+  out(`${gate.reason ?? `coverage: ${describeCoverage(summary.coverage)}`}\n`);
   const minCoverage = request.minCoverage === undefined ? {} : { minCoverage: request.minCoverage };
   if (request.junit) await writeReport(request.junit, toJUnit(summary, operations, secrets));
   if (request.json) await writeReport(request.json, toJsonReport(summary, secrets, minCoverage));

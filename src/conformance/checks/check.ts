@@ -15,6 +15,8 @@ export interface CheckContext {
   apiKeyConfigured: boolean;
   /** The domain plug-ins' rules for problem bodies, held by problem_json_conformance. */
   problemRules: readonly ProblemRule[];
+  /** The slowest answer allowed, in ms (`--max-response-time`), when one is set. */
+  maxResponseTimeMs?: number | undefined;
   /** Sends a follow-up request (for checks such as links_resolve); statuses never throw. */
   send(request: RequestFacts & { url: string }): Promise<ResponseFacts>;
 }
@@ -23,5 +25,7 @@ export interface CheckContext {
 export interface Check {
   name: string;
   description: string;
+  /** A setting the check cannot run without (max_response_time's limit); without it the check is left out of the run. */
+  needs?: 'maxResponseTimeMs';
   run(exchange: Exchange, context: CheckContext): Finding[] | Promise<Finding[]>;
 }

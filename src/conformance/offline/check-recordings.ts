@@ -34,8 +34,8 @@ export interface OfflineOptions {
 // These need the network: following links, and sending requests without credentials.
 const NEEDS_NETWORK = new Set(['links_resolve', 'ignored_auth']);
 
-// The stateless checks that can judge a recording without sending anything.
-const OFFLINE_CHECKS: readonly Check[] = ALL_CHECKS.filter((check) => !NEEDS_NETWORK.has(check.name));
+// The stateless checks that can judge a recording without sending anything (and without a setting).
+const OFFLINE_CHECKS: readonly Check[] = ALL_CHECKS.filter((check) => !NEEDS_NETWORK.has(check.name) && check.needs === undefined);
 
 /**
  * Runs the stateless checks over recorded exchanges with no network: the same findings, summary

@@ -13,6 +13,7 @@ export function checkContext(run: Run, extraSecrets: readonly string[] = []): Ch
     secrets: extraSecrets.length > 0 ? [...secrets, ...extraSecrets] : secrets,
     apiKeyConfigured: config.apiKeyConfigured,
     problemRules: config.problemRules,
+    maxResponseTimeMs: config.maxResponseTimeMs,
     send(request) {
       const headers = { ...request.headers };
       if (new URL(request.url).origin !== origin) for (const name of Object.keys(config.credentials)) delete headers[name.toLowerCase()];

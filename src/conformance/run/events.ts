@@ -33,6 +33,7 @@ export type RunEvent =
   | { type: 'run-started'; target: string; seed: number; checks: string[]; operations: string[]; readOnly: boolean }
   | { type: 'operation-finished'; operation: string; mode: string; requests: number; done: number; total: number }
   | { type: 'check-progressed'; check: string; passed: number; failed: number }
+  | { type: 'phase-progressed'; checks: readonly string[]; requests: number; elapsedMs: number }
   | { type: 'finding-reported'; finding: ReportedFinding }
   | { type: 'run-warned'; message: string }
   | { type: 'cleanup-finished'; archived: number; failed: number }

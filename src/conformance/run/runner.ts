@@ -7,6 +7,7 @@ import { probeApiKey } from './auth-probes.js';
 import { EventQueue } from './event-queue.js';
 import type { RunEvent, RunSummary } from './events.js';
 import { generate, selectOperations } from './generation.js';
+import { filterOperations } from './operation-filter.js';
 import type { ConformanceOptions } from './options.js';
 import { parseReplay } from './replay-target.js';
 import { startRun } from './run.js';
@@ -31,8 +32,12 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
   const { spec } = options;
   const plugins = (options.plugins ?? []).filter((plugin) => plugin.appliesTo(spec));
   const phases = plugins.flatMap((plugin) => plugin.phases ?? []);
+  // A check that needs a setting (max_response_time's limit) runs only when it is given.
+  const available = (options.availableChecks ?? ALL_CHECKS).filter(
+    (check) => check.needs === undefined || options[check.needs] !== undefined,
+  );
   const checks = selectChecks(
-    options.availableChecks ?? ALL_CHECKS,
+    available,
     options.checks,
     options.excludeChecks,
     phases.flatMap((phase) => phase.checks),
@@ -77,6 +82,7 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
         problemRules: plugins.flatMap((plugin) => plugin.problemRules ?? []),
         readOnly: options.readOnly ?? false,
         maxRetries: options.maxRetries ?? 2,
+        maxResponseTimeMs: options.maxResponseTimeMs,
         stopped: () => options.signal?.aborted === true || Date.now() > deadline,
         emit,
       }),
@@ -97,7 +103,14 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
       if (stateless && !replay) await probeApiKey(run, operations);
       if (stateless && !config.readOnly) await setUpPlugins(run, plugins);
       await generate(run, operations, options.runs ?? 100, deadline, concurrency, replay);
-      if (!replay) {
+      // The sequences drive every operation they know: a filter that leaves some out skips them.
+      const filtered = filterOperations(spec.operations, options.filter).length < spec.operations.length;
+      if (filtered && phases.length > 0 && !replay)
+        emit({
+          type: 'run-warned',
+          message: 'the operation filters leave operations out: skipping the stateful sequences, which need them all',
+        });
+      if (!replay && !filtered) {
         await runPhases(run, phases, {
           runs: options.runs ?? 100,
           include: options.checks,

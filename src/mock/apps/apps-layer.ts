@@ -1,4 +1,3 @@
-import { UsageError } from '../../core/index.js';
 import {
   APPS_OPERATION_IDS,
   redactSnapshot,
@@ -10,9 +9,12 @@ import {
 import type { Operation } from '../../openapi/index.js';
 import { toProblemErrors } from '../../validation/index.js';
 import type { LayerAnswer, LayerRequest, StatefulLayer } from '../stateful-layer.js';
+import { resolveRelativeTimes } from './relative-times.js';
+import { checkAppsSnapshot } from './snapshot-records.js';
 
 const KNOWN = new Set<string>(APPS_OPERATION_IDS);
-const APPS_STATE_MEMBERS = ['version', 'apps', 'runs', 'principal_id'] as const;
+// `relative_to` dates a snapshot whose times are relative (fixtures/demo.json).
+const APPS_STATE_MEMBERS = ['version', 'apps', 'runs', 'principal_id', 'relative_to'] as const;
 
 /** True for an operation the Apps layer serves (one of the twelve Apps operationIds). */
 export function isAppsOperation(operation: Operation): boolean {
@@ -42,7 +44,7 @@ export function createAppsLayer(createModel: (snapshot?: AppsSnapshot) => AppsMo
       if (outcome.changes.length > 0) sink?.write(outcome.changes);
       return outcome.response;
     },
-    exportState: () => redactSnapshot(model.exportSnapshot()),
+    exportState: (options) => (options?.secrets ? model.exportSnapshot() : redactSnapshot(model.exportSnapshot())),
     reset() {
       model = createModel();
       sink?.clear();
@@ -63,18 +65,12 @@ export function createAppsLayer(createModel: (snapshot?: AppsSnapshot) => AppsMo
   };
 }
 
-/** Checks that a parsed JSON value is an Apps state snapshot (`--load`, `PUT /__mock/state`); `what` names it in the error. */
+/**
+ * Checks that a parsed JSON value is an Apps state snapshot (`--load`, `PUT /__mock/state`), every
+ * record of it, times given `relative_to` an instant moved to now; `what` names it in the error.
+ */
 export function parseAppsSnapshot(value: unknown, what: string): AppsSnapshot {
-  const snapshot = value as Partial<AppsSnapshot> | null;
-  if (snapshot === null || typeof snapshot !== 'object' || snapshot.version !== 1 || !Array.isArray(snapshot.apps)) {
-    throw new UsageError(`${what} is not a state snapshot (expected {"version": 1, "apps": [...], "runs": [...]})`);
-  }
-  return {
-    version: 1,
-    apps: snapshot.apps,
-    runs: Array.isArray(snapshot.runs) ? snapshot.runs : [],
-    ...(typeof snapshot.principal_id === 'string' ? { principal_id: snapshot.principal_id } : {}),
-  };
+  return checkAppsSnapshot(resolveRelativeTimes(value, what), what);
 }
 
 /** Seeds an empty store with a snapshot (`--load`, `PUT /__mock/state`). */

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ToolkitError, UsageError, isJsonObject, toProblem } from '../../core/index.js';
+import { ToolkitError, toProblem } from '../../core/index.js';
 import { readBody, type BodyResult } from '../read-body.js';
 import { problem, send } from '../respond.js';
 import type { StatefulLayer } from '../stateful-layer.js';
+import { importState } from '../layer-state.js';
 
 /** Snapshots may hold many runs; larger than a request body, still bounded. */
 const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
@@ -36,7 +37,7 @@ export function loadState(
       return problem(res, toProblem('invalid_request', `the snapshot is not valid JSON: ${(error as Error).message}`, { instance: path }));
     }
     try {
-      for (const commit of prepareImports(layers, value)) commit();
+      importState(layers, value);
     } catch (error) {
       // A refused snapshot is the client's mistake; anything else is the mock's and stays a 500.
       if (!(error instanceof ToolkitError) || error.status >= 500) throw error;
@@ -46,15 +47,4 @@ export function loadState(
   };
   const read = readBody(req, MAX_SNAPSHOT_BYTES);
   return read instanceof Promise ? read.then(settle) : settle(read);
-}
-
-/** Every layer's commit step, once all of them accepted their part; an unknown member is refused. */
-function prepareImports(layers: readonly StatefulLayer[], value: unknown): Array<() => void> {
-  if (!isJsonObject(value)) throw new UsageError('the body is not a state snapshot: send a JSON object, as GET /__mock/state gives it');
-  const known = new Set(layers.flatMap((layer) => layer.stateMembers));
-  const unknown = Object.keys(value).filter((member) => !known.has(member));
-  if (unknown.length > 0) {
-    throw new UsageError(`the snapshot has members this mock does not hold: ${unknown.join(', ')} (it holds ${[...known].join(', ')})`);
-  }
-  return layers.map((layer) => layer.prepareImport(value));
 }

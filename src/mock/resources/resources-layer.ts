@@ -70,7 +70,7 @@ export function createResourcesLayer(options: ResourcesLayerOptions): StatefulLa
       if (table && outcome.changes.length > 0) writeChanges(table, outcome.changes);
       return answers.answer(operation, model.route(operation), outcome, { path: request.path, accept: request.headers.accept });
     },
-    exportState: () => ({ resources: redactRecords(collections, model.exportSnapshot()) }),
+    exportState: (options) => ({ resources: options?.secrets ? model.exportSnapshot() : redactRecords(collections, model.exportSnapshot()) }),
     describe: () => map,
     reset() {
       model = createResourceModel(map, env);

@@ -83,14 +83,23 @@ describe('conform --min-coverage', () => {
     }
   });
 
-  it('says it cannot write the report to a folder that does not exist, exit 2, after printing the run', async () => {
+  it('creates the folder of the report, as for every report', async () => {
     const mock = await serveApps();
     const file = join(dir, 'no-such-folder', 'report.html');
     const io = captureIo();
     expect(
       await runConform(['--target', mock.url, '--runs', '1', '--seed', '1', '--checks', 'not_a_server_error', '--html', file], io),
+    ).toBe(0);
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('says it cannot write the report where a folder stands, exit 2, after printing the run', async () => {
+    const mock = await serveApps();
+    const io = captureIo();
+    expect(
+      await runConform(['--target', mock.url, '--runs', '1', '--seed', '1', '--checks', 'not_a_server_error', '--html', dir], io),
     ).toBe(2);
-    expect(io.err()).toMatch(/cannot write .*report\.html: ENOENT/);
-    expect(existsSync(file)).toBe(false);
+    expect(io.err()).toMatch(/cannot write .*: EISDIR/);
+    expect(io.out()).toMatch(/not_a_server_error/);
   });
 });

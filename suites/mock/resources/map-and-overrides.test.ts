@@ -160,7 +160,7 @@ describe('mock --resource-overrides and the printed map', () => {
     expect(state.body.resources).toEqual({ version: 1, records: [] });
     expect((await call(cli.url, 'GET', '/__mock/resources')).body).toMatchObject({ version: 1, collections: [] });
     await cli.stop();
-    expect(cli.stdout()).toMatch(/mode: stateful \(Apps layer\), in memory/);
+    expect(cli.stdout()).toMatch(/mode: stateful \(Apps\), in memory/);
   });
 
   it('serves the document statelessly with --stateless', async () => {
