@@ -161,7 +161,15 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const host = address.family === 'IPv6' ? `[${reachable}]` : reachable;
   url = `http://${host}:${address.port}`;
   try {
-    layers = options.layers?.({ url, validator, responder }) ?? [];
+    // A layer asks the others about the parents of its resources once they all exist (at request time).
+    const itemExists: LayerContext['itemExists'] = (path) => {
+      for (const layer of layers) {
+        const known = layer.itemExists?.(path);
+        if (known !== undefined) return known;
+      }
+      return undefined;
+    };
+    layers = options.layers?.({ url, validator, responder, itemExists }) ?? [];
   } catch (error) {
     // A layer refusing its state (a malformed snapshot) must not leave a server listening.
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,4 +1,5 @@
 import type { HeaderMap } from '../core/index.js';
+import type { ItemPath } from '../model/resources/index.js';
 import type { Operation } from '../openapi/index.js';
 import type { SpecValidator, Violation } from '../validation/index.js';
 import type { StatelessResponder } from './stateless.js';
@@ -44,6 +45,11 @@ export interface StatefulLayer {
    * (the Apps layer's `version`, `apps`, `runs`; the resources layer's `resources`), secrets redacted.
    */
   exportState(): object;
+  /**
+   * Whether the item at this path exists in the layer's state, for another layer's resources nested
+   * below it (the Apps layer's apps, parents of inferred channels); undefined for paths it does not serve.
+   */
+  itemExists?(path: ItemPath): boolean | undefined;
   /** What the layer understood of the document, for `GET /__mock/resources`; only the resources layer has it. */
   describe?(): unknown;
   /** Drops all state (for `POST /__mock/reset`). */
@@ -67,4 +73,6 @@ export interface LayerContext {
   validator: SpecValidator;
   /** The stateless engine: synthesized answers, samples of schemas, problems fitted to declared error schemas. */
   responder: StatelessResponder;
+  /** Whether some layer holds the item at this path (the first that knows it says); undefined when none serves it. */
+  itemExists(path: ItemPath): boolean | undefined;
 }

@@ -1,7 +1,9 @@
-import { findResponse, type Operation } from './operations.js';
+import { findResponse } from './operations.js';
 
-/** What the status rules read of an operation: the responses it declares. */
-export type DeclaredResponses = Pick<Operation, 'responses'>;
+/** What the status rules read of an operation (an `Operation` fits): the keys of the responses it declares. */
+export interface DeclaredResponses {
+  responses: readonly { key: string }[];
+}
 
 /**
  * The status a server answers invalid input with, from what the operation declares: 400, 422,

@@ -128,7 +128,7 @@ describe('everruns-contract conform: exit codes', () => {
     expect(stdout).toMatch(/replay: --seed 5 --replay createApp:positive:\d+:/);
     const junit = readFileSync(join(dir, 'r.xml'), 'utf8');
     expect(junit).toMatch(/<testsuite name="status_code_conformance" tests="\d+" failures="1"/);
-    expect(junit).toMatch(/<testcase classname="status_code_conformance" name="createApp">\s*<failure/);
+    expect(junit).toMatch(/<testcase classname="status_code_conformance" name="create_app">\s*<failure/);
     const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
     expect(report.findings.some((f: { check: string }) => f.check === 'status_code_conformance')).toBe(true);
     for (const text of [stdout, junit, JSON.stringify(report)]) expect(text).not.toContain(HEADER_SECRET);

@@ -40,14 +40,14 @@ export async function serveApps(
     port: 0,
     ...options,
     problemTypeBase: EVERRUNS_PROBLEM_TYPE_BASE,
-    layers: ({ url }) => [
+    layers: (context) => [
       createAppsLayer((snapshot) =>
         createAppsModel(
           {
             now: () => new Date(),
             newId: createIdSource(random),
             random,
-            baseUrl: url,
+            baseUrl: context.url,
             uiBaseUrl: 'https://app.everruns.com',
             runDurationMs: 0,
             runFailureRate: 0,
@@ -55,6 +55,8 @@ export async function serveApps(
           },
           snapshot,
         ),
+        undefined,
+        context,
       ),
     ],
   });

@@ -1,5 +1,5 @@
 import { UsageError } from '../../core/index.js';
-import { EVERRUNS_PROBLEM_TYPE_BASE, createAppsModel, isAppsDocument, type AppsSnapshot } from '../../model/apps/index.js';
+import { EVERRUNS_PROBLEM_TYPE_BASE, bindAppsRoutes, createAppsModel, type AppsSnapshot } from '../../model/apps/index.js';
 import { describeResourceMap, inferResources, type ResourceMap } from '../../model/resources/index.js';
 import {
   createAppsLayer,
@@ -29,9 +29,10 @@ export const MOCK_HELP = `Usage: everruns-contract mock [options]
 Serves the API described by a Swagger 2.0 or OpenAPI 3.0/3.1 document, statefully. The resources inferred from
 the document (POST /v1/agents + GET/PATCH/PUT/DELETE /v1/agents/{agent_id}, nested ones below their
 parents) are stored: what you create can be read, listed, updated and deleted. With the bundled
-Apps API document (or any document declaring the Apps operations) the Apps layer serves those
-operations with the full Apps rules. Everything else is answered from examples and schemas,
-honouring Prism's Prefer header (code=, example=, dynamic=true).
+Apps API document, the platform's own document, or any document declaring the Apps routes
+(POST /v1/apps, GET /v1/apps/{app_id}, POST …/publish), the Apps layer serves the Apps routes it
+declares with the full Apps rules, in the statuses that document declares. Everything else is
+answered from examples and schemas, honouring Prism's Prefer header (code=, example=, dynamic=true).
 
 Options:
   --spec FILE               OpenAPI document (default: the bundled Apps API)
@@ -116,10 +117,12 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
   // Loaded only when asked for: the recorder's HTTP client is not worth its start-up cost otherwise.
   const playback = values.fixtures ? (await import('../playback.js')).loadPlayback(values.fixtures, values.strict ?? false) : undefined;
   const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
-  const appsDocument = isAppsDocument(spec.operations);
+  // The Apps layer serves the Apps routes a document declares (by method and path, whatever its
+  // operationIds), once it declares those the Apps rules need: spec/ and the platform's document alike.
+  const appsDocument = bindAppsRoutes(spec.operations) !== undefined;
   const apps = !values.stateless && appsDocument;
   const overrides = values['resource-overrides'] ? await readResourceOverrides(values['resource-overrides']) : undefined;
-  // The inferred resources cover what the Apps layer leaves.
+  // The inferred resources cover the routes the Apps layer leaves.
   const map = values.stateless
     ? undefined
     : inferResources(
@@ -129,7 +132,7 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
   const loaded = values.load ? await readStateSnapshot(values.load) : undefined;
   if (loaded?.apps && !apps && (loaded.apps.apps.length > 0 || loaded.apps.runs.length > 0)) {
     throw new UsageError(
-      `--load file ${values.load} holds apps, but the Apps layer does not serve this document (it lacks the Apps operations)`,
+      `--load file ${values.load} holds apps, but the Apps layer does not serve this document (it lacks the Apps routes)`,
     );
   }
 
@@ -182,7 +185,7 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
           first = false;
           return model;
         };
-        layers.push(createAppsLayer(createModel, appsSink));
+        layers.push(createAppsLayer(createModel, appsSink, context));
       }
       if (map) {
         const table = stateFile?.table(RESOURCES_TABLE);

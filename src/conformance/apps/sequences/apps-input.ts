@@ -1,5 +1,5 @@
 import type { ProblemDetails, RequestFacts } from '../../../core/index.js';
-import { toAppsRequest, type AppsRequest } from '../../../model/apps/index.js';
+import { appsRouteOf, toAppsRequest, type AppsRequest } from '../../../model/apps/index.js';
 import { decodeBody, toProblemErrors, validateRequest, type SpecValidator } from '../../../validation/index.js';
 import type { Routed } from '../../stateful/index.js';
 
@@ -21,10 +21,11 @@ export function toAppsInput(validator: SpecValidator, routed: Routed, facts: Req
   if (!decoded.ok) return decoded;
   const query = new URLSearchParams(facts.query);
   const validation = validateRequest(validator, operation, { pathParams, query, headers, body: decoded.body });
+  const route = appsRouteOf(operation);
+  if (!route) throw new Error(`stateful: ${operation.method} ${operation.path} is no Apps route`);
   return {
     ok: true,
-    request: toAppsRequest({
-      operationId: operation.id,
+    request: toAppsRequest(route, {
       path: facts.path,
       pathParams,
       query,
