@@ -15,6 +15,8 @@ export interface CheckContext {
   apiKeyConfigured: boolean;
   /** The domain plug-ins' rules for problem bodies, held by problem_json_conformance. */
   problemRules: readonly ProblemRule[];
+  /** True when the run itself has sent a DELETE to this path or an item above it (requests run concurrently). */
+  deletedByRun?(path: string): boolean;
   /** Sends a follow-up request (for checks such as links_resolve); statuses never throw. */
   send(request: RequestFacts & { url: string }): Promise<ResponseFacts>;
 }

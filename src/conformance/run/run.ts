@@ -1,6 +1,7 @@
 import { FindingBook } from '../findings/finding-book.js';
 import { IdPool } from '../generate/id-pool.js';
 import { CreatedResources } from './created-resources.js';
+import { DeletedPaths } from './deleted-paths.js';
 import type { RunConfig } from './run-config.js';
 import { RunSecrets } from './run-secrets.js';
 import { RunTally } from './run-tally.js';
@@ -17,6 +18,8 @@ export interface RunState {
   readonly secrets: RunSecrets;
   /** What the run created, archived at the end. */
   readonly created: CreatedResources;
+  /** Where the run has sent DELETEs, so a follow-up that finds the item gone is not blamed on the target. */
+  readonly deleted: DeletedPaths;
 }
 
 /** One run: what is fixed for it, and what it accumulates. */
@@ -35,6 +38,7 @@ export function startRun(config: RunConfig): Run {
       tally: new RunTally(config.checks.map((check) => check.name)),
       secrets: new RunSecrets(config.credentials),
       created: new CreatedResources(),
+      deleted: new DeletedPaths(),
     },
   };
 }
