@@ -17,6 +17,7 @@ export { toJUnit } from './report/junit.js';
 export { toJsonReport } from './report/json.js';
 export { exitCodeOf } from './report/exit-code.js';
 export {
+  STATEFUL_CHECKS,
   Sequence,
   replayEvidence,
   runStatefulChecks,
@@ -30,3 +31,4 @@ export {
   type StatefulSource,
 } from './stateful/index.js';
 export { APPS_PLUGIN } from './apps/index.js';
+export { resourcesPlugin } from './resources/index.js';

@@ -2,9 +2,11 @@ import { TOOL, UpstreamError, UsageError } from '../../core/index.js';
 import {
   ALL_CHECKS,
   APPS_PLUGIN,
+  STATEFUL_CHECKS,
   createProgress,
   exitCodeOf,
   renderSummary,
+  resourcesPlugin,
   runConformance,
   toJsonReport,
   toJUnit,
@@ -19,7 +21,9 @@ import { list, parseHeaders, parseVars, readFlags } from './conform-flags.js';
 import { runOffline } from './conform-offline.js';
 import { writeReport } from './write-report.js';
 
-const APPS_CHECKS = (APPS_PLUGIN.phases ?? []).flatMap((phase) => phase.checks);
+// The Apps plug-in speaks for the Apps routes; the inferred resources' sequences cover the rest.
+const PLUGINS = [APPS_PLUGIN, resourcesPlugin([APPS_PLUGIN])];
+const STATEFUL_NAMES = [...new Set([...STATEFUL_CHECKS.map((check) => check.name), ...(APPS_PLUGIN.phases ?? []).flatMap((phase) => phase.checks)])];
 
 export const CONFORM_HELP = `Usage: everruns-contract conform --target URL [options]
 
@@ -51,8 +55,10 @@ Options:
                             later with "mock --fixtures" or check again with --har
   -h, --help                show this help
 
-Checks: ${[...ALL_CHECKS.map((check) => check.name), ...APPS_CHECKS].join(', ')}
-(the last ${APPS_CHECKS.length} run model-based request sequences; they need the Apps operations)
+Checks: ${ALL_CHECKS.map((check) => check.name).join(', ')}
+Stateful checks (model-based request sequences after generation; not with --read-only):
+  ${STATEFUL_NAMES.join(', ')}
+(the first ${STATEFUL_CHECKS.length} over the resources inferred from any document, the others over the Apps routes)
 
 Examples:
   npx everruns-contract mock --port 4010 &
@@ -118,8 +124,8 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
     const recorder = values.record ? await startRecorder(values.record) : undefined;
     try {
       const dispatcher = recorder ? { dispatcher: recorder.dispatcher } : {};
-      // The Apps plug-in engages for Apps documents only; any other gets the stateless checks alone.
-      for await (const event of runConformance({ ...options, ...dispatcher, spec, plugins: [APPS_PLUGIN], signal: controller.signal })) {
+      // Each plug-in engages for the documents it applies to (the Apps one where the Apps routes are).
+      for await (const event of runConformance({ ...options, ...dispatcher, spec, plugins: PLUGINS, signal: controller.signal })) {
         progress(event);
         if (event.type === 'run-started') operations = event.operations;
         if (event.type === 'run-finished') summary = event.summary;
