@@ -21,7 +21,9 @@ abstract class CreateCommand extends ResourceCommand {
   protected async create(world: ResourceSequence, entry: Sequenceable, values: readonly string[], below = ''): Promise<void> {
     const { collection, operations } = entry;
     const field = collection.id.field;
-    const chosen = field !== undefined && collection.id.clientSupplied ? freshId(collection.id.format, this.seed) : undefined;
+    const fresh = field !== undefined && collection.id.clientSupplied ? freshId(collection.id.format, this.seed) : undefined;
+    // Integer ids are numbers in bodies and strings in paths.
+    const chosen = fresh !== undefined && collection.id.fieldType === 'number' ? Number(fresh) : fresh;
     const step = `POST ${collection.path}${below}`;
     await this.send(world, operations.create!, values, { seed: this.seed, ...(chosen !== undefined ? { body: { [field!]: chosen } } : {}) }, step);
   }
