@@ -47,7 +47,7 @@ export interface StatefulLayer {
   exportState(): object;
   /**
    * Whether the item at this path exists in the layer's state, for another layer's resources nested
-   * below it (the Apps layer's apps, parents of inferred channels); undefined for paths it does not serve.
+   * below it (a domain layer's items, parents of inferred collections); undefined for paths it does not serve.
    */
   itemExists?(path: ItemPath): boolean | undefined;
   /** What the layer understood of the document, for `GET /__mock/resources`; only the resources layer has it. */

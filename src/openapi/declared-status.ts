@@ -25,8 +25,8 @@ export function invalidInputStatus(operation: DeclaredResponses, pathIsWrong = f
  * document, not the rule's habit (the mock answers with it, the runner's oracles predict it): the
  * rule's status where the operation declares it (exactly, by range or by `default`) or where it is a
  * server error; otherwise a declared status that tells the client the same. A 403 becomes a declared
- * 404, which RFC 9110 §15.5.4 lets a server answer to hide a resource it refuses (the platform's
- * webhook collapses its refusals into one 404); a 404 becomes the invalid-input status (the path
+ * 404, which RFC 9110 §15.5.4 lets a server answer to hide a resource it refuses (a document may
+ * collapse its refusals into one 404 so that callers cannot tell what exists); a 404 becomes the invalid-input status (the path
  * value is what is wrong), and another 4xx but 401 the invalid-input status. With nothing declared
  * that fits, the rule's status stands.
  */

@@ -23,7 +23,7 @@ export function commandArbitraries(context: CommandContext): fc.Arbitrary<Resour
   return [
     createTop,
     createTop,
-    ...(context.entries.some((entry) => entry.parent !== undefined) ? [createChild, createChild, index.map((at) => new DeleteParent(context, at))] : []),
+    ...(context.entries.some((entry) => entry.parent !== undefined) ? [createChild, createChild, index.map((at) => new DeleteParent(context, at, 0))] : []),
     item('read'),
     item('read'),
     item('update'),

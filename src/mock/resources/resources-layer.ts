@@ -40,7 +40,7 @@ export function createResourcesLayer(options: ResourcesLayerOptions): StatefulLa
     now: options.now ?? (() => new Date()),
     newId: createResourceIdSource(options.random, context.responder.context),
     render: createItemRenderer(engine),
-    // Parents another layer serves (an app above its a2a channels) exist as that layer says.
+    // Parents another layer serves (a domain layer's items, above inferred collections) exist as that layer says.
     itemExists: context.itemExists,
   };
   const collections = new Map(map.collections.map((collection) => [collection.name, collection]));

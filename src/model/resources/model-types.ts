@@ -41,7 +41,7 @@ export interface RenderInput {
   server: Readonly<Record<string, unknown>>;
 }
 
-/** An item's path as its template and its values in template order (`/v1/apps/{app_id}`, [`app_…`]). */
+/** An item's path as its template and its values in template order (`/v1/stores/{store_id}`, [`store_1`]). */
 export interface ItemPath {
   template: string;
   values: readonly string[];
@@ -56,7 +56,7 @@ export interface ResourceEnvironment {
   render(input: RenderInput): unknown;
   /**
    * Whether an item above a collection exists that no collection of the map holds, because
-   * something else serves it (an app of the mock's Apps layer, above its inferred channels); a
+   * something else serves it (a domain layer of the mock, above collections inferred below it); a
    * request below one that does not exist answers 404. Undefined when nothing knows that path.
    */
   itemExists?(path: ItemPath): boolean | undefined;

@@ -12,7 +12,7 @@ const cache = new WeakMap<Endpoint, OutsideParent[]>();
 
 /**
  * The item paths above an endpoint, within its collection's scope, that are no ancestor's item
- * path (`/v1/apps/{app_id}` above `/v1/apps/{app_id}/a2a-channels` when the apps are served
+ * path (`/v1/stores/{store_id}` above `/v1/stores/{store_id}/orders` when the stores are served
  * elsewhere). Whether their items exist is the environment's to say.
  */
 export function outsideParents(

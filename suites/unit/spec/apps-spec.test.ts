@@ -226,7 +226,7 @@ describe('spec/everruns-apps.openapi.yaml', () => {
         }
       }
     }
-    // Every operation except createApp, listApps (no app_id) and invokeWebhook.
+    // Every operation except create_app, list_apps (no app_id) and invoke_webhook.
     expect(checked).toBe(9);
   });
 

@@ -1,7 +1,13 @@
 import { isJsonMediaType } from '../../../core/index.js';
 import { bindAppsRoutes, type AppsOperationId, type AppsRoute } from '../../../model/apps/index.js';
 import type { LoadedSpec, Operation } from '../../../openapi/index.js';
-import type { AppsRoutesDeclared } from './command-arbitraries.js';
+
+/** What the commands can use of the document: the Apps routes it declares, and whether its webhook takes JSON. */
+export interface AppsRoutesDeclared {
+  has(name: AppsOperationId): boolean;
+  /** False where the webhook declares only other media types (the platform's: application/octet-stream). */
+  webhookTakesJson: boolean;
+}
 
 const bindings = new WeakMap<LoadedSpec, ReadonlyMap<AppsOperationId, AppsRoute<Operation>>>();
 

@@ -7,19 +7,13 @@ import { ArchiveApp, PublishApp, UnpublishApp } from './commands/lifecycle-comma
 import { ListAppRuns, WINDOWS } from './commands/runs-command.js';
 import { InvokeWebhook, type WebhookAuth } from './commands/webhook-command.js';
 import type { AppsOperationId } from '../../../model/apps/index.js';
+import type { AppsRoutesDeclared } from './apps-routes.js';
 import { NAME_WORDS, type IdChoices } from './inputs.js';
 
 // Small indices, counted from the newest app: most steps act on the app just created, which is
 // what it takes to reach publish → webhook → runs within a dozen steps.
 const appIndex = fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat({ max: 3 }), weight: 1 });
 const channelIndex = fc.oneof({ arbitrary: fc.constant(0), weight: 2 }, { arbitrary: fc.nat({ max: 2 }), weight: 1 });
-
-/** What the commands can use of the document: the Apps routes it declares, and whether its webhook takes JSON. */
-export interface AppsRoutesDeclared {
-  has(name: AppsOperationId): boolean;
-  /** False where the webhook declares only other media types (the platform's: application/octet-stream). */
-  webhookTakesJson: boolean;
-}
 
 /**
  * One arbitrary per command kind, repeated to weight the ones a sequence needs most (creating,

@@ -10,7 +10,7 @@ import { pick, ResourceCommand, valuesOf, type CommandContext } from './resource
  * the id, a fresh one of the collection's format is drawn from the seed, so that no create of the
  * run collides with an item an earlier sequence (or the document's examples) left behind.
  */
-abstract class CreateCommand extends ResourceCommand {
+abstract class CreateCommand<T> extends ResourceCommand<T> {
   constructor(
     context: CommandContext,
     readonly seed: number,
@@ -46,7 +46,7 @@ function freshId(format: IdFormat, seed: number): string | undefined {
 }
 
 /** POST on a top-level collection (its scope, if any, from `--var`). */
-export class CreateItem extends CreateCommand {
+export class CreateItem extends CreateCommand<Sequenceable> {
   constructor(
     context: CommandContext,
     readonly entry: Sequenceable,
@@ -55,12 +55,12 @@ export class CreateItem extends CreateCommand {
     super(context, seed);
   }
 
-  protected runnable(): boolean {
-    return true;
+  protected target(): Sequenceable {
+    return this.entry;
   }
 
-  async run(_model: ResourceSequence, world: ResourceSequence): Promise<void> {
-    await this.create(world, this.entry, this.entry.collection.scope.map((name) => this.context.vars[name] ?? ''));
+  protected async act(world: ResourceSequence, entry: Sequenceable): Promise<void> {
+    await this.create(world, entry, entry.collection.scope.map((name) => this.context.vars[name] ?? ''));
   }
 
   toString(): string {
@@ -69,7 +69,7 @@ export class CreateItem extends CreateCommand {
 }
 
 /** POST on a collection below an item the sequence created (or deleted: then the create must be a 404). */
-export class CreateChild extends CreateCommand {
+export class CreateChild extends CreateCommand<{ item: KnownItem; entry: Sequenceable }> {
   constructor(
     context: CommandContext,
     readonly parent: number,
@@ -79,13 +79,8 @@ export class CreateChild extends CreateCommand {
     super(context, seed);
   }
 
-  protected runnable(world: ResourceSequence): boolean {
-    return this.#target(world) !== undefined;
-  }
-
-  async run(_model: ResourceSequence, world: ResourceSequence): Promise<void> {
-    const target = this.#target(world);
-    if (target) await this.create(world, target.entry, valuesOf(target.item), ` (below item#${this.parent})`);
+  protected async act(world: ResourceSequence, target: { item: KnownItem; entry: Sequenceable }): Promise<void> {
+    await this.create(world, target.entry, valuesOf(target.item), ` (below item#${this.parent})`);
   }
 
   toString(): string {
@@ -93,7 +88,7 @@ export class CreateChild extends CreateCommand {
   }
 
   // The `parent`-th item (newest first) that has collections below it, and the `child`-th of those.
-  #target(world: ResourceSequence): { item: KnownItem; entry: Sequenceable } | undefined {
+  protected target(world: ResourceSequence): { item: KnownItem; entry: Sequenceable } | undefined {
     const childrenOf = (item: KnownItem) => this.context.entries.filter((entry) => entry.parent?.name === item.collection.name);
     const item = pick(
       world.items().filter((candidate) => childrenOf(candidate).length > 0),

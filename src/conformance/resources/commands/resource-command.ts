@@ -15,18 +15,27 @@ export interface CommandContext {
   vars: Readonly<Record<string, string>>;
 }
 
-/** Base of every command over the inferred resources: runnable while the sequence can still be judged. */
-export abstract class ResourceCommand implements fc.AsyncCommand<ResourceSequence, ResourceSequence> {
+/**
+ * Base of every command over the inferred resources: it acts on what `target` finds in the
+ * sequence (an item, a parent, a collection), and runs while the sequence can still be judged and
+ * there is such a target.
+ */
+export abstract class ResourceCommand<T = unknown> implements fc.AsyncCommand<ResourceSequence, ResourceSequence> {
   constructor(readonly context: CommandContext) {}
 
   check(world: Readonly<ResourceSequence>): boolean {
-    return world.active && this.runnable(world as ResourceSequence);
+    return world.active && this.target(world as ResourceSequence) !== undefined;
   }
 
-  /** True when the sequence holds what the command acts on. */
-  protected abstract runnable(world: ResourceSequence): boolean;
+  async run(_model: ResourceSequence, world: ResourceSequence): Promise<void> {
+    const target = this.target(world);
+    if (target !== undefined) await this.act(world, target);
+  }
 
-  abstract run(model: ResourceSequence, world: ResourceSequence): Promise<void>;
+  /** What the command acts on in this sequence, undefined when there is nothing yet. */
+  protected abstract target(world: ResourceSequence): T | undefined;
+
+  protected abstract act(world: ResourceSequence, target: T): Promise<void>;
 
   abstract toString(): string;
 

@@ -53,7 +53,7 @@ describe('not_a_server_error', () => {
 });
 
 describe('status_code_conformance', () => {
-  it('flags a 200 where createApp declares 201', async () => {
+  it('flags a 200 where create_app declares 201', async () => {
     const { op } = await apps();
     const [finding] = await statusCodeConformance.run(exchange(op('create_app'), { status: 200, json: app() }), await context());
     expect(finding).toMatchObject({ check: 'status_code_conformance', operation: 'create_app', key: 'status:200' });

@@ -53,7 +53,7 @@ describe('materialise', () => {
     ).toBe('app_0193a3b5c0de700080000000000000ff');
   });
 
-  /** A createApp body materialised with `--var harness_id=harness_live` and the run's name prefix. */
+  /** A create_app body materialised with `--var harness_id=harness_live` and the run's name prefix. */
   const createWithVars = (plan: RequestPlan, { op, pool, lookup }: Awaited<ReturnType<typeof setup>>) =>
     materialise(plan, { operation: op('create_app'), baseUrl: BASE, pool, vars: { harness_id: 'harness_live' }, headers: {}, namePrefix: 'conform-9-', lookup });
 

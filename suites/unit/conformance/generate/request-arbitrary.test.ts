@@ -46,7 +46,7 @@ describe(`requestArbitrary (seed ${SEED})`, () => {
     });
   }
 
-  it('draws negative createApp requests, each naming the mutation, nearly all invalid once on the wire', async () => {
+  it('draws negative create_app requests, each naming the mutation, nearly all invalid once on the wire', async () => {
     const { ctx, op, violations } = await setup();
     const plans = fc.sample(requestArbitrary(op('create_app'), ctx, 'negative')!, { seed: SEED, numRuns: 100 });
     for (const plan of plans) expect(plan.kind.kind).toBe('negative');

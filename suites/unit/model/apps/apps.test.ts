@@ -149,7 +149,7 @@ describe('create_app', () => {
   });
 });
 
-describe('listApps and getApp', () => {
+describe('list_apps and get_app', () => {
   it('lists newest first, hides archived unless include_archived=true, and searches name or description', () => {
     const h = harness();
     const first = h.createApp({ name: 'Alpha', description: 'Handles BILLING' });
@@ -265,7 +265,7 @@ describe('update_app', () => {
   });
 });
 
-describe('publishApp and unpublishApp', () => {
+describe('publish_app and unpublish_app', () => {
   it('publishes only a draft with a channel, and not twice', () => {
     const h = harness();
     const bare = h.createApp();

@@ -26,7 +26,7 @@ const configArb = (secret: fc.Arbitrary<string>) =>
     fc.anything(),
   );
 
-/** A body valid for createApp and addChannel alike: a webhook, schedule or ag_ui channel. */
+/** A body valid for create_app and add_channel alike: a webhook, schedule or ag_ui channel. */
 const validBodyArb = (secret: fc.Arbitrary<string>) =>
   fc.record(
     {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppsModel } from '../../../../src/model/apps/index.js';
 import { START, harness, unknownId } from './fake-env.js';
 
-describe('invokeWebhook check order (§4)', () => {
+describe('invoke_webhook check order (§4)', () => {
   it('answers 404, 403, 404, 403, 401 in that order, recording nothing', () => {
     const h = harness({ apiKey: 'management-key' });
     const auth = { authorization: 'Bearer management-key' };
@@ -82,7 +82,7 @@ describe('invokeWebhook check order (§4)', () => {
   });
 });
 
-describe('invokeWebhook tokens', () => {
+describe('invoke_webhook tokens', () => {
   it('takes the token from X-Everruns-Webhook-Token, which wins over Authorization', () => {
     const h = harness();
     const { appId, channelId, token } = h.publishedWebhook();
@@ -96,7 +96,7 @@ describe('invokeWebhook tokens', () => {
   });
 });
 
-describe('invokeWebhook sessions', () => {
+describe('invoke_webhook sessions', () => {
   it('shared_session: the first call creates the session, later calls reuse it', () => {
     const h = harness();
     const { appId, channelId, token } = h.publishedWebhook();
@@ -140,7 +140,7 @@ describe('invokeWebhook sessions', () => {
   });
 });
 
-describe('invokeWebhook message template', () => {
+describe('invoke_webhook message template', () => {
   it('fills app, channel, invocation, payload and webhook values, redacting credential headers', () => {
     const h = harness();
     const message = [
