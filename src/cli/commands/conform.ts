@@ -67,7 +67,7 @@ Examples:
       --var harness_id=harness_0193a3b5c0de7000800000000000abcd --rate 20 --max-duration 120 \\
       --junit reports/conform.xml --json reports/conform.json
   npx everruns-contract conform --target http://127.0.0.1:4010 --checks problem_json_conformance --runs 20
-  npx everruns-contract conform --target http://127.0.0.1:4010 --seed 42 --replay createApp:negative:0:3:1
+  npx everruns-contract conform --target http://127.0.0.1:4010 --seed 42 --replay create_app:negative:0:3:1
   npx everruns-contract conform --har fixtures/apps-lifecycle.har --junit reports/recorded.xml
   npx everruns-contract conform --target http://127.0.0.1:4010 --record reports/run.har
 `;

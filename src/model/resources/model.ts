@@ -72,8 +72,8 @@ function handle(
     }
     if (env.itemExists) {
       for (const parent of outsideParents(collection, route.endpoint, collections)) {
-        const path = outsidePath(parent, target.values);
-        if (env.itemExists(path) === false) return unchanged(outsideParentNotFound(path.path));
+        const { path, ...item } = outsidePath(parent, target.values);
+        if (env.itemExists(item) === false) return unchanged(outsideParentNotFound(path));
       }
     }
     const ctx: HandlerContext = { env, store, request, route, collection, collections, target, now: env.now().toISOString() };
