@@ -59,7 +59,11 @@ export async function serveApps(
  * ends: the Apps layer on the Apps routes it declares (when it declares those the rules need),
  * then the resources inferred from the rest.
  */
-export async function serveDocument(spec: LoadedSpec, env: Partial<AppsEnvironment> = {}): Promise<MockServer> {
+export async function serveDocument(
+  spec: LoadedSpec,
+  env: Partial<AppsEnvironment> = {},
+  options: Pick<MockServerOptions, 'security'> = {},
+): Promise<MockServer> {
   const apps = bindAppsRoutes(spec.operations) !== undefined;
   const map = inferResources({ document: spec.document, operations: spec.operations.filter((operation) => !(apps && isAppsOperation(operation))) });
   const random = createRandom(42);
@@ -67,6 +71,7 @@ export async function serveDocument(spec: LoadedSpec, env: Partial<AppsEnvironme
     spec,
     host: '127.0.0.1',
     port: 0,
+    ...options,
     ...(apps ? { problemTypeBase: EVERRUNS_PROBLEM_TYPE_BASE } : {}),
     layers: (context) => [
       ...(apps ? [createAppsLayer((snapshot) => createAppsModel(appsEnvironment(random, context.url, env), snapshot), undefined, context)] : []),
