@@ -1,12 +1,13 @@
 /** The library behind the CLI: load a document, serve it, check a deployment, record and replay. */
-export { loadSpec, formatLoadWarnings, OperationIndex, type LoadedSpec, type LoadWarning, type Operation } from './openapi/index.js';
+export { loadSpec, formatLoadWarnings, declaredStatus, OperationIndex, type LoadedSpec, type LoadWarning, type Operation } from './openapi/index.js';
 export { SpecValidator, validateRequest, validateResponse, type Violation } from './validation/index.js';
 export { schemaArbitrary, negativeArbitrary, sampleValue, type SchemaContext } from './generate/index.js';
-export { createAppsModel, EVERRUNS_PROBLEM_TYPE_BASE, type AppsEnvironment, type AppsModel, type AppsSnapshot } from './model/apps/index.js';
+export { createAppsModel, bindAppsRoutes, EVERRUNS_PROBLEM_TYPE_BASE, type AppsEnvironment, type AppsModel, type AppsSnapshot } from './model/apps/index.js';
 export { inferResources, describeResourceMap, parseResourceOverrides, type ResourceMap } from './model/resources/index.js';
 export {
   createMockServer,
   createAppsLayer,
+  isAppsOperation,
   createResourcesLayer,
   createIdSource,
   createRandom,
@@ -23,6 +24,8 @@ export {
   checkRecordings,
   ALL_CHECKS,
   APPS_PLUGIN,
+  STATEFUL_CHECKS,
+  resourcesPlugin,
   statefulPhase,
   renderSummary,
   toJUnit,

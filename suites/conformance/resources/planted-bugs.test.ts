@@ -9,7 +9,8 @@ import { replayEvidence, runStatefulChecks, type StatefulFinding } from '../../.
 import { inlineSpec } from '../../helpers/inline-spec.js';
 import { sendOverHttp } from '../stateful/support.js';
 import { RESOURCE_BUGS } from './resource-bugs.js';
-import { RESOURCES, resourceOptions, serveBuggy, serveDocument } from './support.js';
+import { serveDocument } from '../../helpers/serve.js';
+import { RESOURCES, resourceOptions, serveBuggy } from './support.js';
 import { WIDGETS_DOCUMENT } from './widgets.js';
 
 const SEED = Number(process.env.CONFORM_SEED ?? 3);
@@ -21,7 +22,7 @@ describe(`the generic stateful checks against planted bugs (seed ${SEED})`, () =
   for (const [check, bug] of Object.entries(RESOURCE_BUGS)) {
     it(`${check} alone reports its planted bug, and the evidence replays`, async () => {
       const spec = await inlineSpec(WIDGETS_DOCUMENT);
-      const options = resourceOptions(spec, await serveBuggy(spec, bug()), { seed: SEED, numRuns: 100 });
+      const options = await resourceOptions(spec, await serveBuggy(spec, bug()), { seed: SEED, numRuns: 100 });
       const { findings } = await runStatefulChecks(RESOURCES, options);
       expect(findings.length, describeFindings(findings).join('\n')).toBeGreaterThan(0);
       expect(findings.map((finding) => finding.check), describeFindings(findings).join('\n')).toEqual(findings.map(() => check));
@@ -40,11 +41,11 @@ describe(`the generic stateful checks against planted bugs (seed ${SEED})`, () =
 
   it('replays the exact shrunk case from its seed and path (use_after_free)', async () => {
     const spec = await inlineSpec(WIDGETS_DOCUMENT);
-    const [finding] = (await runStatefulChecks(RESOURCES, resourceOptions(spec, await serveBuggy(spec, RESOURCE_BUGS.use_after_free()), { seed: SEED, numRuns: 100 }))).findings;
+    const [finding] = (await runStatefulChecks(RESOURCES, await resourceOptions(spec, await serveBuggy(spec, RESOURCE_BUGS.use_after_free()), { seed: SEED, numRuns: 100 }))).findings;
     expect(finding).toBeDefined();
     const again = await runStatefulChecks(
       RESOURCES,
-      resourceOptions(spec, await serveBuggy(spec, RESOURCE_BUGS.use_after_free()), { seed: finding!.replay.seed, replay: finding!.replay.path, numRuns: 100 }),
+      await resourceOptions(spec, await serveBuggy(spec, RESOURCE_BUGS.use_after_free()), { seed: finding!.replay.seed, replay: finding!.replay.path, numRuns: 100 }),
     );
     expect(again.findings).toHaveLength(1);
     expect(again.findings[0]).toMatchObject({ check: finding!.check, key: finding!.key });
@@ -55,9 +56,9 @@ describe(`the generic stateful checks against planted bugs (seed ${SEED})`, () =
 
   it('report nothing against the mock itself, at five seeds, and name every item they created for the clean-up', async () => {
     const spec = await inlineSpec(WIDGETS_DOCUMENT);
-    const target = await serveDocument(spec);
+    const target = (await serveDocument(spec)).url;
     for (const seed of [1, 2, 3, 4, 5]) {
-      const options = resourceOptions(spec, target, { seed, numRuns: 60 });
+      const options = await resourceOptions(spec, target, { seed, numRuns: 60 });
       const result = await runStatefulChecks(RESOURCES, options);
       expect(describeFindings(result.findings), `seed ${seed}`).toEqual([]);
       expect(result.requests, `seed ${seed}`).toBeGreaterThan(100);
