@@ -23,7 +23,9 @@ import { writeReport } from './write-report.js';
 
 // The Apps plug-in speaks for the Apps routes; the inferred resources' sequences cover the rest.
 const PLUGINS = [APPS_PLUGIN, resourcesPlugin([APPS_PLUGIN])];
-const STATEFUL_NAMES = [...new Set([...STATEFUL_CHECKS.map((check) => check.name), ...(APPS_PLUGIN.phases ?? []).flatMap((phase) => phase.checks)])];
+const STATEFUL_NAMES = [
+  ...new Set([...STATEFUL_CHECKS.map((check) => check.name), ...(APPS_PLUGIN.phases ?? []).flatMap((phase) => phase.checks)]),
+];
 
 export const CONFORM_HELP = `Usage: everruns-contract conform --target URL [options]
 

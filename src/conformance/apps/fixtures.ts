@@ -65,7 +65,10 @@ function webhookPlan(invoke: Operation): RequestPlan {
   const media = invoke.requestBody?.content.map((entry) => entry.mediaType) ?? [];
   const json = media.find((type) => isJsonMediaType(type));
   if (json || media.length === 0) return bodyPlan({ conformance: true });
-  return { ...bodyPlan(undefined), body: { mediaType: media[0]!.includes('*') ? 'application/octet-stream' : media[0]!, raw: 'conformance check' } };
+  return {
+    ...bodyPlan(undefined),
+    body: { mediaType: media[0]!.includes('*') ? 'application/octet-stream' : media[0]!, raw: 'conformance check' },
+  };
 }
 
 /** The webhook without its token, with a wrong one (both must be 401), and with the right one. */

@@ -18,12 +18,17 @@ export function commandArbitraries(context: CommandContext): fc.Arbitrary<Resour
   const tops = context.entries.filter((entry) => entry.parent === undefined && context.plans.can(entry.operations.create!));
   if (tops.length === 0) return [];
   const createTop = fc.tuple(fc.nat({ max: tops.length - 1 }), seed).map(([at, drawn]) => new CreateItem(context, tops[at]!, drawn));
-  const createChild = fc.tuple(index, fc.nat({ max: 7 }), seed).map(([parent, child, drawn]) => new CreateChild(context, parent, child, drawn));
-  const item = (action: 'read' | 'update' | 'replace' | 'delete') => fc.tuple(index, seed).map(([at, drawn]) => new ItemCommand(context, action, at, drawn));
+  const createChild = fc
+    .tuple(index, fc.nat({ max: 7 }), seed)
+    .map(([parent, child, drawn]) => new CreateChild(context, parent, child, drawn));
+  const item = (action: 'read' | 'update' | 'replace' | 'delete') =>
+    fc.tuple(index, seed).map(([at, drawn]) => new ItemCommand(context, action, at, drawn));
   return [
     createTop,
     createTop,
-    ...(context.entries.some((entry) => entry.parent !== undefined) ? [createChild, createChild, index.map((at) => new DeleteParent(context, at, 0))] : []),
+    ...(context.entries.some((entry) => entry.parent !== undefined)
+      ? [createChild, createChild, index.map((at) => new DeleteParent(context, at, 0))]
+      : []),
     item('read'),
     item('read'),
     item('update'),

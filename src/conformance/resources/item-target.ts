@@ -27,7 +27,9 @@ export function normalisedId(collection: ResourceCollection, raw: string): strin
 /** The path of an item: its collection's item path filled with its parents' ids and its own. */
 export function itemPath(collection: ResourceCollection, id: string, parents: Readonly<Record<string, string>>): string {
   const values: Record<string, string> = { ...parents, [collection.id.parameter]: id };
-  return collection.itemPath.replace(/\{([^{}]+)\}/g, (whole, name: string) => (name in values ? encodeURIComponent(values[name]!) : whole));
+  return collection.itemPath.replace(/\{([^{}]+)\}/g, (whole, name: string) =>
+    name in values ? encodeURIComponent(values[name]!) : whole,
+  );
 }
 
 /** The path of a collection below these parents. */

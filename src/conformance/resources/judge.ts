@@ -2,19 +2,21 @@ import { isJsonObject, isSecretName, type ResponseFacts } from '../../core/index
 import { createdId, type ResourceCollection, type ResourceMap, type ResourceRoute } from '../../model/resources/index.js';
 import { declaredStatus, findResponse, type LoadedSpec, type Operation } from '../../openapi/index.js';
 import type { SpecValidator } from '../../validation/index.js';
-import { decodeRequest, OperationRouter, show, type Mismatch, type Routed, type SequenceJudge, type StatefulRequest } from '../stateful/index.js';
+import {
+  decodeRequest,
+  OperationRouter,
+  show,
+  type Mismatch,
+  type Routed,
+  type SequenceJudge,
+  type StatefulRequest,
+} from '../stateful/index.js';
 import { itemPath, itemTarget, normalisedId, type ItemTarget } from './item-target.js';
-import { isBelow, KnownItems, type KnownItem } from './known-items.js';
+import { isBelow, KnownItems, type KnownItem, type Probe } from './known-items.js';
 import { readListPage } from './list-page.js';
+import { ListWalk } from './list-walk.js';
 import { ResourceOracle } from './oracle.js';
 import { writtenMismatches, type Writer } from './written-fields.js';
-
-/** A read the judge needs before it can name the rule an answer broke: is the item it names really gone? */
-export interface Probe {
-  item: KnownItem;
-  /** The rule broken when the probed item reads as gone (else its own read breaks use_after_free). */
-  mismatch: Mismatch;
-}
 
 // Values this short could occur in any body by chance, so they are not held as secrets.
 const MIN_SECRET_LENGTH = 8;
@@ -37,7 +39,7 @@ export class ResourceJudge implements SequenceJudge {
   readonly #collections: ReadonlyMap<string, ResourceCollection>;
   readonly #writers = new Map<string, Map<string, Writer>>();
   readonly #secrets = new Set<string>();
-  #walk: { scope: string; seen: Set<string> } | undefined;
+  readonly #walk = new ListWalk();
   #probe: Probe | undefined;
 
   constructor(spec: LoadedSpec, validator: SpecValidator, map: ResourceMap) {
@@ -114,7 +116,13 @@ export class ResourceJudge implements SequenceJudge {
    * breaks ensure_resource_availability. Anything else (an input the target finds invalid, a
    * conflict) is no property these checks hold: the sequence stops there without a finding.
    */
-  #disagreement(operation: Operation, subject: KnownItem | undefined, expected: number, response: ResponseFacts, json: unknown): Mismatch[] {
+  #disagreement(
+    operation: Operation,
+    subject: KnownItem | undefined,
+    expected: number,
+    response: ResponseFacts,
+    json: unknown,
+  ): Mismatch[] {
     const received = response.status;
     const gone = new Set([404, 410, declaredStatus(operation, 404)]);
     const mismatch = (check: string, about: string): Mismatch => ({
@@ -170,7 +178,12 @@ export class ResourceJudge implements SequenceJudge {
       this.#noteWriters(collection, id, target.parents, 'create', undefined);
       return this.#itemBody(operation, collection, id, target.parents, response, json, false);
     }
-    if (route.kind === 'list') return this.#listPage(operation, collection, target, query, json);
+    if (route.kind === 'list') {
+      const seen = this.#walk.page(operation, collection, target.parents, readListPage(collection, query, json), this.items);
+      this.nextPage = seen.next;
+      if (seen.probe) this.#probe = seen.probe;
+      return seen.mismatches;
+    }
     const id = target.id!;
     if (route.kind === 'delete') {
       const item = this.items.find(collection.name, id, target.parents);
@@ -184,7 +197,13 @@ export class ResourceJudge implements SequenceJudge {
   }
 
   /** Who wrote which field: all written fields on a create or a replace, the members of a merge patch on an update. */
-  #noteWriters(collection: ResourceCollection, id: string, parents: Record<string, string>, writer: Writer, patch: object | undefined): void {
+  #noteWriters(
+    collection: ResourceCollection,
+    id: string,
+    parents: Record<string, string>,
+    writer: Writer,
+    patch: object | undefined,
+  ): void {
     const key = itemKey(collection, id, parents);
     const writers = patch === undefined ? new Map<string, Writer>() : (this.#writers.get(key) ?? new Map<string, Writer>());
     const fields = patch === undefined ? Object.keys(this.#oracle.find(collection.name, id, parents)?.written ?? {}) : Object.keys(patch);
@@ -222,50 +241,6 @@ export class ResourceJudge implements SequenceJudge {
     const written = { collection, id, written: record.written, writer: (name: string) => writers?.get(name) ?? 'create', schemaPointer };
     out.push(...writtenMismatches(written, json, this.#validator, operation.id));
     return out;
-  }
-
-  /**
-   * A page of a list walk. An item of the sequence that was deleted must be on no page (a read then
-   * tells a stale list from a delete that never happened); every live one must be on some page by
-   * the last. A walk cut short before its last page holds the list to nothing more.
-   */
-  #listPage(operation: Operation, collection: ResourceCollection, target: ItemTarget, query: URLSearchParams, json: unknown): Mismatch[] {
-    const page = readListPage(collection, query, json);
-    if (page.ids === undefined) return [];
-    const scope = JSON.stringify([collection.name, target.parents]);
-    if (page.first || this.#walk?.scope !== scope) this.#walk = { scope, seen: new Set() };
-    const walk = this.#walk;
-    for (const id of page.ids) walk.seen.add(normalisedId(collection, id));
-    const ours = this.items.of(collection.name).filter((item) => collection.scope.every((name) => item.parents[name] === target.parents[name]));
-    const listed = ours.find((item) => item.gone && walk.seen.has(item.id));
-    if (listed) {
-      this.#walk = undefined;
-      this.#probe = {
-        item: listed,
-        mismatch: {
-          check: 'list_consistent',
-          title: `${operation.id} lists ${listed.id}, which was deleted and reads as gone`,
-          expected: `no ${listed.id}`,
-          received: `${listed.id} listed`,
-          key: 'listed:deleted',
-        },
-      };
-      return [];
-    }
-    this.nextPage = page.next;
-    if (page.next) return [];
-    this.#walk = undefined;
-    const missing = ours.find((item) => !item.gone && !walk.seen.has(item.id));
-    if (!missing) return [];
-    return [
-      {
-        check: 'list_consistent',
-        title: `${operation.id} leaves out ${missing.id}, which the target created`,
-        expected: `${missing.id} on a page`,
-        received: `${walk.seen.size} item(s), not ${missing.id}`,
-        key: 'missing:created',
-      },
-    ];
   }
 
   #noteSecrets(value: unknown, depth = 0): void {

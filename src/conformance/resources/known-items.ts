@@ -1,4 +1,5 @@
 import type { ResourceCollection } from '../../model/resources/index.js';
+import type { Mismatch } from '../stateful/index.js';
 
 /** How an item the sequence created stopped existing: its own DELETE, or one of an item above it. */
 export type Gone = 'deleted' | 'with-parent';
@@ -10,6 +11,13 @@ export interface KnownItem {
   /** Its scope parameters' values (its parents' ids, outermost first). */
   parents: Record<string, string>;
   gone?: Gone;
+}
+
+/** A read the judge needs before it can name the rule an answer broke: is the item it names really gone? */
+export interface Probe {
+  item: KnownItem;
+  /** The rule broken when the probed item reads as gone (else its own read breaks use_after_free). */
+  mismatch: Mismatch;
 }
 
 /** The items one sequence created, oldest first, and how each one went. */
@@ -29,7 +37,10 @@ export class KnownItems {
   /** The item of `collection` with this id below these parents, if the sequence created it. */
   find(collection: string, id: string, parents: Readonly<Record<string, string>>): KnownItem | undefined {
     return this.#items.find(
-      (item) => item.collection.name === collection && item.id === id && Object.entries(item.parents).every(([name, value]) => parents[name] === value),
+      (item) =>
+        item.collection.name === collection &&
+        item.id === id &&
+        Object.entries(item.parents).every(([name, value]) => parents[name] === value),
     );
   }
 

@@ -56,7 +56,13 @@ function isFirst(pagination: Pagination, query: URLSearchParams): boolean {
 }
 
 // A page shorter than its size is the last; without a size the answer holds the whole list.
-function nextQuery(list: ListSpec, pagination: Pagination, query: URLSearchParams, json: unknown, count: number): URLSearchParams | undefined {
+function nextQuery(
+  list: ListSpec,
+  pagination: Pagination,
+  query: URLSearchParams,
+  json: unknown,
+  count: number,
+): URLSearchParams | undefined {
   const next = new URLSearchParams(query);
   switch (pagination.kind) {
     case 'offset': {

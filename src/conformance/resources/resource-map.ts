@@ -60,7 +60,10 @@ export function sequenceableCollections(spec: LoadedSpec, map: ResourceMap, vars
     const parentCollection = link ? byName.get(link.collection) : undefined;
     const parent = parentCollection && parentCollection.scope.length === collection.scope.length - 1 ? visit(parentCollection) : null;
     const scoped = collection.scope.length === 0 || collection.scope.every((name) => name in vars) || parent !== null;
-    const entry = usable && scoped ? { collection, parent: parent && !collection.scope.every((name) => name in vars) ? parent.collection : undefined, operations } : null;
+    const entry =
+      usable && scoped
+        ? { collection, parent: parent && !collection.scope.every((name) => name in vars) ? parent.collection : undefined, operations }
+        : null;
     memo.set(collection.name, entry);
     return entry;
   };

@@ -32,7 +32,12 @@ export function createResourceSource(mapOf: ResourceMapOf): StatefulSource<Resou
         namePrefix: options.namePrefix,
         lookup: options.validator.lookup,
       });
-      return commandArbitraries({ entries, byName: new Map(entries.map((entry) => [entry.collection.name, entry])), plans, vars: options.vars });
+      return commandArbitraries({
+        entries,
+        byName: new Map(entries.map((entry) => [entry.collection.name, entry])),
+        plans,
+        vars: options.vars,
+      });
     },
     sequence: (session) => new ResourceSequence(session, judgeFor(session.options.spec, session.options.validator)),
     judge: ({ spec, validator }) => judgeFor(spec, validator),

@@ -38,7 +38,9 @@ export async function runPhases(run: Run, phases: readonly RunPhase[], options: 
         const counted = result.totals ? row : { check: row.check, passed: failed === 0 ? 1 : 0, failed };
         // Two phases may report under one name (read_your_writes of the Apps and of any resource): their counts add up.
         const before = state.tally.of(row.check);
-        state.tally.set(before ? { check: row.check, passed: before.passed + counted.passed, failed: before.failed + counted.failed } : counted);
+        state.tally.set(
+          before ? { check: row.check, passed: before.passed + counted.passed, failed: before.failed + counted.failed } : counted,
+        );
         config.emit({ type: 'check-progressed', ...state.tally.of(row.check)! });
       }
     } finally {

@@ -1,12 +1,5 @@
 import { UsageError, isProblem } from '../../core/index.js';
-import {
-  appsRouteOf,
-  redactSnapshot,
-  toAppsRequest,
-  type AppsModel,
-  type AppsSnapshot,
-  type StateChange,
-} from '../../model/apps/index.js';
+import { appsRouteOf, redactSnapshot, toAppsRequest, type AppsModel, type AppsSnapshot, type StateChange } from '../../model/apps/index.js';
 import { routeShape, type Operation } from '../../openapi/index.js';
 import { toProblemErrors } from '../../validation/index.js';
 import type { LayerAnswer, LayerContext, LayerRequest, StatefulLayer } from '../stateful-layer.js';

@@ -27,7 +27,9 @@ export function normalizeRequest(raw: unknown): AppsRequest {
 function declaredOf(value: unknown): AppsRequest['declared'] {
   const responses = isJsonObject(value) ? value['responses'] : undefined;
   if (!Array.isArray(responses)) return undefined;
-  return { responses: responses.flatMap((entry) => (isJsonObject(entry) && typeof entry['key'] === 'string' ? [{ key: entry['key'] }] : [])) };
+  return {
+    responses: responses.flatMap((entry) => (isJsonObject(entry) && typeof entry['key'] === 'string' ? [{ key: entry['key'] }] : [])),
+  };
 }
 
 function stringMap(value: unknown, lowerCase: boolean): Record<string, string> {

@@ -55,7 +55,9 @@ export function appsRouteOf<O extends RoutedOperation>(operation: O): AppsRoute<
  * The Apps routes a document declares, by name, when it declares every required one (the Apps
  * rules then speak for those routes, in the mock and in the runner); undefined otherwise.
  */
-export function bindAppsRoutes<O extends RoutedOperation>(operations: readonly O[]): ReadonlyMap<AppsOperationId, AppsRoute<O>> | undefined {
+export function bindAppsRoutes<O extends RoutedOperation>(
+  operations: readonly O[],
+): ReadonlyMap<AppsOperationId, AppsRoute<O>> | undefined {
   const bound = new Map<AppsOperationId, AppsRoute<O>>();
   for (const operation of operations) {
     const route = appsRouteOf(operation);

@@ -113,7 +113,15 @@ function notPublished(app: AppRecord, instance: string) {
             hint: `Publish the app first: POST ${path}/publish`,
           },
         ]
-      : [{ rel: 'get-existing', href: path, method: 'GET', operation_id: 'get_app', hint: 'Archived apps no longer accept webhook calls.' }];
+      : [
+          {
+            rel: 'get-existing',
+            href: path,
+            method: 'GET',
+            operation_id: 'get_app',
+            hint: 'Archived apps no longer accept webhook calls.',
+          },
+        ];
   return problemResponse('app_not_published', `App ${app.id} is ${app.status}; only published apps accept webhook calls.`, instance, {
     allowed_actions: actions,
   });

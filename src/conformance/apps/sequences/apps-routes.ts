@@ -24,7 +24,8 @@ export function declaredRoutes(spec: LoadedSpec): AppsRoutesDeclared {
   const webhook = routes.get('invoke_webhook')?.operation;
   return {
     has: (name) => routes.has(name),
-    webhookTakesJson: webhook?.requestBody?.content.some((media) => isJsonMediaType(media.mediaType) || media.mediaType.includes('*')) ?? true,
+    webhookTakesJson:
+      webhook?.requestBody?.content.some((media) => isJsonMediaType(media.mediaType) || media.mediaType.includes('*')) ?? true,
   };
 }
 

@@ -13,7 +13,8 @@ export const APPS_SEQUENCES: StatefulSource<AppsSequence> = {
   replayPrefix: 'stateful',
   checks: APPS_STATEFUL_CHECKS,
   // Once the runner names a harness (a live deployment), inputs a live platform cannot take are left out.
-  commands: (options) => commandArbitraries(idChoices(options.vars), options.vars['harness_id'] !== undefined, declaredRoutes(options.spec)),
+  commands: (options) =>
+    commandArbitraries(idChoices(options.vars), options.vars['harness_id'] !== undefined, declaredRoutes(options.spec)),
   sequence: (session) => new AppsSequence(session),
   judge: ({ spec, validator, target }) => new AppsJudge(spec, validator, target),
   pairIds,

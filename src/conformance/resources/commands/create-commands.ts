@@ -25,7 +25,13 @@ abstract class CreateCommand<T> extends ResourceCommand<T> {
     // Integer ids are numbers in bodies and strings in paths.
     const chosen = fresh !== undefined && collection.id.fieldType === 'number' ? Number(fresh) : fresh;
     const step = `POST ${collection.path}${below}`;
-    await this.send(world, operations.create!, values, { seed: this.seed, ...(chosen !== undefined ? { body: { [field!]: chosen } } : {}) }, step);
+    await this.send(
+      world,
+      operations.create!,
+      values,
+      { seed: this.seed, ...(chosen !== undefined ? { body: { [field!]: chosen } } : {}) },
+      step,
+    );
   }
 }
 
@@ -60,7 +66,11 @@ export class CreateItem extends CreateCommand<Sequenceable> {
   }
 
   protected async act(world: ResourceSequence, entry: Sequenceable): Promise<void> {
-    await this.create(world, entry, entry.collection.scope.map((name) => this.context.vars[name] ?? ''));
+    await this.create(
+      world,
+      entry,
+      entry.collection.scope.map((name) => this.context.vars[name] ?? ''),
+    );
   }
 
   toString(): string {

@@ -52,7 +52,13 @@ export class ItemCommand extends OnItem {
   }
 
   protected async act(world: ResourceSequence, { item, operation }: ItemTarget): Promise<void> {
-    await this.send(world, operation, valuesOf(item), { seed: this.seed }, `${METHOD[this.action]} ${item.collection.itemPath} (item#${this.index})`);
+    await this.send(
+      world,
+      operation,
+      valuesOf(item),
+      { seed: this.seed },
+      `${METHOD[this.action]} ${item.collection.itemPath} (item#${this.index})`,
+    );
   }
 
   toString(): string {
@@ -74,7 +80,13 @@ export class DeleteParent extends OnItem {
   }
 
   protected async act(world: ResourceSequence, { item, operation }: ItemTarget): Promise<void> {
-    await this.send(world, operation, valuesOf(item), { seed: this.seed }, `DELETE ${item.collection.itemPath} (parent of item#${this.index})`);
+    await this.send(
+      world,
+      operation,
+      valuesOf(item),
+      { seed: this.seed },
+      `DELETE ${item.collection.itemPath} (parent of item#${this.index})`,
+    );
   }
 
   toString(): string {

@@ -50,9 +50,13 @@ export class RequestPlans {
     const [drawn] = arbitrary ? fc.sample(arbitrary, { seed, numRuns: 1 }) : [];
     const plan = drawn ?? { kind: { kind: 'positive' }, path: {}, query: {}, headers: {} };
     const required = (location: string) => new Set(operation.parameters.filter((p) => p.in === location && p.required).map((p) => p.name));
-    const keep = (part: Record<string, unknown>, names: Set<string>) => Object.fromEntries(Object.entries(part).filter(([name]) => names.has(name)));
+    const keep = (part: Record<string, unknown>, names: Set<string>) =>
+      Object.fromEntries(Object.entries(part).filter(([name]) => names.has(name)));
     const values = Object.fromEntries(Object.entries(path).map(([name, value]) => [name, { value }]));
-    const withBody = body && plan.body && !('raw' in plan.body) && isRecord(plan.body.value) ? { ...plan.body, value: { ...plan.body.value, ...body } } : plan.body;
+    const withBody =
+      body && plan.body && !('raw' in plan.body) && isRecord(plan.body.value)
+        ? { ...plan.body, value: { ...plan.body.value, ...body } }
+        : plan.body;
     const { pool, vars, namePrefix, lookup } = this.#context;
     const built = materialise(
       {
@@ -70,7 +74,14 @@ export class RequestPlans {
     const sent = built.body && !built.body.raw ? built.body.value : undefined;
     const headers = { ...built.request.headers };
     if (sent === undefined) delete headers['content-type'];
-    return { method: operation.method, path: pathname, query: params.toString(), headers, ...(sent === undefined ? {} : { body: sent }), credentials: true };
+    return {
+      method: operation.method,
+      path: pathname,
+      query: params.toString(),
+      headers,
+      ...(sent === undefined ? {} : { body: sent }),
+      credentials: true,
+    };
   }
 
   #arbitrary(operation: Operation): fc.Arbitrary<RequestPlan> | null {

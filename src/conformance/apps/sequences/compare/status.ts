@@ -1,7 +1,14 @@
 import type { AppsOperationId, AppStatus } from '../../../../model/apps/index.js';
 import type { AppsCheckName } from '../checks.js';
 
-const EDITS: ReadonlySet<string> = new Set(['update_app', 'publish_app', 'unpublish_app', 'add_channel', 'update_channel', 'remove_channel']);
+const EDITS: ReadonlySet<string> = new Set([
+  'update_app',
+  'publish_app',
+  'unpublish_app',
+  'add_channel',
+  'update_channel',
+  'remove_channel',
+]);
 
 /**
  * The rule a wrong status breaks, from the operation and the app's state before the request:
