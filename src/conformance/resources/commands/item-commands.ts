@@ -28,6 +28,11 @@ abstract class OnItem extends ResourceCommand<ItemTarget> {
     super(context);
   }
 
+  /** Sends the target's operation to its item, under `step`. */
+  protected sendTo(world: ResourceSequence, { item, operation }: ItemTarget, step: string): Promise<void> {
+    return this.send(world, operation, valuesOf(item), { seed: this.seed }, step);
+  }
+
   /** The operation it sends, where the item's collection has one the generators can satisfy. */
   protected sendable(operation: Operation | undefined): operation is Operation {
     return operation !== undefined && this.context.plans.can(operation);
@@ -51,14 +56,8 @@ export class ItemCommand extends OnItem {
     return item && this.sendable(operation) ? { item, operation } : undefined;
   }
 
-  protected async act(world: ResourceSequence, { item, operation }: ItemTarget): Promise<void> {
-    await this.send(
-      world,
-      operation,
-      valuesOf(item),
-      { seed: this.seed },
-      `${METHOD[this.action]} ${item.collection.itemPath} (item#${this.index})`,
-    );
+  protected async act(world: ResourceSequence, target: ItemTarget): Promise<void> {
+    await this.sendTo(world, target, `${METHOD[this.action]} ${target.item.collection.itemPath} (item#${this.index})`);
   }
 
   toString(): string {
@@ -79,14 +78,8 @@ export class DeleteParent extends OnItem {
     return parent && this.sendable(operation) ? { item: parent, operation } : undefined;
   }
 
-  protected async act(world: ResourceSequence, { item, operation }: ItemTarget): Promise<void> {
-    await this.send(
-      world,
-      operation,
-      valuesOf(item),
-      { seed: this.seed },
-      `DELETE ${item.collection.itemPath} (parent of item#${this.index})`,
-    );
+  protected async act(world: ResourceSequence, target: ItemTarget): Promise<void> {
+    await this.sendTo(world, target, `DELETE ${target.item.collection.itemPath} (parent of item#${this.index})`);
   }
 
   toString(): string {
