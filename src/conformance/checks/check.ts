@@ -17,6 +17,8 @@ export interface CheckContext {
   problemRules: readonly ProblemRule[];
   /** The slowest answer allowed, in ms (`--max-response-time`), when one is set. */
   maxResponseTimeMs?: number | undefined;
+  /** True when the run itself has sent a DELETE to this path or an item above it (requests run concurrently). */
+  deletedByRun?(path: string): boolean;
   /** Sends a follow-up request (for checks such as links_resolve); statuses never throw. */
   send(request: RequestFacts & { url: string }): Promise<ResponseFacts>;
 }

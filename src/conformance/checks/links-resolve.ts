@@ -58,6 +58,8 @@ export const linksResolve: Check = {
       generatedAs: { kind: 'positive' },
       elapsedMs: 0,
     };
+    // RFC 9110 §15.5.5: gone because a concurrent DELETE of the run removed it (or its parent) is no broken link.
+    if ((answer.status === 404 || answer.status === 410) && context.deletedByRun?.(url.pathname)) return [];
     if (answer.status !== 200) {
       return [
         findingOf(NAME, exchange, {

@@ -14,6 +14,7 @@ export function checkContext(run: Run, extraSecrets: readonly string[] = []): Ch
     apiKeyConfigured: config.apiKeyConfigured,
     problemRules: config.problemRules,
     maxResponseTimeMs: config.maxResponseTimeMs,
+    deletedByRun: (path) => state.deleted.covers(path),
     send(request) {
       const headers = { ...request.headers };
       if (new URL(request.url).origin !== origin) for (const name of Object.keys(config.credentials)) delete headers[name.toLowerCase()];

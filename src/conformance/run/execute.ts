@@ -51,6 +51,7 @@ export async function execute(run: Run, operation: Operation, plan: RequestPlan,
   });
   const generatedAs = options.kind ?? classify(run, operation, plan, built);
   const count = options.count ?? true;
+  if (operation.method === 'DELETE') state.deleted.note(new URL(built.request.url).pathname);
   const result = await config.client.send(built.request);
   if (count) state.tally.countRequests();
   const request = { ...built.request, path: new URL(built.request.url).pathname, query: built.query.toString() };

@@ -37,6 +37,12 @@ const HOP_HEADERS = ['host', 'connection', 'keep-alive', 'content-length', 'tran
 
 /** The real stateful Apps mock behind a front server on 127.0.0.1:0 that plants one bug; both close when the test ends. */
 export async function serveWithBug(bug: Bug, env: Partial<AppsEnvironment> = {}): Promise<{ url: string; mockUrl: string }> {
+  // The mock builds self_url on the front's address (--base-url), as a deployment behind a proxy would.
+  return serveFront(bug, async (url) => (await serveApps({ baseUrl: url, ...env }, { baseUrl: url })).url);
+}
+
+/** Any mock (`start` is handed the front's URL and returns the mock's) behind a front server that plants one bug. */
+export async function serveFront(bug: Bug, start: (frontUrl: string) => Promise<string>): Promise<{ url: string; mockUrl: string }> {
   let mockUrl = '';
   const forward: Forward = async (method, url, headers, body) => {
     const forwarded = await request(mockUrl + url, {
@@ -62,8 +68,7 @@ export async function serveWithBug(bug: Bug, env: Partial<AppsEnvironment> = {})
     res.end(answer.body);
   });
   const url = await listenForTest(server);
-  // The mock builds self_url on the front's address (--base-url), as a deployment behind a proxy would.
-  mockUrl = (await serveApps({ baseUrl: url, ...env }, { baseUrl: url })).url;
+  mockUrl = await start(url);
   return { url, mockUrl };
 }
 

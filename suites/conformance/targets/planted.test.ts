@@ -58,7 +58,7 @@ describe(`planted bugs (seed ${SEED})`, () => {
 
   it('holds the Apps problem rules only when the runner is handed the Apps plug-in', async () => {
     const front = await serveWithBug(unknownRel());
-    const options = { spec: await loadAppsSpec(), target: front.url, runs: 5, seed: SEED, operations: ['getApp'], checks: ['problem_json_conformance'] };
+    const options = { spec: await loadAppsSpec(), target: front.url, runs: 5, seed: SEED, operations: ['get_app'], checks: ['problem_json_conformance'] };
     const handed = await collect({ ...options, plugins: [APPS_STATELESS] });
     expect(handed.summary.findings.map((f) => f.key)).toContain('rel:teleport');
     const bare = await collect(options);

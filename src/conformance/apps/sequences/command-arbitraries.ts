@@ -6,6 +6,8 @@ import type { StatefulCommand } from './commands/command.js';
 import { ArchiveApp, PublishApp, UnpublishApp } from './commands/lifecycle-commands.js';
 import { ListAppRuns, WINDOWS } from './commands/runs-command.js';
 import { InvokeWebhook, type WebhookAuth } from './commands/webhook-command.js';
+import type { AppsOperationId } from '../../../model/apps/index.js';
+import type { AppsRoutesDeclared } from './apps-routes.js';
 import { NAME_WORDS, type IdChoices } from './inputs.js';
 
 // Small indices, counted from the newest app: most steps act on the app just created, which is
@@ -15,9 +17,10 @@ const channelIndex = fc.oneof({ arbitrary: fc.constant(0), weight: 2 }, { arbitr
 
 /**
  * One arbitrary per command kind, repeated to weight the ones a sequence needs most (creating,
- * publishing, calling webhooks). `live` drops inputs a live deployment cannot take.
+ * publishing, calling webhooks), for the Apps routes the document declares (the platform's has no
+ * channel routes). `live` drops inputs a live deployment cannot take.
  */
-export function commandArbitraries(ids: IdChoices, live: boolean): fc.Arbitrary<StatefulCommand>[] {
+export function commandArbitraries(ids: IdChoices, live: boolean, routes: AppsRoutesDeclared): fc.Arbitrary<StatefulCommand>[] {
   const channel = channelSpecArbitrary(live);
   const harness = ids.harness_id.length > 0 ? fc.constantFrom(...ids.harness_id) : fc.constant('harness_0193a3b5c0de7000800000000000abcd');
   const createApp = fc
@@ -57,7 +60,7 @@ export function commandArbitraries(ids: IdChoices, live: boolean): fc.Arbitrary<
       channelIndex,
       fc.constantFrom<WebhookAuth>('header', 'bearer', 'header', 'header-wins', 'wrong', 'missing', 'unknown-channel'),
       fc.nat({ max: 9999 }),
-      fc.boolean(),
+      routes.webhookTakesJson ? fc.boolean() : fc.constant(true),
     )
     .map(([index, ch, auth, ticket, raw]) => new InvokeWebhook(index, ch, auth, ticket, raw));
   const runs = fc
@@ -67,47 +70,48 @@ export function commandArbitraries(ids: IdChoices, live: boolean): fc.Arbitrary<
       fc.constantFrom<'hour' | 'day' | undefined>(undefined, 'hour', 'hour', 'day'),
     )
     .map(([index, window, groupBy]) => new ListAppRuns(index, window, groupBy));
-  return [
-    createApp,
-    createApp,
-    createApp,
-    appIndex.map((index) => new GetApp(index)),
-    listApps,
-    updateApp,
-    publish,
-    publish,
-    publish,
-    appIndex.map((index) => new UnpublishApp(index)),
-    appIndex.map((index) => new ArchiveApp(index)),
-    fc
-      .tuple(appIndex, channel, fc.constantFrom<boolean | undefined>(undefined, true, false))
-      .map(([index, spec, enabled]) => new AddChannel(index, spec, enabled)),
-    fc
-      .record({
-        index: appIndex,
-        channel: channelIndex,
-        enabled: fc.constantFrom<boolean | undefined>(undefined, true, false),
-        config: fc.option(
-          fc.record(
-            {
-              message: fc.constantFrom('Updated {{ payload.ticket }}', ''),
-              session_mode: fc.constantFrom<'shared_session' | 'session_per_invocation'>('shared_session', 'session_per_invocation'),
-              rotateToken: fc.boolean(),
-            },
-            { requiredKeys: [] },
+  const weighted: Array<[AppsOperationId, fc.Arbitrary<StatefulCommand>, number]> = [
+    ['create_app', createApp, 3],
+    ['get_app', appIndex.map((index) => new GetApp(index)), 1],
+    ['list_apps', listApps, 1],
+    ['update_app', updateApp, 1],
+    ['publish_app', publish, 3],
+    ['unpublish_app', appIndex.map((index) => new UnpublishApp(index)), 1],
+    ['delete_app', appIndex.map((index) => new ArchiveApp(index)), 1],
+    [
+      'add_channel',
+      fc
+        .tuple(appIndex, channel, fc.constantFrom<boolean | undefined>(undefined, true, false))
+        .map(([index, spec, enabled]) => new AddChannel(index, spec, enabled)),
+      1,
+    ],
+    [
+      'update_channel',
+      fc
+        .record({
+          index: appIndex,
+          channel: channelIndex,
+          enabled: fc.constantFrom<boolean | undefined>(undefined, true, false),
+          config: fc.option(
+            fc.record(
+              {
+                message: fc.constantFrom('Updated {{ payload.ticket }}', ''),
+                session_mode: fc.constantFrom<'shared_session' | 'session_per_invocation'>('shared_session', 'session_per_invocation'),
+                rotateToken: fc.boolean(),
+              },
+              { requiredKeys: [] },
+            ),
+            { nil: undefined },
           ),
-          { nil: undefined },
-        ),
-      })
-      .map((input) => new UpdateChannel(input)),
-    fc.tuple(appIndex, channelIndex).map(([index, ch]) => new RemoveChannel(index, ch)),
-    webhook,
-    webhook,
-    webhook,
-    webhook,
-    runs,
-    runs,
+        })
+        .map((input) => new UpdateChannel(input)),
+      1,
+    ],
+    ['remove_channel', fc.tuple(appIndex, channelIndex).map(([index, ch]) => new RemoveChannel(index, ch)), 1],
+    ['invoke_webhook', webhook, 4],
+    ['list_app_runs', runs, 2],
   ];
+  return weighted.filter(([name]) => routes.has(name)).flatMap(([, arbitrary, weight]) => Array.from({ length: weight }, () => arbitrary));
 }
 
 function patchFields(ids: IdChoices): fc.Arbitrary<UpdateAppInput['fields']> {

@@ -13,7 +13,7 @@ const HOSTILE = '</script><script>alert(1)</script><!-- "\'';
 
 async function summary(extra: Record<string, unknown> = {}): Promise<RunSummary> {
   const { spec, op } = await apps();
-  const evidence = exchange(op('createApp'), { status: 500, headers: { 'content-type': 'application/problem+json' }, text: `${HOSTILE} ${SECRET}` });
+  const evidence = exchange(op('create_app'), { status: 500, headers: { 'content-type': 'application/problem+json' }, text: `${HOSTILE} ${SECRET}` });
   evidence.request.headers.authorization = `Bearer ${SECRET}`;
   const book = new FindingBook();
   const finding = {
@@ -24,10 +24,10 @@ async function summary(extra: Record<string, unknown> = {}): Promise<RunSummary>
     key: 'status:500',
     evidence: [evidence],
   };
-  book.record({ ...finding, operation: 'createApp', received: HOSTILE }, { seed: 9, path: 'createApp:positive:0:1' });
-  book.record({ ...finding, operation: 'getApp', received: '500' });
+  book.record({ ...finding, operation: 'create_app', received: HOSTILE }, { seed: 9, path: 'create_app:positive:0:1' });
+  book.record({ ...finding, operation: 'get_app', received: '500' });
   const coverage = new CoverageTally(spec.operations);
-  coverage.note(op('createApp'), 'POST', evidence.response);
+  coverage.note(op('create_app'), 'POST', evidence.response);
   return {
     target: 'http://127.0.0.1:1',
     seed: 9,
@@ -77,7 +77,7 @@ describe('toHtmlReport', () => {
     expect(html.match(/data-test="cause"/g)).toHaveLength(1);
     expect(html).toContain('2 operations · seen 2 times');
     expect(html).toContain(
-      'npx everruns-contract conform --target &#39;http://127.0.0.1:1&#39; --spec &#39;my api.yaml&#39; --seed 9 --replay createApp:positive:0:1',
+      'npx everruns-contract conform --target &#39;http://127.0.0.1:1&#39; --spec &#39;my api.yaml&#39; --seed 9 --replay create_app:positive:0:1',
     );
   });
 
@@ -101,7 +101,7 @@ describe('toHtmlReport', () => {
       await summary({
         documentWarnings: ['no status declared for rejecting <input>'],
         waived: [
-          { check: 'links_resolve', operation: 'getApp', title: 'self_url answered 404', reason: 'ticket 12', expires: '2030-01-01' },
+          { check: 'links_resolve', operation: 'get_app', title: 'self_url answered 404', reason: 'ticket 12', expires: '2030-01-01' },
         ],
       }),
       [],
@@ -109,7 +109,7 @@ describe('toHtmlReport', () => {
     expect(html).toContain('Document warnings (1)');
     expect(html).toContain('no status declared for rejecting &lt;input&gt;');
     expect(html).toMatch(
-      /<code>links_resolve<\/code> getApp: self_url answered 404 — ticket 12 <span class="muted">\(until 2030-01-01\)<\/span>/,
+      /<code>links_resolve<\/code> get_app: self_url answered 404 — ticket 12 <span class="muted">\(until 2030-01-01\)<\/span>/,
     );
   });
 });

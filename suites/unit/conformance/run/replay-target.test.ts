@@ -3,9 +3,9 @@ import { formatReplay, parseReplay } from '../../../../src/conformance/run/repla
 
 describe('replay targets', () => {
   it('round-trip, and other text is not one', () => {
-    const target = { operation: 'createApp', mode: 'negative' as const, round: 1, path: '12:0:3' };
+    const target = { operation: 'create_app', mode: 'negative' as const, round: 1, path: '12:0:3' };
     expect(parseReplay(formatReplay(target))).toEqual(target);
-    expect(parseReplay('createApp:sideways:0:1')).toBeUndefined();
+    expect(parseReplay('create_app:sideways:0:1')).toBeUndefined();
     expect(parseReplay('stateful@0@-@1:2@')).toBeUndefined();
   });
 });
