@@ -97,15 +97,19 @@ function commands(text: string): string[] {
 function serveScript(line: string): string {
   if (/--help\b/.test(line)) return `${line} > /dev/null`;
   return [
-    `${line.replace(/\s+#.*$/, '')} > serve.log 2>&1 &`,
+    // Emptied here, before the server starts: a `> serve.log` of the background job itself is opened
+    // after the loop below may already have read the previous line's "listening on".
+    ': > serve.log',
+    `${line.replace(/\s+#.*$/, '')} >> serve.log 2>&1 &`,
     'PID=$!',
     'for i in $(seq 100); do grep -q "listening on" serve.log && break; sleep 0.2; done',
-    'grep "listening on" serve.log',
+    'grep "listening on" serve.log || { cat serve.log; exit 1; }',
     // npx's npm process takes the signal and does not pass it on; the mock sees npm go and stops gracefully.
     'kill -TERM $PID',
     'wait $PID || true',
-    'for i in $(seq 50); do grep -q "^stopped" serve.log && break; sleep 0.2; done',
-    'grep "^stopped" serve.log',
+    // A loaded CI machine may take its time; what the mock printed is shown when it never stops.
+    'for i in $(seq 150); do grep -q "^stopped" serve.log && break; sleep 0.2; done',
+    'grep "^stopped" serve.log || { cat serve.log; ps -ef | grep -v grep | grep everruns-contract; exit 1; }',
   ].join('\n');
 }
 
