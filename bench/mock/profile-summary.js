@@ -1,19 +1,28 @@
 // Summarises a V8 .cpuprofile (from `node --cpu-prof`, or BENCH_CPU_PROF=dir with run.js): the
 // functions with the most self time, and the files they live in. Usage:
-//   node bench/mock/profile-summary.js FILE.cpuprofile [TOP=25]
+//   node bench/mock/profile-summary.js FILE.cpuprofile [TOP=25] [FROM_MS=0]
+// FROM_MS leaves out the samples of the profile's first milliseconds (start-up, loading the
+// document), so a profile of a process under load shows the request path alone.
 import { readFileSync } from 'node:fs';
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, fromArg] = process.argv.slice(2);
 if (!file) {
-  process.stderr.write('usage: node bench/mock/profile-summary.js FILE.cpuprofile [TOP]\n');
+  process.stderr.write('usage: node bench/mock/profile-summary.js FILE.cpuprofile [TOP] [FROM_MS]\n');
   process.exit(2);
 }
 const profile = JSON.parse(readFileSync(file, 'utf8'));
 const top = Number(topArg ?? 25);
+const fromUs = Number(fromArg ?? 0) * 1000;
+// timeDeltas[i] is the time from sample i-1 to sample i; a sample before FROM_MS weighs nothing.
+let clockUs = 0;
+const weights = profile.timeDeltas.map((delta) => {
+  clockUs += delta;
+  return clockUs < fromUs ? 0 : delta;
+});
 
 // Self time per node: each sample names the node on top of the stack; time deltas weight them.
 const selfUs = new Map();
-profile.samples.forEach((id, index) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+profile.samples.forEach((id, index) => selfUs.set(id, (selfUs.get(id) ?? 0) + (weights[index] ?? 0)));
 
 const where = (node) => {
   const { url } = node.callFrame;
@@ -49,7 +58,7 @@ profile.samples.forEach((id, index) => {
     const key = nameOf(node);
     if (seen.has(key)) continue;
     seen.add(key);
-    inclusive.set(key, (inclusive.get(key) ?? 0) + (profile.timeDeltas[index] ?? 0));
+    inclusive.set(key, (inclusive.get(key) ?? 0) + (weights[index] ?? 0));
   }
 });
 

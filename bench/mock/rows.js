@@ -5,6 +5,8 @@ import { row } from './report.js';
 const throughput = (name, result) => ({ name, value: result.rps, p50Ms: result.p50Ms, p99Ms: result.p99Ms });
 const broken = (...results) => results.some((result) => result.non2xx > 0 || result.errors > 0);
 
+const perAppKb = (filledMb, idleMb, count) => ((filledMb - idleMb) * 1024) / count;
+
 /** Builds the table rows from everything the run measured. */
 export function buildRows({ startup, mock, bare, prism, persisted, platform, scale }, config) {
   const m = mock.cases;
@@ -37,6 +39,8 @@ export function buildRows({ startup, mock, bare, prism, persisted, platform, sca
     row('mock RSS under load, GET app (peak)', { value: m.getApp.peakRssMb }, prismPeak, { unit: 'MB', target: { on: 'value', below: 100 } }),
     row(`mock RSS peak over all 5 cases (+${created} apps, +${runs} runs)`, { value: Math.max(...mockCases.map((entry) => entry.peakRssMb)) }, prismPeak, { unit: 'MB', target: { on: 'value', below: 100 } }),
     row(`mock RSS with ${scale.count.toLocaleString('en-US')} apps`, { value: scale.vmRssMb }, { name: 'empty mock', value: scale.idleRssMb }, { unit: 'MB', target: { on: 'value', below: 250 } }),
+    // Issue 13: the cost of one more app held (with its channel), from the same process before and after.
+    row(`mock memory per app at ${scale.count.toLocaleString('en-US')} apps (RSS growth ÷ apps)`, { value: perAppKb(scale.rssMb, scale.idleRssMb, scale.count) }, { name: 'JS heap growth ÷ apps', value: perAppKb(scale.heapUsedMb, scale.idleHeapUsedMb, scale.count) }, { unit: 'KB' }),
     row('start-up to first answer, bundled spec', { value: startup.mockBundled.medianMs }, { name: 'Prism', value: startup.prismBundled.medianMs }, { unit: 'ms', target: { on: 'value', below: 300 } }),
     row('start-up to first answer, GitHub spec', { value: startup.mockGithub.medianMs }, { name: 'bare node', value: startup.bare.medianMs }, { unit: 'ms', target: { on: 'value', below: 3000 } }),
     row('Prism start-up, bundled spec', { value: startup.prismBundled.medianMs }, { name: 'bare node', value: startup.bare.medianMs }, { unit: 'ms' }),

@@ -57,6 +57,6 @@ const fillMs = performance.now() - startedAt;
 const filled = settle();
 
 process.stdout.write(
-  `scale-ready ${JSON.stringify({ url: server.url, count, fillMs, ids, idleRssMb: idle.rss / 2 ** 20, rssMb: filled.rss / 2 ** 20, heapUsedMb: filled.heapUsed / 2 ** 20 })}\n`,
+  `scale-ready ${JSON.stringify({ url: server.url, count, fillMs, ids, idleRssMb: idle.rss / 2 ** 20, rssMb: filled.rss / 2 ** 20, idleHeapUsedMb: idle.heapUsed / 2 ** 20, heapUsedMb: filled.heapUsed / 2 ** 20 })}\n`,
 );
 process.on('SIGTERM', () => server.close().then(() => process.exit(0)));

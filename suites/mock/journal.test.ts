@@ -115,6 +115,23 @@ describe('the request journal: GET /__mock/requests', () => {
     const { requests, capacity } = await listed(mock);
     expect(capacity).toBe(3);
     expect(requests.map((entry) => entry.id)).toEqual([3, 4, 5]);
+    expect(requests.map((entry) => entry.path + '?' + (entry as { query?: string }).query)).toEqual([
+      '/v1/apps?page=2',
+      '/v1/apps?page=3',
+      '/v1/apps?page=4',
+    ]);
+  });
+
+  it('keeps nothing of a dropped entry in the one that takes its place', async () => {
+    const mock = await mockFor({ journalSize: 1 });
+    await createApp(mock);
+    await fetch(`${mock.url}/v1/apps`, { headers: { 'x-second': 'yes' } });
+    const [entry, ...rest] = mock.requests();
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({ method: 'GET', path: '/v1/apps', operation: 'list_apps', status: 200 });
+    expect(entry!.headers['x-second']).toBe('yes');
+    expect(entry).not.toHaveProperty('body');
+    expect(entry).not.toHaveProperty('bodySize');
   });
 
   it('keeps the first 64 KiB of a large body and says so, and a binary body as base64', async () => {

@@ -18,6 +18,11 @@ export class RingBuffer<T> {
     return id;
   }
 
+  /** The item the next push overwrites, once the buffer is full; undefined while there is room. */
+  displaced(): T | undefined {
+    return this.#nextId - this.#oldestId() >= this.capacity ? this.#slots[this.#nextId % this.capacity] : undefined;
+  }
+
   /** The item with this id, unless it was overwritten or never pushed. */
   get(id: number): T | undefined {
     if (!Number.isInteger(id) || id < this.#oldestId() || id >= this.#nextId) return undefined;

@@ -12,6 +12,7 @@ export class AppsStore {
   readonly #apps = new Map<string, AppRecord>();
   readonly #order: string[] = [];
   readonly #runs = new Map<string, RunRecord[]>();
+  #version = 0;
 
   constructor(principalId: string) {
     this.principalId = principalId;
@@ -35,6 +36,11 @@ export class AppsStore {
     return store;
   }
 
+  /** Bumped by every write, so an answer kept from the state can tell whether it still is current. */
+  get version(): number {
+    return this.#version;
+  }
+
   /** The app with this id, deleted ones included. */
   app(id: string): AppRecord | undefined {
     return this.#apps.get(id);
@@ -44,6 +50,7 @@ export class AppsStore {
   putApp(record: AppRecord): void {
     if (!this.#apps.has(record.id)) this.#order.push(record.id);
     this.#apps.set(record.id, record);
+    this.#version++;
   }
 
   /** Every app, most recently created first. */
@@ -63,6 +70,7 @@ export class AppsStore {
     // Runs almost always arrive in order, so this loop usually does not iterate.
     while (i > 0 && Date.parse(list[i - 1]!.created_at) > at) i--;
     list.splice(i, 0, run);
+    this.#version++;
   }
 
   /** The app's runs, oldest first. */

@@ -1,6 +1,6 @@
 import type { ResourceEnvironment, ResourceOutcome, ResourceRecord, ResourceRequest, ResourceResponse, ResourceRoute } from './model-types.js';
 import { isObject } from './merge-patch.js';
-import { present } from './present.js';
+import { present, presentForRead } from './present.js';
 import type { Target } from './scope.js';
 import { targetKey } from './scope.js';
 import type { ResourceStore } from './store.js';
@@ -33,7 +33,8 @@ export function answer(ctx: HandlerContext, endpoint: Endpoint, record: Resource
   const headers: Record<string, string> = {};
   if (endpoint.body === 'none') return { kind: 'empty', status, headers };
   if (endpoint.body !== 'item' || !record) return { kind: 'synthesize', status, headers };
-  return { kind: 'body', status, headers, body: present(ctx.collection, record, endpoint, ctx.request.origin) };
+  const presented = ctx.route.kind === 'read' ? presentForRead : present;
+  return { kind: 'body', status, headers, body: presented(ctx.collection, record, endpoint, ctx.request.origin) };
 }
 
 /**

@@ -32,6 +32,22 @@ describe('RingBuffer', () => {
     expect(ring.after(0)).toEqual([{ id: 3, item: 'c' }]);
   });
 
+  it('names the item the next push overwrites only once it is full, and none after clear', () => {
+    const ring = new RingBuffer<string>(2);
+    expect(ring.displaced()).toBeUndefined();
+    ring.push('a');
+    expect(ring.displaced()).toBeUndefined();
+    ring.push('b');
+    expect(ring.displaced()).toBe('a');
+    ring.push('c');
+    expect(ring.displaced()).toBe('b');
+    ring.clear();
+    expect(ring.displaced()).toBeUndefined();
+    ring.push('d');
+    ring.push('e');
+    expect(ring.displaced()).toBe('d');
+  });
+
   it('refuses a capacity that is not a positive integer', () => {
     for (const capacity of [0, -1, 1.5, Number.NaN]) expect(() => new RingBuffer(capacity)).toThrow(RangeError);
   });

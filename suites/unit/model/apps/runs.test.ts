@@ -132,3 +132,84 @@ describe('list_app_runs', () => {
     expect(data[0].channel_name).toBe('Ops hook');
   });
 });
+
+// The listing is kept between requests while nothing changes; each test lists twice (the second
+// from what was kept) before a change, and the listing after it must show the change.
+describe('list_app_runs between changes', () => {
+  const listed = (h: ReturnType<typeof harness>, appId: string, query: Record<string, string> = {}) => {
+    const first = h.call('list_app_runs', { pathParams: { app_id: appId }, query }).response.body as any;
+    const second = h.call('list_app_runs', { pathParams: { app_id: appId }, query }).response.body as any;
+    expect(second).toEqual(first);
+    return first;
+  };
+
+  it('shows a new run in the next listing', () => {
+    const h = harness();
+    const { appId, channelId, token } = h.publishedWebhook();
+    h.invoke(appId, channelId, token);
+    expect(listed(h, appId).data).toHaveLength(1);
+    h.invoke(appId, channelId, token);
+    expect(listed(h, appId).data).toHaveLength(2);
+    expect(listed(h, appId, { groupBy: 'hour' }).buckets).toEqual([{ hour: '2025-01-01T10:00:00.000Z', ok: 0, err: 0, running: 2 }]);
+  });
+
+  it('completes a running run at the instant its duration ends, not a millisecond later', () => {
+    const h = harness({ runDurationMs: 10 * MINUTE });
+    const { appId, channelId, token } = h.publishedWebhook();
+    h.invoke(appId, channelId, token);
+    expect(listed(h, appId).data[0].status).toBe('running');
+    h.env.advance(10 * MINUTE - 1);
+    expect(listed(h, appId, { groupBy: 'hour' }).buckets[0]).toMatchObject({ ok: 0, running: 1 });
+    h.env.advance(1);
+    const done = listed(h, appId, { groupBy: 'hour' });
+    expect(done.data[0]).toMatchObject({ status: 'ok', completed_at: new Date(Date.parse(START) + 10 * MINUTE).toISOString() });
+    expect(done.buckets[0]).toMatchObject({ ok: 1, running: 0 });
+  });
+
+  it('drops a run from the window the millisecond after the window has passed its start', () => {
+    const h = harness();
+    const { appId, channelId, token } = h.publishedWebhook();
+    h.invoke(appId, channelId, token);
+    h.env.advance(HOUR);
+    expect(listed(h, appId, { window: '60m' }).data).toHaveLength(1);
+    h.env.advance(1);
+    expect(listed(h, appId, { window: '60m' }).data).toHaveLength(0);
+    expect(listed(h, appId, { window: '2h' }).data).toHaveLength(1);
+  });
+
+  it('leaves out a run dated after the clock, until the clock reaches it', () => {
+    const h = harness();
+    const { appId, channelId, token } = h.publishedWebhook();
+    h.env.advance(5 * MINUTE);
+    h.invoke(appId, channelId, token);
+    expect(listed(h, appId).data).toHaveLength(1);
+    h.env.advance(-MINUTE);
+    expect(listed(h, appId).data).toHaveLength(0);
+    h.env.advance(MINUTE - 1);
+    expect(listed(h, appId).data).toHaveLength(0);
+    h.env.advance(1);
+    expect(listed(h, appId).data).toHaveLength(1);
+  });
+
+  it('answers every app and query with its own runs', () => {
+    const h = harness();
+    const one = h.publishedWebhook();
+    const two = h.publishedWebhook();
+    h.invoke(one.appId, one.channelId, one.token);
+    expect(listed(h, one.appId).data).toHaveLength(1);
+    expect(listed(h, two.appId).data).toHaveLength(0);
+    expect(listed(h, one.appId)).not.toHaveProperty('buckets');
+    expect(listed(h, one.appId, { groupBy: 'hour' }).buckets).toHaveLength(1);
+  });
+
+  it('keeps listing an app after it is archived', () => {
+    const h = harness();
+    const { appId, channelId, token } = h.publishedWebhook();
+    h.invoke(appId, channelId, token);
+    expect(listed(h, appId).data).toHaveLength(1);
+    h.call('delete_app', { pathParams: { app_id: appId } });
+    expect(listed(h, appId).data).toHaveLength(1);
+    h.invoke(appId, channelId, token);
+    expect(listed(h, appId).data).toHaveLength(1);
+  });
+});
