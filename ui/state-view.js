@@ -4,8 +4,10 @@ import { html } from './html.js';
 
 /**
  * The state as the mock exports it, resource by resource, without knowing the resources: every
- * top-level array is a collection (grouped further by a `collection` member when every item has
- * one), and each item shows its scalar fields, the sizes of its nested lists, and its JSON.
+ * array at the top level or one object below it (the inferred resources' `resources.records`) is a
+ * collection, grouped further by a `collection` member when every item has one; each item shows its
+ * scalar fields (those of its `representation`, what the mock answers for it, where it has one), the
+ * sizes of its nested lists, and its JSON.
  */
 export function StateView({ state, onChanged }) {
   const [message, setMessage] = useState(undefined);
@@ -39,21 +41,30 @@ export function StateView({ state, onChanged }) {
 
 function collectionsOf(state) {
   const out = [];
-  for (const [key, value] of Object.entries(state ?? {})) {
-    if (!Array.isArray(value)) continue;
+  const add = (key, value) => {
     const grouped = value.length > 0 && value.every((item) => typeof item?.collection === 'string');
     if (!grouped) out.push([key, value]);
     else
       for (const name of new Set(value.map((item) => item.collection))) out.push([name, value.filter((item) => item.collection === name)]);
+  };
+  for (const [key, value] of Object.entries(state ?? {})) {
+    if (Array.isArray(value)) add(key, value);
+    else if (isObject(value)) for (const [inner, items] of Object.entries(value)) if (Array.isArray(items)) add(`${key}.${inner}`, items);
   }
   return out;
 }
+
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** What a row shows of an item: a stored record's representation under its id, else the item itself. */
+const shown = (item) => (isObject(item?.representation) ? { id: item.id, ...item.representation } : item);
 
 const MAX_COLUMNS = 6;
 
 function Collection({ name, items }) {
   const [open, setOpen] = useState(undefined);
-  const columns = columnsOf(items);
+  const rows = items.map(shown);
+  const columns = columnsOf(rows);
   return html`<div class="collection" data-test="state-collection" data-collection=${name}>
     <h3>${name} <small class="muted">(${items.length})</small></h3>
     ${
@@ -68,7 +79,7 @@ function Collection({ name, items }) {
           ${items.map(
             (item, index) => html`
               <tr key=${index} class="row" data-test="state-item" onClick=${() => setOpen(open === index ? undefined : index)}>
-                ${columns.map((column) => html`<td>${cell(item[column])}</td>`)}
+                ${columns.map((column) => html`<td>${cell(rows[index][column])}</td>`)}
               </tr>
               ${
                 open === index &&

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.js';
+import { loadSpec } from '../../src/openapi/index.js';
 import { WEBHOOK_TOKEN, runLifecycle, serveDashboard } from './serve-dashboard.js';
 
 /**
@@ -107,6 +108,36 @@ describe('the dashboard in headless Chromium', () => {
       ),
     );
     expect(seen).toMatchObject({ rows: true, violation: true, state: false });
+  });
+
+  it("shows an inferred resource of another document in the state view, and not when the state's resources are cut", async () => {
+    const spec = await loadSpec(new URL('../../node_modules/@readme/oas-examples/3.0/json/petstore.json', import.meta.url).pathname);
+    const look = async (breakPage?: (page: Page) => Promise<unknown>) => {
+      const server = await serveDashboard({ spec });
+      const created = await fetch(`${server.url}/pet`, {
+        method: 'POST',
+        // petstore's create asks for its OAuth2 scheme, which the mock takes as a bearer token.
+        headers: { 'content-type': 'application/json', authorization: 'Bearer any-token' },
+        body: JSON.stringify({ name: 'Rex the inferred', photoUrls: [] }),
+      });
+      // petstore declares no success for it (only 405): the mock answers a create's 201.
+      expect(created.status).toBe(201);
+      const page = await chromium.context.newPage();
+      try {
+        await breakPage?.(page);
+        await page.goto(`${server.url}/__mock/`);
+        return await appears(page, '[data-collection=pet] [data-test=state-item]:has-text("Rex the inferred")', breakPage ? ABSENT_MS : FOUND_MS);
+      } finally {
+        await page.close();
+      }
+    };
+    expect(await look()).toBe(true);
+    const withoutResources = (page: Page) =>
+      page.route('**/__mock/state', async (route) => {
+        const state = (await (await route.fetch()).json()) as Record<string, unknown>;
+        await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...state, resources: { version: 1, records: [] } }) });
+      });
+    expect(await look(withoutResources)).toBe(false);
   });
 
   it('finds no chart when the chart library draws nothing', async () => {

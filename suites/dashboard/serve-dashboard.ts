@@ -1,20 +1,19 @@
 import { createDashboard, type Dashboard, type MockServer } from '../../src/mock/index.js';
+import type { LoadedSpec } from '../../src/openapi/index.js';
 import { createRedactor } from '../../src/recording/index.js';
 import { loadAppsSpec, serveDocument } from '../helpers/serve.js';
 
 export const HARNESS_ID = 'harness_0193a3b5c0de7000800000000000abcd';
 export const WEBHOOK_TOKEN = 'whk_demo_secret_value';
 
-/** The bundled document served as `mock` serves it, with its dashboard, on an ephemeral loopback port, closed when the test ends. */
+/** The bundled document (or `spec`) served as `mock` serves it, with its dashboard, on an ephemeral loopback port, closed when the test ends. */
 export async function serveDashboard(
-  options: { apiKey?: string; dashboard?: boolean } = {},
+  options: { apiKey?: string; dashboard?: boolean; spec?: LoadedSpec } = {},
 ): Promise<MockServer & { dashboard: Dashboard | undefined }> {
-  const dashboard =
-    options.dashboard === false
-      ? undefined
-      : createDashboard({ spec: await loadAppsSpec(), loadRedactor: async () => createRedactor().exchange });
+  const spec = options.spec ?? (await loadAppsSpec());
+  const dashboard = options.dashboard === false ? undefined : createDashboard({ spec, loadRedactor: async () => createRedactor().exchange });
   const server = await serveDocument(
-    await loadAppsSpec(),
+    spec,
     {},
     { ...(dashboard ? { dashboard } : {}), ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }) },
   );
