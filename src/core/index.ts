@@ -20,6 +20,7 @@ export { canonicalJson, jsonEqual } from './canonical-json.js';
 export { isJsonObject, type JsonObject } from './json-object.js';
 export { MAX_JSON_DEPTH, parseJsonBody, type JsonResult } from './parse-json.js';
 export { decodePathParams, type DecodedPathParams } from './path-params.js';
+export { readScalarText } from './text-value.js';
 export { REDACTED, isSecretName } from './secrets.js';
 export { maskSecrets } from './mask-secrets.js';
 export { bearerToken, secretsEqual } from './credentials.js';

@@ -56,7 +56,7 @@ export function materialise(plan: RequestPlan, options: MaterialiseOptions): Mat
   } else if (plan.body) {
     let value = overrideVars(plan.body.value, vars, skip, '/body');
     if (options.namePrefix && operation.method === 'POST') value = prefixName(value, options, skip);
-    bytes = Buffer.from(JSON.stringify(value));
+    bytes = Buffer.from(plan.body.form ? formText(value) : JSON.stringify(value));
     body = { mediaType: plan.body.mediaType, value, raw: false };
   }
   if (body) headers['content-type'] = body.mediaType;
@@ -129,6 +129,15 @@ function simple(value: unknown): string {
       .flatMap(([k, v]) => [k, simple(v)])
       .join(',');
   return String(value);
+}
+
+/** An `application/x-www-form-urlencoded` body: each field as a query parameter of style form (OAS §4.8.15.4). */
+function formText(value: unknown): string {
+  const form = new URLSearchParams();
+  for (const [name, field] of Object.entries((value ?? {}) as Record<string, unknown>)) {
+    if (field !== undefined) for (const [key, text] of formPairs(name, field)) form.append(key, text);
+  }
+  return form.toString();
 }
 
 /** OAS style=form, explode=true: repeated names for arrays, one pair per member for objects. */

@@ -1,9 +1,9 @@
 import { isSafeMethod, isSecretName, type HeaderMap } from '../../core/index.js';
 import type { Operation } from '../../openapi/index.js';
 import { isTransportFailure, type TransportFailure } from '../../transport/index.js';
-import { validateRequest } from '../../validation/index.js';
 import { responseJson, type Exchange, type RequestKind } from '../findings/exchange.js';
 import { findingOf, type Finding } from '../findings/finding.js';
+import { requestKindOf } from '../findings/request-kind.js';
 import { materialise, type Materialised } from '../generate/materialise.js';
 import type { RequestPlan } from '../generate/request-plan.js';
 import { checkContext } from './check-context.js';
@@ -49,11 +49,11 @@ export async function execute(run: Run, operation: Operation, plan: RequestPlan,
       ? { prefer: state.secrets.tokenHolders() }
       : {}),
   });
-  const generatedAs = options.kind ?? classify(run, operation, plan, built);
+  const request = { ...built.request, path: new URL(built.request.url).pathname, query: built.query.toString() };
+  const generatedAs = options.kind ?? classify(run, operation, plan, built, request.path);
   const count = options.count ?? true;
   const result = await config.client.send(built.request);
   if (count) state.tally.countRequests();
-  const request = { ...built.request, path: new URL(built.request.url).pathname, query: built.query.toString() };
   if (isTransportFailure(result)) {
     const response = { status: result.status ?? 0, headers: {}, body: Buffer.from(result.message) };
     const exchange: Exchange = { operation, request, response, generatedAs, elapsedMs: result.elapsedMs };
@@ -92,17 +92,22 @@ export async function execute(run: Run, operation: Operation, plan: RequestPlan,
   return { exchange, findings };
 }
 
-/** A mutation that did not survive serialisation (a number in a path is still a string) is not negative. */
-function classify({ config }: Run, operation: Operation, plan: RequestPlan, built: Materialised): RequestKind {
-  if (plan.kind.kind !== 'negative' || built.body?.raw) return plan.kind;
-  const media = operation.requestBody?.content.find((entry) => entry.mediaType === built.body?.mediaType);
-  const validation = validateRequest(config.validator, operation, {
-    pathParams: built.pathParams,
-    query: built.query,
+/**
+ * What the request is on the wire, judged as the document reads it: a mutation that did not
+ * survive serialisation (a number in a string parameter is still a string) is valid input, and a
+ * planned-valid request the document refuses is invalid input. A surviving mutation keeps the
+ * plan's description of what it broke.
+ */
+function classify({ config }: Run, operation: Operation, plan: RequestPlan, built: Materialised, path: string): RequestKind {
+  const rawPathParams = Object.fromEntries(Object.entries(built.pathParams).map(([name, value]) => [name, encodeURIComponent(value)]));
+  const judged = requestKindOf(config.validator, operation, {
+    path,
+    rawPathParams,
+    query: built.query.toString(),
     headers: built.request.headers,
-    body: built.body && media ? { media, value: built.body.value } : undefined,
+    body: built.request.body,
   });
-  return validation.violations.length > 0 ? plan.kind : { kind: 'positive' };
+  return judged.kind === 'negative' && plan.kind.kind === 'negative' ? plan.kind : judged;
 }
 
 /** The token of a resource named in the path, for an operation guarded by that resource's own scheme. */
