@@ -8,3 +8,4 @@ export type { StatefulFinding, StatefulOptions, StatefulRequest, StatefulResult 
 export type { StatefulSession } from './session.js';
 export type { JudgeOptions, SequenceJudge } from './sequence-judge.js';
 export type { StatefulCheck, StatefulSource } from './source.js';
+export { weightedSteps, type WeightedCommand } from './weighted-steps.js';

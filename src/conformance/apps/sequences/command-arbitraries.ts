@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { AddChannel, RemoveChannel, UpdateChannel } from './commands/channel-commands.js';
 import { CreateApp, GetApp, ListApps, UpdateApp, type UpdateAppInput } from './commands/app-commands.js';
 import { channelSpecArbitrary } from './commands/channel-spec.js';
-import type { StatefulCommand } from './commands/command.js';
+import type { WeightedCommand } from '../../stateful/index.js';
+import type { AppsSequence } from './apps-sequence.js';
+import { isLive, type StatefulCommand } from './commands/command.js';
 import { ArchiveApp, PublishApp, UnpublishApp } from './commands/lifecycle-commands.js';
-import { ListAppRuns, WINDOWS } from './commands/runs-command.js';
+import { INVALID_WINDOWS, ListAppRuns, VALID_WINDOWS } from './commands/runs-command.js';
 import { InvokeWebhook, type WebhookAuth } from './commands/webhook-command.js';
 import { NAME_WORDS, type IdChoices } from './inputs.js';
 
@@ -13,11 +15,28 @@ import { NAME_WORDS, type IdChoices } from './inputs.js';
 const appIndex = fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat({ max: 3 }), weight: 1 });
 const channelIndex = fc.oneof({ arbitrary: fc.constant(0), weight: 2 }, { arbitrary: fc.nat({ max: 2 }), weight: 1 });
 
+// What unlocks the deep states weighs most until they are reached, then what only they exercise:
+// an app to begin with, a draft with a webhook to publish, webhooks to call once one is live (each
+// accepted call is a run), and a run listing once an app has two runs. Once a listing of two runs
+// was judged, the sequence goes back to exploring everything else (reads, edits, channels).
+const toCreate = (world: AppsSequence) => [20, 5][world.apps().length] ?? 1;
+const publishable = (world: AppsSequence) =>
+  world.apps().some((app) => app.status === 'draft' && app.channels.some((channel) => channel.channel_type === 'webhook')) ? 12 : 1;
+const anyLive = (world: AppsSequence) => (world.apps().some(isLive) ? (world.mostRuns() < 2 ? 15 : 3) : 1);
+const withRuns = (world: AppsSequence) => (world.mostRuns() < 2 ? [1, 3][world.mostRuns()]! : world.runsListed() ? 2 : 15);
+// Archiving, unpublishing and removing a channel lock the deep states again: rare until they are reached.
+const locking = (world: AppsSequence) => (world.mostRuns() < 2 ? 0.3 : 1);
+// A second webhook channel on a live app tells runs apart by channel, so their order shows.
+const moreChannels = (world: AppsSequence) => (world.apps().some(isLive) ? 2 : 1);
+// Reads and edits, what most other rules are judged on: the more once the deep states were judged.
+const explore = (world: AppsSequence) => (world.runsListed() ? 3 : 1);
+
 /**
- * One arbitrary per command kind, repeated to weight the ones a sequence needs most (creating,
- * publishing, calling webhooks). `live` drops inputs a live deployment cannot take.
+ * Every command kind with its weight in the current state (see weightedSteps): creating first,
+ * then publishing, then webhook calls and run listings once there is something to call and list.
+ * `live` drops inputs a live deployment cannot take.
  */
-export function commandArbitraries(ids: IdChoices, live: boolean): fc.Arbitrary<StatefulCommand>[] {
+export function commandArbitraries(ids: IdChoices, live: boolean): WeightedCommand<AppsSequence>[] {
   const channel = channelSpecArbitrary(live);
   const harness = ids.harness_id.length > 0 ? fc.constantFrom(...ids.harness_id) : fc.constant('harness_0193a3b5c0de7000800000000000abcd');
   const createApp = fc
@@ -55,7 +74,11 @@ export function commandArbitraries(ids: IdChoices, live: boolean): fc.Arbitrary<
     .tuple(
       appIndex,
       channelIndex,
-      fc.constantFrom<WebhookAuth>('header', 'bearer', 'header', 'header-wins', 'wrong', 'missing', 'unknown-channel'),
+      // Mostly calls that are accepted (each one a run to list), now and then one the gate refuses.
+      fc.oneof(
+        { arbitrary: fc.constantFrom<WebhookAuth>('header', 'bearer', 'header', 'header-wins'), weight: 3 },
+        { arbitrary: fc.constantFrom<WebhookAuth>('wrong', 'missing', 'unknown-channel'), weight: 1 },
+      ),
       fc.nat({ max: 9999 }),
       fc.boolean(),
     )
@@ -63,50 +86,71 @@ export function commandArbitraries(ids: IdChoices, live: boolean): fc.Arbitrary<
   const runs = fc
     .tuple(
       appIndex,
-      fc.option(fc.constantFrom(...WINDOWS), { nil: undefined }),
+      // Mostly windows the contract takes (a listing to compare), now and then one it refuses.
+      fc.option(
+        fc.oneof(
+          { arbitrary: fc.constantFrom(...VALID_WINDOWS), weight: 3 },
+          { arbitrary: fc.constantFrom(...INVALID_WINDOWS), weight: 1 },
+        ),
+        { nil: undefined },
+      ),
       fc.constantFrom<'hour' | 'day' | undefined>(undefined, 'hour', 'hour', 'day'),
     )
     .map(([index, window, groupBy]) => new ListAppRuns(index, window, groupBy));
+  const weighted = (arbitrary: fc.Arbitrary<StatefulCommand>, weight: (world: AppsSequence) => number): WeightedCommand<AppsSequence> => ({
+    arbitrary,
+    weight,
+  });
   return [
-    createApp,
-    createApp,
-    createApp,
-    appIndex.map((index) => new GetApp(index)),
-    listApps,
-    updateApp,
-    publish,
-    publish,
-    publish,
-    appIndex.map((index) => new UnpublishApp(index)),
-    appIndex.map((index) => new ArchiveApp(index)),
-    fc
-      .tuple(appIndex, channel, fc.constantFrom<boolean | undefined>(undefined, true, false))
-      .map(([index, spec, enabled]) => new AddChannel(index, spec, enabled)),
-    fc
-      .record({
-        index: appIndex,
-        channel: channelIndex,
-        enabled: fc.constantFrom<boolean | undefined>(undefined, true, false),
-        config: fc.option(
-          fc.record(
-            {
-              message: fc.constantFrom('Updated {{ payload.ticket }}', ''),
-              session_mode: fc.constantFrom<'shared_session' | 'session_per_invocation'>('shared_session', 'session_per_invocation'),
-              rotateToken: fc.boolean(),
-            },
-            { requiredKeys: [] },
+    weighted(createApp, toCreate),
+    weighted(
+      appIndex.map((index) => new GetApp(index)),
+      explore,
+    ),
+    weighted(listApps, explore),
+    weighted(updateApp, explore),
+    weighted(publish, publishable),
+    weighted(
+      appIndex.map((index) => new UnpublishApp(index)),
+      locking,
+    ),
+    weighted(
+      appIndex.map((index) => new ArchiveApp(index)),
+      locking,
+    ),
+    weighted(
+      fc
+        .tuple(appIndex, channel, fc.constantFrom<boolean | undefined>(undefined, true, false))
+        .map(([index, spec, enabled]) => new AddChannel(index, spec, enabled)),
+      moreChannels,
+    ),
+    weighted(
+      fc
+        .record({
+          index: appIndex,
+          channel: channelIndex,
+          enabled: fc.constantFrom<boolean | undefined>(undefined, true, false),
+          config: fc.option(
+            fc.record(
+              {
+                message: fc.constantFrom('Updated {{ payload.ticket }}', ''),
+                session_mode: fc.constantFrom<'shared_session' | 'session_per_invocation'>('shared_session', 'session_per_invocation'),
+                rotateToken: fc.boolean(),
+              },
+              { requiredKeys: [] },
+            ),
+            { nil: undefined },
           ),
-          { nil: undefined },
-        ),
-      })
-      .map((input) => new UpdateChannel(input)),
-    fc.tuple(appIndex, channelIndex).map(([index, ch]) => new RemoveChannel(index, ch)),
-    webhook,
-    webhook,
-    webhook,
-    webhook,
-    runs,
-    runs,
+        })
+        .map((input) => new UpdateChannel(input)),
+      explore,
+    ),
+    weighted(
+      fc.tuple(appIndex, channelIndex).map(([index, ch]) => new RemoveChannel(index, ch)),
+      locking,
+    ),
+    weighted(webhook, anyLive),
+    weighted(runs, withRuns),
   ];
 }
 
