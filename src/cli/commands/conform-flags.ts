@@ -25,6 +25,8 @@ export function readFlags(argv: string[]) {
     json: { type: 'string' },
     har: { type: 'string', multiple: true },
     record: { type: 'string' },
+    'fail-on': { type: 'string' },
+    waivers: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
 }

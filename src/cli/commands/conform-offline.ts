@@ -13,11 +13,14 @@ import { formatLoadWarnings, loadSpec } from '../../openapi/index.js';
 import { BUNDLED_SPEC } from '../bundled-spec.js';
 import type { CliIo } from '../io.js';
 import { list, type ConformFlags } from './conform-flags.js';
+import { failOnFlag, loadWaivers } from './conform-waivers.js';
 import { writeReport } from './write-report.js';
 
 /** `conform --har`: the stateless checks over recorded exchanges, with the live run's reports and exit codes. */
 export async function runOffline(values: ConformFlags, io: CliIo): Promise<number> {
   const { fromHarEntry, loadHar } = await import('../../recording/index.js');
+  const failOn = failOnFlag(values['fail-on']);
+  const waivers = await loadWaivers(values.waivers);
   const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
   const warnings = formatLoadWarnings(spec.source, spec.warnings);
   if (warnings) io.stderr(warnings);
@@ -36,6 +39,8 @@ export async function runOffline(values: ConformFlags, io: CliIo): Promise<numbe
     source,
     exchanges,
     plugins: [APPS_PLUGIN],
+    failOn,
+    waivers,
     ...(values.checks === undefined ? {} : { checks: list(values.checks) }),
     ...(values['exclude-checks'] === undefined ? {} : { excludeChecks: list(values['exclude-checks']) }),
   })) {

@@ -17,6 +17,7 @@ import type { CliIo } from '../io.js';
 import { renderError } from '../render-error.js';
 import { list, parseHeaders, parseVars, readFlags } from './conform-flags.js';
 import { runOffline } from './conform-offline.js';
+import { failOnFlag, loadWaivers } from './conform-waivers.js';
 import { writeReport } from './write-report.js';
 
 const APPS_CHECKS = (APPS_PLUGIN.phases ?? []).flatMap((phase) => phase.checks);
@@ -24,8 +25,11 @@ const APPS_CHECKS = (APPS_PLUGIN.phases ?? []).flatMap((phase) => phase.checks);
 export const CONFORM_HELP = `Usage: everruns-contract conform --target URL [options]
 
 Sends property-based requests generated from the OpenAPI document to a live deployment (or a mock)
-and holds every answer against the contract. Exit 0 when every check holds, 1 when anything was
-found, 2 for a usage error, an invalid document or a target that cannot be reached.
+and holds every answer against the contract. Findings the document causes rather than the target
+(no status declared for rejecting invalid input, an example that breaks its own schema, a link the
+document wrote that cannot be followed) are listed apart as document warnings. Exit 0 when the gate
+passes, 1 when a finding fails it, 2 for a usage error, an invalid document, a target that cannot
+be reached, or a run interrupted before it could decide.
 
 Options:
   --target URL              base URL of the deployment under test (required)
@@ -43,6 +47,10 @@ Options:
   --max-duration S          stop generating after S seconds (then clean up and report)
   --read-only               send only GET, HEAD and OPTIONS requests
   --var name=value          use this value for every parameter or property of that name (repeatable)
+  --fail-on warning|error   the least severity that fails the gate (default error; warning also
+                            fails on document warnings)
+  --waivers FILE            accept known findings (JSON or YAML: check, operation, key, reason,
+                            expires YYYY-MM-DD); waived findings are shown, expired waivers reported
   --junit FILE              write a JUnit XML report (one testsuite per check)
   --json FILE               write a JSON report
   --har FILE.har            no network: run the stateless checks over recorded exchanges instead of
@@ -102,6 +110,8 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
         : { maxDurationMs: numberFlag('max-duration', values['max-duration'], 0, 0.001, 31_536_000) * 1000 }),
       readOnly: values['read-only'] ?? false,
       vars: parseVars(values.var ?? []),
+      failOn: failOnFlag(values['fail-on']),
+      waivers: await loadWaivers(values.waivers),
     };
     const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
     const warnings = formatLoadWarnings(spec.source, spec.warnings);

@@ -15,6 +15,8 @@ export interface CheckContext {
   apiKeyConfigured: boolean;
   /** The domain plug-ins' rules for problem bodies, held by problem_json_conformance. */
   problemRules: readonly ProblemRule[];
+  /** True for an id of a resource the run deleted (or was deleting): a 404 for it is no defect. */
+  isGone(id: string): boolean;
   /** Sends a follow-up request (for checks such as links_resolve); statuses never throw. */
   send(request: RequestFacts & { url: string }): Promise<ResponseFacts>;
 }

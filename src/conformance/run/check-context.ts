@@ -12,6 +12,7 @@ export function checkContext({ config, state }: Run, extraSecrets: readonly stri
     secrets: extraSecrets.length > 0 ? [...secrets, ...extraSecrets] : secrets,
     apiKeyConfigured: config.apiKeyConfigured,
     problemRules: config.problemRules,
+    isGone: (id) => state.ids.isGone(id),
     send(request) {
       const headers = { ...request.headers };
       if (new URL(request.url).origin !== origin) for (const name of Object.keys(config.credentials)) delete headers[name.toLowerCase()];

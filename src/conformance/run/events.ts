@@ -1,10 +1,13 @@
-import type { ReportedFinding } from '../findings/finding.js';
+import type { ReportedFinding, Severity } from '../findings/finding.js';
+import type { WaiverStatus } from '../findings/waivers.js';
 
 /** Passed and failed exchanges of one check. */
 export interface CheckTotals {
   check: string;
   passed: number;
   failed: number;
+  /** Exchanges whose only findings were document warnings (counted apart from passed and failed). */
+  warned?: number;
 }
 
 /** What a run did, for the summary table, the exit status and the reports. */
@@ -12,11 +15,18 @@ export interface RunSummary {
   target: string;
   seed: number;
   checks: CheckTotals[];
+  /** Every finding: errors, document warnings (severity `warning`) and waived ones (`waived`), each listed apart in the reports. */
   findings: ReportedFinding[];
   requests: number;
   durationMs: number;
-  /** True when Ctrl-C or --max-duration ended generation early. */
+  /** True when a signal (Ctrl-C) ended the run early: such a run never passes. */
   interrupted: boolean;
+  /** True when --max-duration ended generation (the time budget the run was given). */
+  maxDurationReached?: boolean;
+  /** The least severity that fails the gate. */
+  failOn?: Severity;
+  /** What became of each waiver: active (and how many findings it accepted) or expired. */
+  waivers?: WaiverStatus[];
   cleanup: { archived: number; failed: number };
   /**
    * Every credential and token the run sent, so renderers can mask them (`***`). Never written out:
@@ -29,7 +39,7 @@ export interface RunSummary {
 export type RunEvent =
   | { type: 'run-started'; target: string; seed: number; checks: string[]; operations: string[]; readOnly: boolean }
   | { type: 'operation-finished'; operation: string; mode: string; requests: number; done: number; total: number }
-  | { type: 'check-progressed'; check: string; passed: number; failed: number }
+  | { type: 'check-progressed'; check: string; passed: number; failed: number; warned?: number }
   | { type: 'finding-reported'; finding: ReportedFinding }
   | { type: 'run-warned'; message: string }
   | { type: 'cleanup-finished'; archived: number; failed: number }

@@ -52,6 +52,9 @@ export async function execute(run: Run, operation: Operation, plan: RequestPlan,
   const request = { ...built.request, path: new URL(built.request.url).pathname, query: built.query.toString() };
   const generatedAs = options.kind ?? classify(run, operation, plan, built, request.path);
   const count = options.count ?? true;
+  // What a DELETE names is gone from the moment it is sent: requests racing it may rightly get a 404.
+  const deleted = operation.method === 'DELETE' ? deletedId(operation, built.pathParams) : undefined;
+  if (deleted !== undefined) state.ids.noteGone(deleted);
   const result = await config.client.send(built.request);
   if (count) state.tally.countRequests();
   if (isTransportFailure(result)) {
@@ -62,7 +65,16 @@ export async function execute(run: Run, operation: Operation, plan: RequestPlan,
     if (count) state.tally.count('not_a_server_error', true);
     return { findings: [transportFinding(exchange, result)], transport: result };
   }
-  const exchange: Exchange = { operation, request, response: result, generatedAs, elapsedMs: result.elapsedMs, ...responseJson(result) };
+  const unknownIds = Object.keys(built.pathParams).filter((name) => !built.knownIds.has(name) || state.ids.isGone(built.pathParams[name]!));
+  const exchange: Exchange = {
+    operation,
+    request,
+    response: result,
+    generatedAs,
+    ...(unknownIds.length > 0 ? { unknownIds } : {}),
+    elapsedMs: result.elapsedMs,
+    ...responseJson(result),
+  };
   state.ids.learn(operation, built.pathParams, result.status, exchange.json, operation.method === 'POST');
   state.created.noteAnswer(config.spec, operation, result.status, exchange.json, built.pathParams);
   const findings: Finding[] = [];
@@ -86,7 +98,8 @@ export async function execute(run: Run, operation: Operation, plan: RequestPlan,
       config.emit({ type: 'run-warned', message: `check ${check.name} failed on ${operation.id}: ${(error as Error)?.message ?? error}` });
       found = [];
     }
-    if (count) state.tally.count(check.name, found.length > 0);
+    const failed = found.some((finding) => finding.severity === 'error');
+    if (count) state.tally.count(check.name, failed, !failed && found.length > 0);
     findings.push(...found);
   }
   return { exchange, findings };
@@ -108,6 +121,12 @@ function classify({ config }: Run, operation: Operation, plan: RequestPlan, buil
     body: built.request.body,
   });
   return judged.kind === 'negative' && plan.kind.kind === 'negative' ? plan.kind : judged;
+}
+
+/** The id a DELETE removes: the last path parameter, when the path ends in it. */
+function deletedId(operation: Operation, pathParams: Record<string, string>): string | undefined {
+  const last = /\{([^}]+)\}$/.exec(operation.path)?.[1];
+  return last === undefined ? undefined : pathParams[last];
 }
 
 /** The token of a resource named in the path, for an operation guarded by that resource's own scheme. */
@@ -138,6 +157,8 @@ function transportFinding(exchange: Exchange, failure: TransportFailure): Findin
     expected: `a complete response within the ${timeout ? 'timeout' : 'limits'}`,
     received: failure.message,
     key: `transport:${failure.kind}`,
+    // A target that hangs or drops connections does so for every operation alike.
+    scope: 'api',
   });
 }
 

@@ -2,6 +2,8 @@ import type { Dispatcher } from 'undici';
 import type { HeaderMap } from '../../core/index.js';
 import type { LoadedSpec } from '../../openapi/index.js';
 import type { Check } from '../checks/check.js';
+import type { Severity } from '../findings/finding.js';
+import type { Waiver } from '../findings/waivers.js';
 import type { ConformancePlugin } from './plugin.js';
 
 /** Options of one conformance run; only `spec` and `target` are required. */
@@ -38,4 +40,10 @@ export interface ConformanceOptions {
   maxBodyBytes?: number;
   maxRetries?: number;
   maxRetryWaitMs?: number;
+  /** Accepted findings (`--waivers`): shown as waived, never failing the gate, until they expire. */
+  waivers?: readonly Waiver[];
+  /** The least severity that fails the gate: `error` (default), or `warning` to fail on document warnings too. */
+  failOn?: Severity;
+  /** The clock waivers expire by (default: now). */
+  now?: () => Date;
 }

@@ -1,8 +1,8 @@
 import { UpstreamError, UsageError } from '../../core/index.js';
 import { createHttpClient, isTransportFailure } from '../../transport/index.js';
-import { SpecValidator } from '../../validation/index.js';
 import { ALL_CHECKS } from '../checks/index.js';
-import { selectChecks } from '../checks/select.js';
+import { selectChecks, selectNames } from '../checks/select.js';
+import { applyWaivers, checkWaiverNames, dayOf } from '../findings/waivers.js';
 import { probeApiKey } from './auth-probes.js';
 import { EventQueue } from './event-queue.js';
 import type { RunEvent, RunSummary } from './events.js';
@@ -14,6 +14,7 @@ import { createRunConfig } from './run-config.js';
 import { runPhases } from './run-phases.js';
 import { randomSeed } from './seed.js';
 import { setUpPlugins } from './set-up.js';
+import { specValidatorOf } from './spec-validator-of.js';
 
 /** Runs every enabled check against `target`, streaming progress, findings and the summary as events. */
 export async function* runConformance(options: ConformanceOptions): AsyncGenerator<RunEvent> {
@@ -31,12 +32,9 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
   const { spec } = options;
   const plugins = (options.plugins ?? []).filter((plugin) => plugin.appliesTo(spec));
   const phases = plugins.flatMap((plugin) => plugin.phases ?? []);
-  const checks = selectChecks(
-    options.availableChecks ?? ALL_CHECKS,
-    options.checks,
-    options.excludeChecks,
-    phases.flatMap((phase) => phase.checks),
-  );
+  const phaseChecks = phases.flatMap((phase) => phase.checks);
+  const checks = selectChecks(options.availableChecks ?? ALL_CHECKS, options.checks, options.excludeChecks, phaseChecks);
+  checkWaiverNames(options.waivers ?? [], [...(options.availableChecks ?? ALL_CHECKS).map((check) => check.name), ...phaseChecks]);
   const replay = options.replay === undefined ? undefined : parseReplay(options.replay);
   // A replay path the stateless runner does not know may be a phase's own.
   const phaseReplay =
@@ -66,7 +64,7 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
     const run = startRun(
       createRunConfig({
         spec,
-        validator: new SpecValidator(spec),
+        validator: specValidatorOf(spec),
         client,
         baseUrl,
         seed,
@@ -87,7 +85,8 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
       type: 'run-started',
       target: baseUrl,
       seed,
-      checks: checks.map((check) => check.name),
+      // Every check the run reports on, the phases' too: the header and the table count the same.
+      checks: [...checks.map((check) => check.name), ...(replay ? [] : selectNames(phaseChecks, options.checks, options.excludeChecks))],
       operations: operations.map((op) => op.id),
       readOnly: config.readOnly,
     });
@@ -112,14 +111,18 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
       cleanup = await state.created.archiveAll(config);
       emit({ type: 'cleanup-finished', ...cleanup });
     }
+    const findings = state.findings.all();
     const summary: RunSummary = {
       target: baseUrl,
       seed,
       checks: state.tally.all(),
-      findings: state.findings.all(),
+      findings,
       requests: state.tally.requests,
       durationMs: Date.now() - started,
-      interrupted: config.stopped(),
+      interrupted: options.signal?.aborted === true,
+      maxDurationReached: options.signal?.aborted !== true && Date.now() > deadline,
+      failOn: options.failOn ?? 'error',
+      waivers: applyWaivers(findings, options.waivers ?? [], dayOf(options.now?.() ?? new Date())),
       cleanup,
       secrets: [...state.secrets.all()],
     };
@@ -128,3 +131,4 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
     await client.close();
   }
 }
+

@@ -35,11 +35,37 @@ describe('FindingBook', () => {
     expect(book.all()).toEqual([]);
     book.record(finding('met'), { seed: 2, path: 'shrunk' });
     book.flushDeferred();
+    // The set-up's sighting of a cause generation met too is counted; the shrunk replay stays.
     expect(book.all().map((f) => [f.key, f.count, f.replay?.path])).toEqual([
-      ['met', 1, 'shrunk'],
+      ['met', 2, 'shrunk'],
       ['unmet', 2, undefined],
     ]);
     book.flushDeferred();
     expect(book.all()).toHaveLength(2);
+  });
+
+  it('groups an api-wide cause across operations: one finding, its count, its operations, a few examples', () => {
+    const announced: ReportedFinding[] = [];
+    const book = new FindingBook((entry) => announced.push(entry));
+    const on = (operation: string): Finding => ({ ...finding('media'), scope: 'api', operation, evidence: [] });
+    const withEvidence = (operation: string): Finding => ({ ...on(operation), evidence: [{} as Finding['evidence'][number]] });
+    book.record(withEvidence('getApp'), { seed: 1, path: 'getApp:negative:0:1' });
+    for (const operation of ['listApps', 'createApp', 'updateApp', 'publishApp', 'archiveApp']) {
+      book.bump(withEvidence(operation), { seed: 1, path: `${operation}:negative:0:4` });
+    }
+    book.record(on('getApp'));
+    book.record({ ...finding('media'), operation: 'getApp' });
+    const [grouped, perOperation] = book.all();
+    expect(announced).toHaveLength(2);
+    expect(grouped).toMatchObject({ count: 7, operations: ['getApp', 'listApps', 'createApp', 'updateApp', 'publishApp', 'archiveApp'] });
+    expect(grouped!.occurrences.map((o) => [o.operation, o.replay?.path])).toEqual([
+      ['listApps', 'listApps:negative:0:4'],
+      ['createApp', 'createApp:negative:0:4'],
+      ['updateApp', 'updateApp:negative:0:4'],
+    ]);
+    // The same key without the api scope is a cause of its own operation.
+    expect(perOperation).toMatchObject({ operation: 'getApp', count: 1, operations: ['getApp'] });
+    expect(findingKey(on('a'))).toBe(findingKey(on('b')));
+    expect(findingKey(finding('x'))).not.toBe(findingKey({ ...finding('x'), operation: 'other' }));
   });
 });

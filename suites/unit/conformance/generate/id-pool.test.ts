@@ -42,4 +42,12 @@ describe('IdPool', () => {
       'appchan_0193a3b5c0de700080000000000000a1',
     );
   });
+
+  it('remembers the ids the run deleted, so a 404 for them is told from a lost resource', async () => {
+    const { spec, validator } = await apps();
+    const pool = new IdPool(spec.operations, validator);
+    pool.noteGone('app_0193a3b5c0de700080000000000000aa');
+    expect(pool.isGone('app_0193a3b5c0de700080000000000000aa')).toBe(true);
+    expect(pool.isGone('app_0193a3b5c0de700080000000000000bb')).toBe(false);
+  });
 });
