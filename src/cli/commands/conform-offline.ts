@@ -41,6 +41,7 @@ export async function runOffline(values: ConformFlags, io: CliIo): Promise<numbe
     plugins: [APPS_PLUGIN],
     failOn,
     waivers,
+    ...(values.replay === undefined ? {} : { replay: values.replay }),
     ...(values.checks === undefined ? {} : { checks: list(values.checks) }),
     ...(values['exclude-checks'] === undefined ? {} : { excludeChecks: list(values['exclude-checks']) }),
   })) {

@@ -54,7 +54,8 @@ Options:
   --junit FILE              write a JUnit XML report (one testsuite per check)
   --json FILE               write a JSON report
   --har FILE.har            no network: run the stateless checks over recorded exchanges instead of
-                            --target (repeatable; same reports and exit codes)
+                            --target (repeatable; same reports and exit codes; --replay entry:N
+                            judges one recorded exchange again)
   --record FILE.har         keep what the live run sent and received (secrets redacted), to replay
                             later with "mock --fixtures" or check again with --har
   -h, --help                show this help

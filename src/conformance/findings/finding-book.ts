@@ -17,7 +17,7 @@ export function findingKey(finding: Pick<Finding, 'check' | 'operation' | 'key' 
  */
 export class FindingBook {
   #byKey = new Map<string, ReportedFinding>();
-  #deferred: Finding[] = [];
+  #deferred: Array<{ finding: Finding; replay: Replay | undefined }> = [];
   #announce: (finding: ReportedFinding) => void;
 
   constructor(announce: (finding: ReportedFinding) => void = () => {}) {
@@ -59,16 +59,16 @@ export class FindingBook {
     if (known) sighted(known, finding, replay);
   }
 
-  /** Holds findings back until {@link flushDeferred}. */
-  defer(findings: readonly Finding[]): void {
-    this.#deferred.push(...findings);
+  /** Holds findings back until {@link flushDeferred}; `replay` re-runs the request that showed them. */
+  defer(findings: readonly Finding[], replay?: Replay): void {
+    for (const finding of findings) this.#deferred.push({ finding, replay });
   }
 
   /** Records the deferred findings that were not met since. */
   flushDeferred(): void {
-    for (const finding of this.#deferred) {
-      if (!this.has(finding)) this.record(finding);
-      else this.bump(finding);
+    for (const { finding, replay } of this.#deferred) {
+      if (!this.has(finding)) this.record(finding, replay);
+      else this.bump(finding, replay);
     }
     this.#deferred = [];
   }

@@ -1,3 +1,4 @@
+import { UsageError } from '../../core/index.js';
 import type { LoadedSpec } from '../../openapi/index.js';
 import { FindingBook } from '../findings/finding-book.js';
 import type { ReportedFinding, Severity } from '../findings/finding.js';
@@ -16,14 +17,21 @@ export interface OfflineOptions {
   excludeChecks?: readonly string[];
   /** Domain plug-ins; the problem rules of those that apply to the document are held too. */
   plugins?: readonly ConformancePlugin[];
+  /** `entry:N` as printed with a finding: judges only the N-th recorded exchange. */
+  replay?: string;
   waivers?: readonly Waiver[];
   failOn?: Severity;
   now?: () => Date;
 }
 
+/** Formats the replay of the `index`-th (0-based) recorded exchange: `entry:N`, counted from 1. */
+function entryReplay(index: number): { seed: number; path: string } {
+  return { seed: 0, path: `entry:${index + 1}` };
+}
+
 /**
  * Runs the stateless checks over recorded exchanges with no network: the same findings, summary
- * and exit status as a live run.
+ * and exit status as a live run, each finding with the recorded entry that shows it.
  */
 export async function* checkRecordings(options: OfflineOptions): AsyncGenerator<RunEvent> {
   const started = Date.now();
@@ -32,6 +40,7 @@ export async function* checkRecordings(options: OfflineOptions): AsyncGenerator<
     options.waivers ?? [],
     OFFLINE_CHECKS.map((check) => check.name),
   );
+  const only = options.replay === undefined ? undefined : entryOf(options.replay, options.exchanges.length);
   const operations = [...new Set(options.spec.operations.map((operation) => operation.id))];
   yield {
     type: 'run-started',
@@ -44,7 +53,8 @@ export async function* checkRecordings(options: OfflineOptions): AsyncGenerator<
   const tally = new RunTally(judge.checks.map((check) => check.name));
   const reported: ReportedFinding[] = [];
   const book = new FindingBook((finding) => reported.push(finding));
-  for (const recorded of options.exchanges) {
+  for (const [index, recorded] of options.exchanges.entries()) {
+    if (only !== undefined && index !== only) continue;
     const judged = await judge.judge(recorded);
     if (!judged.exchange) {
       yield { type: 'run-warned', message: `${recorded.request.method} ${recorded.request.path} is not declared in the spec; skipped` };
@@ -54,7 +64,7 @@ export async function* checkRecordings(options: OfflineOptions): AsyncGenerator<
     for (const { check, findings } of judged.results) {
       const failed = findings.some((finding) => finding.severity === 'error');
       tally.count(check, failed, !failed && findings.length > 0);
-      book.recordAll(findings);
+      book.recordAll(findings, entryReplay(index));
       for (const finding of reported.splice(0)) yield { type: 'finding-reported', finding };
     }
   }
@@ -74,4 +84,12 @@ export async function* checkRecordings(options: OfflineOptions): AsyncGenerator<
     secrets: [],
   };
   yield { type: 'run-finished', summary };
+}
+
+function entryOf(replay: string, count: number): number {
+  const match = /^entry:(\d+)$/.exec(replay);
+  const number = match ? Number(match[1]) : 0;
+  if (number < 1 || number > count)
+    throw new UsageError(`--replay with --har expects entry:N (1 to ${count}) as printed with a finding, got '${replay}'`);
+  return number - 1;
 }

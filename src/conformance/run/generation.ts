@@ -2,7 +2,7 @@ import { UsageError, isSafeMethod } from '../../core/index.js';
 import type { Operation } from '../../openapi/index.js';
 import type { RequestMode } from '../generate/request-arbitrary.js';
 import type { ConformanceOptions } from './options.js';
-import type { ReplayTarget } from './replay-target.js';
+import type { CaseReplay, ReplayTarget } from './replay-target.js';
 import type { Run } from './run.js';
 import { runProperty } from './run-property.js';
 
@@ -16,14 +16,16 @@ export function selectOperations(
   const { operations } = config.spec;
   const unknown = (options.operations ?? []).filter((id) => !operations.some((op) => op.id === id));
   if (unknown.length > 0) throw new UsageError(`unknown operation ${unknown.join(', ')}`);
-  if (phaseReplay) return [];
+  if (phaseReplay || (replay && 'setUp' in replay)) return [];
+  const replayed = replay && 'operation' in replay ? replay.operation : undefined;
   const selected = operations.filter(
     (op) =>
       (!config.readOnly || isSafeMethod(op.method)) &&
-      (!replay || op.id === replay.operation) &&
+      (replayed === undefined || op.id === replayed) &&
       (!options.operations || options.operations.includes(op.id)),
   );
-  if (replay && selected.length === 0) throw new UsageError(`--replay names operation '${replay.operation}', which is not in the document`);
+  if (replayed !== undefined && selected.length === 0)
+    throw new UsageError(`--replay names operation '${replayed}', which is not in the document`);
   return selected;
 }
 
@@ -34,7 +36,7 @@ export async function generate(
   runs: number,
   deadline: number,
   concurrency: number,
-  replay?: ReplayTarget,
+  replay?: CaseReplay,
 ): Promise<void> {
   const { config, state } = run;
   if (config.checks.length === 0) return;

@@ -6,7 +6,7 @@ import { requestArbitrary, type RequestMode } from '../generate/request-arbitrar
 import type { RequestPlan } from '../generate/request-plan.js';
 import { execute } from './execute.js';
 import type { Run } from './run.js';
-import { formatReplay, type ReplayTarget } from './replay-target.js';
+import { formatReplay, type CaseReplay } from './replay-target.js';
 import { deriveSeed } from './seed.js';
 
 // After a failure shrinks, the search restarts (new seed) to look for other causes, this many times at most.
@@ -24,7 +24,7 @@ export async function runProperty(
   mode: RequestMode,
   runs: number,
   deadline: number,
-  replay?: ReplayTarget,
+  replay?: CaseReplay,
 ): Promise<number> {
   const { config, state } = run;
   const arbitrary = buildArbitrary(run, operation, mode);

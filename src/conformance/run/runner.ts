@@ -8,7 +8,7 @@ import { EventQueue } from './event-queue.js';
 import type { RunEvent, RunSummary } from './events.js';
 import { generate, selectOperations } from './generation.js';
 import type { ConformanceOptions } from './options.js';
-import { parseReplay } from './replay-target.js';
+import { parseReplay, type ReplayTarget } from './replay-target.js';
 import { startRun } from './run.js';
 import { createRunConfig } from './run-config.js';
 import { runPhases } from './run-phases.js';
@@ -35,16 +35,10 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
   const phaseChecks = phases.flatMap((phase) => phase.checks);
   const checks = selectChecks(options.availableChecks ?? ALL_CHECKS, options.checks, options.excludeChecks, phaseChecks);
   checkWaiverNames(options.waivers ?? [], [...(options.availableChecks ?? ALL_CHECKS).map((check) => check.name), ...phaseChecks]);
-  const replay = options.replay === undefined ? undefined : parseReplay(options.replay);
-  // A replay path the stateless runner does not know may be a phase's own.
-  const phaseReplay =
-    options.replay !== undefined && !replay && phases.some((phase) => !phase.replays || phase.replays(options.replay!))
-      ? options.replay
-      : undefined;
-  if (options.replay !== undefined && !replay && !phaseReplay) {
-    throw new UsageError(`--replay expects OPERATION:MODE:ROUND:PATH as printed with a finding, got '${options.replay}'`);
+  const { replay, phaseReplay } = readReplay(options, phases);
+  if (replay && 'setUp' in replay && !plugins.some((plugin) => plugin.name === replay.setUp && plugin.setUp)) {
+    throw new UsageError(`--replay names the set-up of '${replay.setUp}', which does not apply to this document`);
   }
-  if (options.replay !== undefined && options.seed === undefined) throw new UsageError('--replay needs the --seed printed with it');
   const seed = options.seed ?? randomSeed();
   const baseUrl = options.target.replace(/\/+$/, '');
   const concurrency = options.concurrency ?? 4;
@@ -93,18 +87,29 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
     let cleanup = { archived: 0, failed: 0 };
     try {
       const stateless = checks.length > 0 && !phaseReplay;
-      if (stateless && !replay) await probeApiKey(run, operations);
-      if (stateless && !config.readOnly) await setUpPlugins(run, plugins);
-      await generate(run, operations, options.runs ?? 100, deadline, concurrency, replay);
-      if (!replay) {
-        await runPhases(run, phases, {
-          runs: options.runs ?? 100,
-          include: options.checks,
-          exclude: options.excludeChecks,
-          signal: options.signal,
-          deadline,
-          replay: phaseReplay,
-        });
+      if (replay && 'setUp' in replay) {
+        if (stateless)
+          await setUpPlugins(
+            run,
+            plugins.filter((plugin) => plugin.name === replay.setUp),
+          );
+      } else if (replay?.mode === 'auth') {
+        if (stateless) await probeApiKey(run, operations);
+      } else {
+        if (stateless && !replay) await probeApiKey(run, operations);
+        // A replayed case draws its path ids from the pool the set-up filled: it runs again too.
+        if (stateless && !config.readOnly) await setUpPlugins(run, plugins);
+        await generate(run, operations, options.runs ?? 100, deadline, concurrency, replay);
+        if (!replay) {
+          await runPhases(run, phases, {
+            runs: options.runs ?? 100,
+            include: options.checks,
+            exclude: options.excludeChecks,
+            signal: options.signal,
+            deadline,
+            replay: phaseReplay,
+          });
+        }
       }
     } finally {
       state.findings.flushDeferred();
@@ -132,3 +137,16 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
   }
 }
 
+/** The replay path as the runner's own (a case, probes, a set-up) or a phase's; a path nobody knows is a usage error. */
+function readReplay(
+  options: ConformanceOptions,
+  phases: ReadonlyArray<{ replays?(path: string): boolean }>,
+): { replay: ReplayTarget | undefined; phaseReplay: string | undefined } {
+  if (options.replay === undefined) return { replay: undefined, phaseReplay: undefined };
+  if (options.seed === undefined) throw new UsageError('--replay needs the --seed printed with it');
+  const replay = parseReplay(options.replay);
+  if (replay) return { replay, phaseReplay: undefined };
+  // A replay path the stateless runner does not know may be a phase's own.
+  if (phases.some((phase) => !phase.replays || phase.replays(options.replay!))) return { replay: undefined, phaseReplay: options.replay };
+  throw new UsageError(`--replay expects OPERATION:MODE:ROUND:PATH as printed with a finding, got '${options.replay}'`);
+}

@@ -44,6 +44,13 @@ describe('FindingBook', () => {
     expect(book.all()).toHaveLength(2);
   });
 
+  it('keeps the replay a deferred finding was seen with', () => {
+    const book = new FindingBook();
+    book.defer([finding('probe')], { seed: 3, path: 'getApp:auth:0:0' });
+    book.flushDeferred();
+    expect(book.all()[0]!.replay).toEqual({ seed: 3, path: 'getApp:auth:0:0' });
+  });
+
   it('groups an api-wide cause across operations: one finding, its count, its operations, a few examples', () => {
     const announced: ReportedFinding[] = [];
     const book = new FindingBook((entry) => announced.push(entry));
