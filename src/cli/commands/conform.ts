@@ -29,7 +29,7 @@ and holds every answer against the contract. Findings the document causes rather
 (no status declared for rejecting invalid input, an example that breaks its own schema, a link the
 document wrote that cannot be followed) are listed apart as document warnings. Exit 0 when the gate
 passes, 1 when a finding fails it, 2 for a usage error, an invalid document, a target that cannot
-be reached, or a run interrupted before it could decide.
+be reached at all, or a run interrupted before it could decide.
 
 Options:
   --target URL              base URL of the deployment under test (required)

@@ -43,6 +43,7 @@ export function toJsonReport(summary: RunSummary, secrets: readonly string[]): s
     durationMs: summary.durationMs,
     interrupted: summary.interrupted,
     maxDurationReached: summary.maxDurationReached ?? false,
+    unresponsive: summary.unresponsive ?? false,
     cleanup: summary.cleanup,
     failOn: summary.failOn ?? 'error',
     passed: gate.passed,

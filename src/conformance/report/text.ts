@@ -66,6 +66,7 @@ function verdict(gate: Gate): string {
 
 function ending(summary: RunSummary): string {
   if (summary.interrupted) return ', interrupted';
+  if (summary.unresponsive) return ', stopped: the target stopped answering';
   return summary.maxDurationReached ? ', stopped at --max-duration' : '';
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Operation } from '../../openapi/index.js';
 import { execute } from './execute.js';
 import { formatReplay } from './replay-target.js';
-import type { Run } from './run.js';
+import { halted, type Run } from './run.js';
 import { buildArbitrary } from './run-property.js';
 import { deriveSeed } from './seed.js';
 import { takesApiKey } from './security.js';
@@ -15,7 +15,7 @@ export async function probeApiKey(run: Run, operations: readonly Operation[]): P
   const { config, state } = run;
   if (!config.apiKeyConfigured) return;
   for (const operation of operations) {
-    if (config.stopped() || !takesApiKey(operation, config.primarySchemes)) continue;
+    if (halted(run) || !takesApiKey(operation, config.primarySchemes)) continue;
     const arbitrary = buildArbitrary(run, operation, 'positive');
     if (!arbitrary) continue;
     const [plan] = fc.sample(arbitrary, { seed: deriveSeed(config.seed, `${operation.id}:auth`), numRuns: 1 });

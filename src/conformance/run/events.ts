@@ -23,6 +23,8 @@ export interface RunSummary {
   interrupted: boolean;
   /** True when --max-duration ended generation (the time budget the run was given). */
   maxDurationReached?: boolean;
+  /** Set when the target stopped answering and the run stopped sending. */
+  unresponsive?: boolean;
   /** The least severity that fails the gate. */
   failOn?: Severity;
   /** What became of each waiver: active (and how many findings it accepted) or expired. */

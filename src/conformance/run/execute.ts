@@ -57,6 +57,7 @@ export async function execute(run: Run, operation: Operation, plan: RequestPlan,
   if (deleted !== undefined) state.ids.noteGone(deleted);
   const result = await config.client.send(built.request);
   if (count) state.tally.countRequests();
+  state.health.note(operation.id, isTransportFailure(result));
   if (isTransportFailure(result)) {
     const response = { status: result.status ?? 0, headers: {}, body: Buffer.from(result.message) };
     const exchange: Exchange = { operation, request, response, generatedAs, elapsedMs: result.elapsedMs };

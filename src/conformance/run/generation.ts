@@ -3,7 +3,7 @@ import type { Operation } from '../../openapi/index.js';
 import type { RequestMode } from '../generate/request-arbitrary.js';
 import type { ConformanceOptions } from './options.js';
 import type { CaseReplay, ReplayTarget } from './replay-target.js';
-import type { Run } from './run.js';
+import { halted, type Run } from './run.js';
 import { runProperty } from './run-property.js';
 
 /** The operations to generate for: all, or --operations, or the replayed one; only safe methods when read-only. */
@@ -45,7 +45,7 @@ export async function generate(
   const total = tasks.length;
   let done = 0;
   const worker = async () => {
-    for (let task = tasks.shift(); task && !config.stopped(); task = tasks.shift()) {
+    for (let task = tasks.shift(); task && !halted(run); task = tasks.shift()) {
       const requests = await runProperty(run, task.operation, task.mode, runs, deadline, replay);
       done += 1;
       config.emit({ type: 'operation-finished', operation: task.operation.id, mode: task.mode, requests, done, total });

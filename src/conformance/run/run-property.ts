@@ -5,7 +5,7 @@ import type { Finding, Replay } from '../findings/finding.js';
 import { requestArbitrary, type RequestMode } from '../generate/request-arbitrary.js';
 import type { RequestPlan } from '../generate/request-plan.js';
 import { execute } from './execute.js';
-import type { Run } from './run.js';
+import { halted, type Run } from './run.js';
 import { formatReplay, type CaseReplay } from './replay-target.js';
 import { deriveSeed } from './seed.js';
 
@@ -32,7 +32,8 @@ export async function runProperty(
   let remaining = runs;
   let generated = 0;
   const unshrunk: Array<{ finding: Finding; replay: Replay }> = [];
-  for (let round = replay?.round ?? 0; round < MAX_ROUNDS && remaining > 0 && !config.stopped(); round++) {
+  const stop = () => halted(run) || state.health.gaveUp(operation.id);
+  for (let round = replay?.round ?? 0; round < MAX_ROUNDS && remaining > 0 && !stop(); round++) {
     const search = {
       target: undefined as string | undefined,
       evidence: [] as Finding[],
@@ -49,7 +50,7 @@ export async function runProperty(
       const shrinking = search.target !== undefined;
       // fast-check's path starts with the index of the generated case: count every one.
       if (!shrinking) index += 1;
-      if (config.stopped() || Date.now() > deadline) return true;
+      if (stop() || Date.now() > deadline) return true;
       // A hanging target would make every shrink step cost a whole timeout: keep the first case as it is.
       if (shrinking && search.transport) return true;
       let executed;

@@ -4,6 +4,7 @@ import { CreatedResources } from './created-resources.js';
 import type { RunConfig } from './run-config.js';
 import { RunSecrets } from './run-secrets.js';
 import { RunTally } from './run-tally.js';
+import { TargetHealth } from './target-health.js';
 
 /** What a run accumulates; each part is owned, and only changed, by the module that defines it. */
 export interface RunState {
@@ -17,6 +18,8 @@ export interface RunState {
   readonly secrets: RunSecrets;
   /** What the run created, archived at the end. */
   readonly created: CreatedResources;
+  /** Whether the target still answers (transport failures in a row). */
+  readonly health: TargetHealth;
 }
 
 /** One run: what is fixed for it, and what it accumulates. */
@@ -35,6 +38,12 @@ export function startRun(config: RunConfig): Run {
       tally: new RunTally(config.checks.map((check) => check.name)),
       secrets: new RunSecrets(config.credentials),
       created: new CreatedResources(),
+      health: new TargetHealth(),
     },
   };
+}
+
+/** True once the run should send nothing more: Ctrl-C, --max-duration, or a target that stopped answering. */
+export function halted({ config, state }: Run): boolean {
+  return config.stopped() || state.health.unresponsive;
 }

@@ -1,5 +1,5 @@
-import { UpstreamError, UsageError } from '../../core/index.js';
-import { createHttpClient, isTransportFailure } from '../../transport/index.js';
+import { UsageError } from '../../core/index.js';
+import { createHttpClient } from '../../transport/index.js';
 import { ALL_CHECKS } from '../checks/index.js';
 import { selectChecks, selectNames } from '../checks/select.js';
 import { applyWaivers, checkWaiverNames, dayOf } from '../findings/waivers.js';
@@ -9,6 +9,7 @@ import type { RunEvent, RunSummary } from './events.js';
 import { generate, selectOperations } from './generation.js';
 import type { ConformanceOptions } from './options.js';
 import { parseReplay, type ReplayTarget } from './replay-target.js';
+import { reachTarget } from './reach-target.js';
 import { startRun } from './run.js';
 import { createRunConfig } from './run-config.js';
 import { runPhases } from './run-phases.js';
@@ -42,8 +43,9 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
   const seed = options.seed ?? randomSeed();
   const baseUrl = options.target.replace(/\/+$/, '');
   const concurrency = options.concurrency ?? 4;
+  const timeoutMs = options.timeoutMs ?? 10_000;
   const client = createHttpClient({
-    timeoutMs: options.timeoutMs ?? 10_000,
+    timeoutMs,
     concurrency,
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     ...(options.rate ? { rate: options.rate } : {}),
@@ -52,8 +54,7 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
     ...(options.maxRetryWaitMs !== undefined ? { maxRetryWaitMs: options.maxRetryWaitMs } : {}),
   });
   try {
-    const probe = await client.send({ method: 'GET', url: baseUrl + '/', headers: {} });
-    if (isTransportFailure(probe)) throw new UpstreamError(`cannot reach ${baseUrl}: ${probe.message}`);
+    const unreachable = await reachTarget(client, baseUrl, timeoutMs);
     const deadline = options.maxDurationMs === undefined ? Number.MAX_SAFE_INTEGER : started + options.maxDurationMs;
     const run = startRun(
       createRunConfig({
@@ -74,6 +75,8 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
       }),
     );
     const { config, state } = run;
+    // The probe's failure counts toward "the target stopped answering".
+    if (unreachable) state.health.note('', true);
     const operations = selectOperations(run, options, replay, phaseReplay !== undefined);
     emit({
       type: 'run-started',
@@ -84,6 +87,7 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
       operations: operations.map((op) => op.id),
       readOnly: config.readOnly,
     });
+    if (unreachable) emit({ type: 'run-warned', message: unreachable });
     let cleanup = { archived: 0, failed: 0 };
     try {
       const stateless = checks.length > 0 && !phaseReplay;
@@ -116,6 +120,7 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
       cleanup = await state.created.archiveAll(config);
       emit({ type: 'cleanup-finished', ...cleanup });
     }
+    if (state.health.unresponsive) emit({ type: 'run-warned', message: `${baseUrl} stopped answering; the run stopped sending` });
     const findings = state.findings.all();
     const summary: RunSummary = {
       target: baseUrl,
@@ -126,6 +131,7 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
       durationMs: Date.now() - started,
       interrupted: options.signal?.aborted === true,
       maxDurationReached: options.signal?.aborted !== true && Date.now() > deadline,
+      unresponsive: state.health.unresponsive,
       failOn: options.failOn ?? 'error',
       waivers: applyWaivers(findings, options.waivers ?? [], dayOf(options.now?.() ?? new Date())),
       cleanup,

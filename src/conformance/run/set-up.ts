@@ -1,7 +1,7 @@
 import { execute } from './execute.js';
 import type { ConformancePlugin, SetUpContext } from './plugin.js';
 import { formatReplay } from './replay-target.js';
-import type { Run } from './run.js';
+import { halted, type Run } from './run.js';
 import { tokenHeaders } from './security.js';
 
 /** Runs each plug-in's set-up with what the runner lends it; `setup:NAME` replays one plug-in's. */
@@ -18,6 +18,8 @@ function setUpContext(run: Run, name: string): SetUpContext {
     vars: config.vars,
     credentials: config.credentials,
     async send(operation, plan, options) {
+      // A target that stopped answering would make each set-up request wait out its timeout.
+      if (halted(run)) return undefined;
       const executed = await execute(run, operation, plan, options);
       state.findings.defer(executed.findings, replay);
       return executed.exchange;
