@@ -23,5 +23,6 @@ export { decodePathParams, type DecodedPathParams } from './path-params.js';
 export { readScalarText } from './text-value.js';
 export { REDACTED, isSecretName } from './secrets.js';
 export { maskSecrets } from './mask-secrets.js';
+export { maskUrlCredentials, splitUrlCredentials, type UrlCredentials } from './url-credentials.js';
 export { bearerToken, secretsEqual } from './credentials.js';
 export { TOOL } from './tool.js';

@@ -25,6 +25,7 @@ export function readFlags(argv: string[]) {
     json: { type: 'string' },
     har: { type: 'string', multiple: true },
     record: { type: 'string' },
+    'link-base': { type: 'string' },
     'fail-on': { type: 'string' },
     waivers: { type: 'string' },
     help: { type: 'boolean', short: 'h' },

@@ -1,4 +1,4 @@
-import { TOOL, UpstreamError, UsageError } from '../../core/index.js';
+import { TOOL, UpstreamError, UsageError, maskUrlCredentials, splitUrlCredentials } from '../../core/index.js';
 import {
   ALL_CHECKS,
   APPS_PLUGIN,
@@ -32,7 +32,8 @@ passes, 1 when a finding fails it, 2 for a usage error, an invalid document, a t
 be reached at all, or a run interrupted before it could decide.
 
 Options:
-  --target URL              base URL of the deployment under test (required)
+  --target URL              base URL of the deployment under test (required); user:password@ in it
+                            is sent as Basic credentials and never printed
   --spec FILE               OpenAPI document (default: the bundled Apps API)
   --header 'Name: value'    send this header with every request (repeatable; treated as a secret)
   --api-key KEY             send "Authorization: Bearer KEY"; a missing or wrong key must get 401
@@ -47,6 +48,8 @@ Options:
   --max-duration S          stop generating after S seconds (then clean up and report)
   --read-only               send only GET, HEAD and OPTIONS requests
   --var name=value          use this value for every parameter or property of that name (repeatable)
+  --link-base URL           the base the deployment's canonical links name, when not --target:
+                            a self_url under it is followed on the target
   --fail-on warning|error   the least severity that fails the gate (default error; warning also
                             fails on document warnings)
   --waivers FILE            accept known findings (JSON or YAML: check, operation, key, reason,
@@ -90,6 +93,9 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
     }
     const target = urlFlag('target', values.target);
     if (!target) throw new UsageError('--target URL (or --har FILE.har) is required (try --help)');
+    // A password in the target is never printed, whatever prints it (errors included).
+    secrets.push(...splitUrlCredentials(target).secrets);
+    const linkBase = urlFlag('link-base', values['link-base']);
     const headers = parseHeaders(values.header ?? []);
     const apiKey = values['api-key'];
     if (apiKey !== undefined && apiKey.trim() === '') throw new UsageError('--api-key must not be empty');
@@ -111,6 +117,7 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
         : { maxDurationMs: numberFlag('max-duration', values['max-duration'], 0, 0.001, 31_536_000) * 1000 }),
       readOnly: values['read-only'] ?? false,
       vars: parseVars(values.var ?? []),
+      ...(linkBase ? { linkBase } : {}),
       failOn: failOnFlag(values['fail-on']),
       waivers: await loadWaivers(values.waivers),
     };
@@ -147,7 +154,7 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
     if (values.record) io.stdout(`recorded the run's exchanges to ${values.record}\n`);
     return exitCodeOf(summary);
   } catch (error) {
-    io.stderr(renderError(error, `${TOOL.name} conform`, secrets));
+    io.stderr(maskUrlCredentials(renderError(error, `${TOOL.name} conform`, secrets)));
     return 2;
   }
 }

@@ -1,4 +1,4 @@
-import { UsageError } from '../../core/index.js';
+import { UsageError, maskUrlCredentials } from '../../core/index.js';
 import { formatLoadWarnings, loadSpec } from '../../openapi/index.js';
 import { createRecordingProxy } from '../../recording/index.js';
 import { integerFlag, parseCommandFlags, urlFlag } from '../args.js';
@@ -13,7 +13,8 @@ validated against the spec (violations are printed as they happen) and appended 
 with secrets replaced by [REDACTED]. The file stays valid even if the recorder is killed.
 
 Options:
-  --target URL        the API to forward to (required)
+  --target URL        the API to forward to (required); user:password@ in it is sent as Basic
+                      credentials and never printed
   --out FILE          HAR file to append to (required; created if missing)
   --port N            port to listen on (default 4011; 0 picks a free one)
   --host HOST         interface to bind (default 127.0.0.1)
@@ -69,10 +70,10 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
       for (const problem of problems) io.stdout(`  violation: ${problem}\n`);
     },
     onError(request, error) {
-      io.stderr(`${request.method} ${request.path}: target unreachable (${error.message})\n`);
+      io.stderr(maskUrlCredentials(`${request.method} ${request.path}: target unreachable (${error.message})\n`));
     },
   });
-  io.stdout(`everruns-contract record listening on ${proxy.url}\n  forwarding to ${target}\n  recording to ${values.out}\n`);
+  io.stdout(`everruns-contract record listening on ${proxy.url}\n  forwarding to ${maskUrlCredentials(target)}\n  recording to ${values.out}\n`);
   const signal = await io.stopSignal;
   await proxy.close();
   io.stdout(`${signal}: recording closed (${violations} violation${violations === 1 ? '' : 's'} seen)\n`);

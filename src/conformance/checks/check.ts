@@ -15,6 +15,13 @@ export interface CheckContext {
   apiKeyConfigured: boolean;
   /** The domain plug-ins' rules for problem bodies, held by problem_json_conformance. */
   problemRules: readonly ProblemRule[];
+  /** The target's base URL, without a trailing slash. */
+  target: string;
+  /**
+   * `--link-base`: the origin (and path) the deployment's canonical links name when it is not the
+   * target's own; a link under it is followed on the target.
+   */
+  linkBase?: string | undefined;
   /** True for an id of a resource the run deleted (or was deleting): a 404 for it is no defect. */
   isGone(id: string): boolean;
   /** Sends a follow-up request (for checks such as links_resolve); statuses never throw. */

@@ -1,6 +1,6 @@
 import type { Exchange } from '../findings/exchange.js';
 import { findingOf, type Finding } from '../findings/finding.js';
-import type { Check } from './check.js';
+import type { Check, CheckContext } from './check.js';
 import { documentValues } from './document-values.js';
 
 const NAME = 'links_resolve';
@@ -27,7 +27,7 @@ export const linksResolve: Check = {
       fromDocument
         ? findingOf(NAME, exchange, {
             title: 'self_url is an example value, not a link the target built',
-            expected: 'a self_url the target builds on its origin',
+            expected: `a self_url the target builds on its origin (or under --link-base)`,
             received: `${title}: ${received}`,
             key: `document-link:${key}`,
             severity: 'warning',
@@ -38,14 +38,19 @@ export const linksResolve: Check = {
     ];
     let url: URL;
     try {
-      url = new URL(link);
+      url = onTarget(new URL(link), context);
     } catch {
       return broken('not-absolute', 'self_url is not an absolute URL', 'an absolute URL a client can follow', `self_url: ${link}`);
     }
     // The runner never sends anything to a host the user did not name; a link elsewhere is reported, not followed.
     const origin = new URL(exchange.request.url).origin;
     if (url.origin !== origin) {
-      return broken('foreign-origin', 'self_url points to another origin', `a self_url on the target, ${origin}`, `self_url: ${link}`);
+      return broken(
+        'foreign-origin',
+        'self_url points to another origin',
+        `a self_url on the target, ${origin}${context.linkBase ? ` or under --link-base ${context.linkBase}` : ''}`,
+        `self_url: ${link}`,
+      );
     }
     const headers = { ...exchange.request.headers };
     delete headers['content-type'];
@@ -91,6 +96,13 @@ function isPlaceholder(link: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A link under --link-base, moved onto the target; any other link as it is. */
+function onTarget(url: URL, context: CheckContext): URL {
+  const base = context.linkBase?.replace(/\/+$/, '');
+  if (!base || !(url.href === base || url.href.startsWith(`${base}/`) || url.href.startsWith(`${base}?`))) return url;
+  return new URL(context.target + url.href.slice(base.length));
 }
 
 /** The ids a link names: the resource's own and every path segment. */

@@ -12,6 +12,8 @@ export function checkContext({ config, state }: Run, extraSecrets: readonly stri
     secrets: extraSecrets.length > 0 ? [...secrets, ...extraSecrets] : secrets,
     apiKeyConfigured: config.apiKeyConfigured,
     problemRules: config.problemRules,
+    target: config.baseUrl,
+    linkBase: config.linkBase,
     isGone: (id) => state.ids.isGone(id),
     send(request) {
       const headers = { ...request.headers };

@@ -9,8 +9,13 @@ import type { ConformancePlugin } from './plugin.js';
 /** Options of one conformance run; only `spec` and `target` are required. */
 export interface ConformanceOptions {
   spec: LoadedSpec;
-  /** Base URL of the deployment under test. */
+  /** Base URL of the deployment under test; a userinfo part is sent as Basic credentials and masked everywhere. */
   target: string;
+  /**
+   * The base the deployment's canonical links name when it is not the target (a deployment behind a
+   * gateway, say): a `self_url` under it is followed on the target.
+   */
+  linkBase?: string;
   /** Extra headers sent with every request (credentials: masked in every report). */
   headers?: HeaderMap;
   /** Sent as `Authorization: Bearer KEY`; its presence also means a missing or wrong key must get 401. */

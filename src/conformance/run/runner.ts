@@ -1,4 +1,4 @@
-import { UsageError } from '../../core/index.js';
+import { UsageError, splitUrlCredentials } from '../../core/index.js';
 import { createHttpClient } from '../../transport/index.js';
 import { ALL_CHECKS } from '../checks/index.js';
 import { selectChecks, selectNames } from '../checks/select.js';
@@ -41,7 +41,8 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
     throw new UsageError(`--replay names the set-up of '${replay.setUp}', which does not apply to this document`);
   }
   const seed = options.seed ?? randomSeed();
-  const baseUrl = options.target.replace(/\/+$/, '');
+  const target = splitUrlCredentials(options.target.replace(/\/+$/, ''));
+  const baseUrl = target.url;
   const concurrency = options.concurrency ?? 4;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const client = createHttpClient({
@@ -56,14 +57,20 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
   try {
     const unreachable = await reachTarget(client, baseUrl, timeoutMs);
     const deadline = options.maxDurationMs === undefined ? Number.MAX_SAFE_INTEGER : started + options.maxDurationMs;
+    // Credentials in the target's userinfo are Basic credentials, unless the caller sends its own.
+    const headers =
+      target.authorization && !options.apiKey && !Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === 'authorization')
+        ? { ...options.headers, authorization: target.authorization }
+        : options.headers;
     const run = startRun(
       createRunConfig({
         spec,
         validator: specValidatorOf(spec),
         client,
         baseUrl,
+        linkBase: options.linkBase,
         seed,
-        headers: options.headers,
+        headers,
         apiKey: options.apiKey,
         vars: options.vars,
         checks,
@@ -75,6 +82,7 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
       }),
     );
     const { config, state } = run;
+    for (const secret of target.secrets) state.secrets.add(secret);
     // The probe's failure counts toward "the target stopped answering".
     if (unreachable) state.health.note('', true);
     const operations = selectOperations(run, options, replay, phaseReplay !== undefined);

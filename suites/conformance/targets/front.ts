@@ -35,13 +35,26 @@ export interface Bug {
 // Framing and connection headers belong to each hop, never forwarded.
 const HOP_HEADERS = ['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'];
 
+/** How the front forwards: as a gateway the mock was told about (`--base-url`), or as a plain forwarding proxy. */
+export interface FrontOptions {
+  /**
+   * Forward the client's Host unchanged (as nginx's `proxy_set_header Host $host` does) and start
+   * the mock without --base-url, so it builds its links from the request alone.
+   */
+  plainProxy?: boolean;
+}
+
 /** The real stateful Apps mock behind a front server on 127.0.0.1:0 that plants one bug; both close when the test ends. */
-export async function serveWithBug(bug: Bug, env: Partial<AppsEnvironment> = {}): Promise<{ url: string; mockUrl: string }> {
+export async function serveWithBug(
+  bug: Bug,
+  env: Partial<AppsEnvironment> = {},
+  options: FrontOptions = {},
+): Promise<{ url: string; mockUrl: string }> {
   let mockUrl = '';
   const forward: Forward = async (method, url, headers, body) => {
     const forwarded = await request(mockUrl + url, {
       method: method as Dispatcher.HttpMethod,
-      headers: withoutHop(headers),
+      headers: { ...withoutHop(headers), ...(options.plainProxy && headers.host ? { host: headers.host } : {}) },
       body: body && body.length > 0 ? body : null,
     });
     const responseHeaders: Record<string, string> = {};
@@ -62,8 +75,8 @@ export async function serveWithBug(bug: Bug, env: Partial<AppsEnvironment> = {})
     res.end(answer.body);
   });
   const url = await listenForTest(server);
-  // The mock builds self_url on the front's address (--base-url), as a deployment behind a proxy would.
-  mockUrl = (await serveApps({ baseUrl: url, ...env }, { baseUrl: url })).url;
+  // The mock builds self_url on the front's address: told so (--base-url), or read from the Host a plain proxy passes on.
+  mockUrl = (options.plainProxy ? await serveApps(env) : await serveApps({ baseUrl: url, ...env }, { baseUrl: url })).url;
   return { url, mockUrl };
 }
 

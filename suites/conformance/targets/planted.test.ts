@@ -35,6 +35,7 @@ async function reproduces(finding: ReportedFinding): Promise<boolean> {
     secrets: [],
     apiKeyConfigured: false,
     problemRules: APPS_STATELESS.problemRules ?? [],
+    target: original.request.url,
     isGone: () => false,
     send: async () => ({ status: 0, headers: {}, body: Buffer.alloc(0) }),
   };

@@ -128,4 +128,24 @@ describe('links_resolve: links that are example values', () => {
       key: 'status:404',
     });
   });
+
+  it('follows a link under --link-base on the target, keeping its path and query', async () => {
+    const { spec, ctx } = await setup();
+    const seen: string[] = [];
+    const follows = await ctx({
+      linkBase: 'https://api.pets.io/v2',
+      send: async (request) => {
+        seen.push(request.url);
+        return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ id: 'p1' })) };
+      },
+    });
+    const body = { id: 'p1', self_url: 'https://api.pets.io/v2/pets/p1?view=full' };
+    expect(await linksResolve.run(exchange(op(spec, 'getPet'), { status: 200, json: body }), follows)).toEqual([]);
+    expect(seen).toEqual(['http://127.0.0.1:1/pets/p1?view=full']);
+    // A link on the canonical origin but outside the base is another origin still.
+    const outside = { id: 'p1', self_url: 'https://api.pets.io/v1/pets/p1' };
+    expect((await linksResolve.run(exchange(op(spec, 'getPet'), { status: 200, json: outside }), follows))[0]).toMatchObject({
+      key: 'foreign-origin',
+    });
+  });
 });
