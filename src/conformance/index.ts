@@ -13,7 +13,13 @@ export { readWaivers, type Waiver, type WaiverStatus } from './findings/waivers.
 export { gateOf, type Gate } from './report/gate.js';
 export type { RequestPlan } from './generate/request-plan.js';
 export { checkRecordings, type OfflineOptions } from './offline/check-recordings.js';
-export type { RecordedExchangeInput } from './offline/recording-judge.js';
+export {
+  createRecordingJudge,
+  type Judged,
+  type RecordedExchangeInput,
+  type RecordingJudge,
+  type RecordingJudgeOptions,
+} from './offline/recording-judge.js';
 export { createProgress, type ProgressOutput } from './report/progress.js';
 export { renderFinding, renderSummary } from './report/text.js';
 export { toJUnit } from './report/junit.js';
