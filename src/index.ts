@@ -1,21 +1,43 @@
 /** The library behind the CLI: load a document, serve it, check a deployment, record and replay. */
+export {
+  startMock,
+  runConformance,
+  streamConformance,
+  streamRecordedConformance,
+  RequestVerificationError,
+  BUNDLED_SPEC_PATH,
+  type MockHandle,
+  type StartMockOptions,
+  type ReloadEvent,
+  type ExpectedCount,
+  type ConformanceResult,
+  type RunConformanceOptions,
+  type RecordedConformanceOptions,
+  type SpecInput,
+} from './api/index.js';
 export { loadSpec, formatLoadWarnings, OperationIndex, type LoadedSpec, type LoadWarning, type Operation } from './openapi/index.js';
 export { SpecValidator, validateRequest, validateResponse, type Violation } from './validation/index.js';
 export { schemaArbitrary, negativeArbitrary, sampleValue, type SchemaContext } from './generate/index.js';
 export { createAppsModel, EVERRUNS_PROBLEM_TYPE_BASE, type AppsEnvironment, type AppsModel, type AppsSnapshot } from './model/apps/index.js';
+export { inferResources, describeResourceMap, parseResourceOverrides, type ResourceMap } from './model/resources/index.js';
 export {
   createMockServer,
   createAppsLayer,
+  createResourcesLayer,
   createIdSource,
   createRandom,
   openSqliteSink,
+  openStateFile,
+  type LayerContext,
   type MockServer,
   type MockServerOptions,
   type PlaybackSource,
   type StatefulLayer,
+  type JournalEntry,
+  type RequestFilter,
+  type FaultKind,
 } from './mock/index.js';
 export {
-  runConformance,
   checkRecordings,
   ALL_CHECKS,
   APPS_PLUGIN,
@@ -23,10 +45,13 @@ export {
   renderSummary,
   toJUnit,
   toJsonReport,
+  toHtmlReport,
   exitCodeOf,
   type Check,
   type ConformanceOptions,
   type ConformancePlugin,
+  type Coverage,
+  type OperationFilter,
   type Finding,
   type ProblemRule,
   type RunEvent,

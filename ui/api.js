@@ -9,8 +9,10 @@ async function json(response) {
 }
 
 export const getState = () => fetch('./state').then(json);
+// What Export saves: the state with its secrets, so that Load (or --load) restores it whole.
+export const getRestorableState = () => fetch('./state?secrets=include').then(json);
 export const getStats = () => fetch('./stats').then(json);
-export const getExchange = (id) => fetch(`./requests/${id}`).then(json);
+export const getExchange = (id) => fetch(`./exchanges/${id}`).then(json);
 export const resetState = () => fetch('./reset', { method: 'POST' }).then(json);
 export const loadState = (text) =>
   fetch('./state', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: text }).then(json);

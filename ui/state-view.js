@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { loadState, resetState } from './api.js';
+import { getRestorableState, loadState, resetState } from './api.js';
 import { html } from './html.js';
 
 /**
@@ -25,7 +25,9 @@ export function StateView({ state, onChanged }) {
   return html`
     <div class="toolbar">
       <button data-test="reset" onClick=${() => act(resetState(), 'state reset')}>Reset</button>
-      <button data-test="export" onClick=${() => download(state)}>Export</button>
+      <button data-test="export" onClick=${() => getRestorableState().then(download, (failure) => setMessage({ ok: false, text: failure.message }))}>
+        Export
+      </button>
       <label class="button">Load <input type="file" accept="application/json,.json" data-test="load" onChange=${upload} hidden /></label>
       ${message && html`<span class=${message.ok ? 'ok' : 'error'} data-test="state-message">${message.text}</span>`}
     </div>
@@ -101,6 +103,7 @@ function cell(value) {
   return String(value);
 }
 
+/** Saves the restorable snapshot (secrets included, unlike the view above) as a JSON file. */
 function download(state) {
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([JSON.stringify(state, null, 2)], { type: 'application/json' }));

@@ -6,7 +6,7 @@ const throughput = (name, result) => ({ name, value: result.rps, p50Ms: result.p
 const broken = (...results) => results.some((result) => result.non2xx > 0 || result.errors > 0);
 
 /** Builds the table rows from everything the run measured. */
-export function buildRows({ startup, mock, bare, prism, persisted, scale }, config) {
+export function buildRows({ startup, mock, bare, prism, persisted, platform, scale }, config) {
   const m = mock.cases;
   const ceiling = throughput('bare', bare.cases.getApp);
   const mockCases = Object.values(m);
@@ -20,6 +20,10 @@ export function buildRows({ startup, mock, bare, prism, persisted, scale }, conf
   return [
     row('mock GET app ÷ bare ceiling', throughput('mock', m.getApp), ceiling, { ...req, target: { on: 'ratio', atLeast: 0.5 }, failed: broken(m.getApp, bare.cases.getApp) }),
     row('mock GET app ÷ Prism', throughput('mock', m.getApp), throughput('Prism', prism.cases.getApp), { ...req, target: { on: 'ratio', atLeast: 5 }, failed: broken(m.getApp, prism.cases.getApp) }),
+    // Issue 9: a GET of an inferred resource (the platform's document) within 15 % of GET app.
+    ...(platform.cases.getAgent
+      ? [row('mock GET agent (inferred) ÷ GET app', throughput('mock', platform.cases.getAgent), throughput('GET app', m.getApp), { ...req, target: { on: 'ratio', atLeast: 0.85 }, failed: broken(platform.cases.getAgent) })]
+      : []),
     row('mock POST create ÷ Prism', throughput('mock', m.createApp), throughput('Prism', prism.cases.createApp), { ...req, failed: broken(m.createApp, prism.cases.createApp) }),
     row('mock PATCH app', throughput('mock', m.updateApp), ceiling, { ...req, failed: broken(m.updateApp) }),
     row('mock webhook invoke', throughput('mock', m.invokeWebhook), ceiling, { ...req, failed: broken(m.invokeWebhook) }),

@@ -12,7 +12,7 @@ import { rssMb, spawnTracked, stop, stopAll, waitForLine } from './processes.js'
 import { buildRows } from './rows.js';
 import { renderTable } from './report.js';
 import { startBare, startMock, startPrism } from './servers.js';
-import { createCase, prepareMockCases, statelessCases } from './workloads.js';
+import { createCase, inferredCase, prepareMockCases, statelessCases } from './workloads.js';
 
 const progress = (line) => process.stderr.write(`bench: ${line}\n`);
 const load = (pid) => ({ ...CONFIG, pid });
@@ -22,9 +22,9 @@ async function main() {
   const began = performance.now();
   const loadBefore = loadavg()[0];
   const startup = await measureStartups();
-  const { mock, bare, prism, persisted } = await benchThroughput();
+  const { mock, bare, prism, persisted, platform } = await benchThroughput();
   const scale = await benchScale();
-  const results = { startup, mock, bare, prism, persisted, scale };
+  const results = { startup, mock, bare, prism, persisted, platform, scale };
   const rows = buildRows(results, CONFIG);
 
   process.stdout.write(`\n${renderTable(rows)}\n\n`);
@@ -87,6 +87,7 @@ async function benchThroughput() {
   try {
     const mock = await started(startMock());
     const persisted = await started(startMock({ state: join(dir, 'state.db') }));
+    const platform = existsSync(PATHS.platformSpec) ? await started(startMock({ spec: PATHS.platformSpec, probePath: '/v1/agents' })) : undefined;
     const prism = await started(startPrism(PATHS.bundledSpec));
     const cases = Object.fromEntries((await prepareMockCases(mock.url, CONFIG.seededRuns)).map((entry) => [entry.key, entry]));
     const getAppBody = await probe(cases.getApp.request, 200);
@@ -96,6 +97,7 @@ async function benchThroughput() {
     const plan = [
       ['bare', bare, { key: 'getApp', name: 'GET (fixed body)', request: { url: `${bare.url}/`, method: 'GET', headers: {} }, status: 200 }],
       ['mock', mock, cases.getApp],
+      ...(platform ? [['platform', platform, await inferredCase(platform.url)]] : []),
       ['prism', prism, peer.getApp],
       ['mock', mock, cases.createApp],
       ['persisted', persisted, createCase(persisted.url)],
@@ -104,7 +106,7 @@ async function benchThroughput() {
       ['mock', mock, cases.invokeWebhook],
       ['mock', mock, cases.listRuns],
     ];
-    const results = { mock: { idleRssMb, getAppBytes: Buffer.byteLength(getAppBody), cases: {} }, bare: { cases: {} }, prism: { cases: {} }, persisted: { cases: {} } };
+    const results = { mock: { idleRssMb, getAppBytes: Buffer.byteLength(getAppBody), cases: {} }, bare: { cases: {} }, prism: { cases: {} }, persisted: { cases: {} }, platform: { cases: {} } };
     for (const [target, server, entry] of plan) {
       progress(`${target}: ${entry.name}`);
       const body = await probe(entry.request, entry.status);

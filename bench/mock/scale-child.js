@@ -15,10 +15,11 @@ const server = await createMockServer({
   spec,
   host: '127.0.0.1',
   port: 0,
-  layer: (baseUrl) =>
+  layers: ({ url }) => [
     createAppsLayer(() =>
-      createAppsModel({ now: () => new Date(), newId, random, baseUrl, uiBaseUrl: 'https://app.everruns.com', runDurationMs: 0, runFailureRate: 0 }),
+      createAppsModel({ now: () => new Date(), newId, random, baseUrl: url, uiBaseUrl: 'https://app.everruns.com', runDurationMs: 0, runFailureRate: 0 }),
     ),
+  ],
 });
 const createApp = spec.operations.find((operation) => operation.id === 'createApp');
 
@@ -39,7 +40,7 @@ for (let i = 0; i < count; i++) {
     channel_type: 'webhook',
     channel_config: { token: `token-${i}-${random().toString(36).slice(2)}`, message: 'Ticket {{ payload.ticket }} for {{ app.name }}' },
   };
-  const answer = server.layer.handle({
+  const answer = server.layers[0].handle({
     operation: createApp,
     path: '/v1/apps',
     pathParams: {},

@@ -46,6 +46,14 @@ export function statelessCases(base) {
   ];
 }
 
+/** GET of an inferred resource on the platform's document: an agent created first, then read. */
+export async function inferredCase(base) {
+  const agent = JSON.parse(await probe(request(`${base}/v1/agents`, 'POST', AGENT_BODY), 201));
+  return { key: 'getAgent', name: 'GET agent (inferred resource)', request: request(`${base}/v1/agents/${agent.id}`, 'GET', undefined, {}), status: 200 };
+}
+
+const AGENT_BODY = JSON.stringify({ name: 'Bench Agent', system_prompt: 'Answer briefly.', description: 'Created by bench/mock' });
+
 /** The persisted-mode case: POST create only. */
 export function createCase(base) {
   return { key: 'createApp', name: 'POST create', request: request(`${base}/v1/apps`, 'POST', CREATE_BODY), status: 201 };

@@ -25,8 +25,11 @@ export const PROBLEM_TYPES = {
   request_header_fields_too_large: { status: 431, title: 'Request Header Fields Too Large' },
   request_timeout: { status: 408, title: 'Request Timeout' },
   example_not_found: { status: 404, title: 'Not Found' },
+  resource_not_found: { status: 404, title: 'Not Found' },
+  resource_conflict: { status: 409, title: 'Conflict' },
   no_response_defined: { status: 500, title: 'Internal Server Error' },
   internal_error: { status: 500, title: 'Internal Server Error' },
+  fault_injected: { status: 500, title: 'Internal Server Error' },
   playback_miss: { status: 404, title: 'Not Found' },
   upstream_unreachable: { status: 502, title: 'Bad Gateway' },
 } as const satisfies ProblemCatalogue;

@@ -3,7 +3,7 @@ import { sendProblem, toProblem, type HeaderMap, type ProblemDetails } from '../
 import type { Operation } from '../openapi/index.js';
 import { decodeBody, toProblemErrors, validateRequest, type SpecValidator } from '../validation/index.js';
 import { invalidInputStatus } from './negotiate.js';
-import { readPreferences } from './prefer.js';
+import { asksForCode, readPreferences } from './prefer.js';
 import { readBody, type BodyResult } from './read-body.js';
 import { problem, send, sendLayerAnswer } from './respond.js';
 import type { RouteResult, Router } from './router.js';
@@ -19,7 +19,8 @@ export interface RequestPipeline {
   responder: StatelessResponder;
   bodyLimit: number;
   playback: PlaybackSource | undefined;
-  layer(): StatefulLayer | undefined;
+  /** The layer serving an operation (decided once per operation at start), undefined for a stateless one. */
+  layerFor(operation: Operation): StatefulLayer | undefined;
   /** Enforces the document's security requirements; undefined with `--no-security`. */
   security: SecurityGate | undefined;
   /** The base a stateful layer builds this request's links on. */
@@ -27,13 +28,15 @@ export interface RequestPipeline {
   admin(req: IncomingMessage, res: ServerResponse, method: string, path: string): number | Promise<number>;
   /** Sees each routed request (the dashboard); undefined when there is none. */
   observer: RequestObserver | undefined;
+  /** Answer with generated values unless a request asks otherwise (`--dynamic`, Prism's `-d`). */
+  dynamic?: boolean;
 }
 
 const MAX_URL_LENGTH = 8 * 1024;
 
 /**
  * The request pipeline as separate steps (Prism's shape): target checks, body, playback, routing,
- * decoding, validation, then the stateful layer or a stateless answer. Requests without a body are
+ * decoding, validation, then the operation's stateful layer or a stateless answer. Requests without a body are
  * answered in the same tick; the returned status feeds the request log.
  */
 export function handleRequest(pipeline: RequestPipeline, req: IncomingMessage, res: ServerResponse): number | Promise<number> {
@@ -54,7 +57,10 @@ export function handleRequest(pipeline: RequestPipeline, req: IncomingMessage, r
   // URL parsing would keep `%ZZ` as text and hand it on as data.
   if (hasMalformedEscape(path) || hasMalformedEscape(rawQuery)) {
     req.resume();
-    return problem(res, toProblem('invalid_request', 'the request target has malformed percent-encoding (RFC 3986 §2.1)', { instance: path }));
+    return problem(
+      res,
+      toProblem('invalid_request', 'the request target has malformed percent-encoding (RFC 3986 §2.1)', { instance: path }),
+    );
   }
   if (method === 'OPTIONS' && req.headers['access-control-request-method']) return send(res, { status: 204, headers: {}, body: undefined });
   if (path.startsWith('/__mock/')) return pipeline.admin(req, res, method, path);
@@ -89,38 +95,44 @@ function afterBody(
   const query = new URLSearchParams(rawQuery);
   const route = pipeline.router.resolve(method, path, { query, headers });
   if (!route.ok) return problem(res, route.problem, route.headers);
-  const status = answerOperation(pipeline, res, method, path, query, rawQuery, read, headers, route);
+  const status = serveRoute(pipeline, res, { method, path, rawQuery, query, headers, route, body: read.body });
   pipeline.observer?.answered(res, route.operation, status);
   return status;
 }
 
-/** Decoding, validation, then the stateful layer or a stateless answer, for a routed request. */
-function answerOperation(
-  pipeline: RequestPipeline,
-  res: ServerResponse,
-  method: string,
-  path: string,
-  query: URLSearchParams,
-  rawQuery: string,
-  read: { body: Buffer | undefined },
-  headers: HeaderMap,
-  route: Extract<RouteResult, { ok: true }>,
-): number {
+/** A routed request as the steps after routing see it. */
+interface Routed {
+  method: string;
+  path: string;
+  rawQuery: string;
+  query: URLSearchParams;
+  headers: HeaderMap;
+  route: Extract<RouteResult, { ok: true }>;
+  body: Buffer | undefined;
+}
+
+/**
+ * Security, body decoding and validation, then the operation's layer or the stateless answer. A
+ * layer that judges requests itself (the Apps model) is handed them unjudged, violations included.
+ */
+function serveRoute(pipeline: RequestPipeline, res: ServerResponse, routed: Routed): number {
+  const { method, path, rawQuery, query, headers, route, body } = routed;
   const { operation } = route;
-  const layer = pipeline.layer();
-  const layered = layer?.handles(operation) === true;
-  // The stateful layer keeps its own credentials rules (the Apps model's --api-key).
-  const refusal = layered ? undefined : pipeline.security?.check(operation, { headers, query });
+  // `Prefer: code=503` asks for the document's answer with that status, stateful operation or not.
+  const layer = asksForCode(headers.prefer, query) ? undefined : pipeline.layerFor(operation);
+  // A layer with its own rules (the Apps model: --api-key, domain 400s) judges the request itself.
+  const judged = layer?.judgesRequests === true;
+  const refusal = judged ? undefined : pipeline.security?.check(operation, { headers, query });
   if (refusal) {
     const details = toProblem('unauthorized', refusal.detail, { instance: path });
     return fittedProblem(pipeline, res, operation, details, { 'www-authenticate': refusal.challenges });
   }
   // Prism's rule: content sent to an operation that declares no request body is a 415.
-  if (read.body !== undefined && !operation.requestBody?.content.length) {
+  if (body !== undefined && !operation.requestBody?.content.length) {
     const details = toProblem('unsupported_media_type', `${method} ${operation.path} takes no request body; send none`, { instance: path });
     return fittedProblem(pipeline, res, operation, details);
   }
-  const decoded = decodeBody(operation, headers['content-type'], read.body, path);
+  const decoded = decodeBody(operation, headers['content-type'], body, path);
   if (!decoded.ok) return fittedProblem(pipeline, res, operation, withDeclaredStatus(decoded.problem, operation));
   const validation = validateRequest(pipeline.validator, operation, {
     pathParams: route.pathParams,
@@ -130,21 +142,7 @@ function answerOperation(
     body: decoded.body,
   });
   pipeline.observer?.validated(res, validation.violations);
-  if (layered) {
-    const answer = layer!.handle({
-      operation,
-      path,
-      origin: pipeline.origin(headers),
-      pathParams: route.pathParams,
-      query,
-      headers,
-      body: validation.body,
-      rawBody: read.body,
-      violations: validation.violations,
-    });
-    return sendLayerAnswer(res, answer);
-  }
-  if (validation.violations.length > 0) {
+  if (!judged && validation.violations.length > 0) {
     const errors = toProblemErrors(validation.violations);
     const status = invalidInputStatus(
       operation,
@@ -153,8 +151,24 @@ function answerOperation(
     const details = toProblem('invalid_request', `the request is invalid: ${errors[0]!.detail}`, { status, instance: path, errors });
     return fittedProblem(pipeline, res, operation, details);
   }
-  const answer = pipeline.responder.answer(operation, readPreferences(headers.prefer, query), headers.accept);
-  if ('title' in answer) return problem(res, answer as ProblemDetails);
+  if (layer) {
+    const answer = layer.handle({
+      operation,
+      path,
+      origin: pipeline.origin(headers),
+      pathParams: route.pathParams,
+      query,
+      headers,
+      body: validation.body,
+      rawBody: body,
+      violations: validation.violations,
+    });
+    return sendLayerAnswer(res, answer);
+  }
+  const preferences = readPreferences(headers.prefer, query);
+  if (pipeline.dynamic && preferences.dynamic === undefined) preferences.dynamic = true;
+  const answer = pipeline.responder.answer(operation, preferences, headers.accept);
+  if ('title' in answer) return problem(res, { ...(answer as ProblemDetails), instance: path });
   return send(res, answer);
 }
 
@@ -168,6 +182,9 @@ function fittedProblem(
   headers: Record<string, string> = {},
 ): number {
   const fitted = pipeline.responder.fitProblem(operation, details);
+  if (typeof fitted.body === 'string') {
+    return send(res, { status: details.status, headers: { ...headers, 'content-type': fitted.mediaType }, body: Buffer.from(fitted.body) });
+  }
   sendProblem(res, fitted.body, { ...headers, 'content-type': fitted.mediaType }, details.status);
   return details.status;
 }

@@ -63,9 +63,15 @@ function toJson(body: unknown): string {
   return text;
 }
 
-/** Writes a stateful layer's answer: problems as problem+json, bodies as JSON. */
+/** Writes a stateful layer's answer: problems as problem+json, bytes as they are, other bodies as JSON. */
 export function sendLayerAnswer(res: ServerResponse, answer: LayerAnswer): number {
-  if (answer.status >= 400) return problem(res, answer.body as ProblemDetails, answer.headers);
-  if (answer.body === undefined) return send(res, { status: answer.status, headers: answer.headers ?? {}, body: undefined });
+  // The status is the answer's own: a problem fitted to a declared schema may type `status` otherwise.
+  if (answer.status >= 400 && !Buffer.isBuffer(answer.body)) {
+    sendProblem(res, answer.body as ProblemDetails, answer.headers, answer.status);
+    return res.statusCode;
+  }
+  if (answer.body === undefined || Buffer.isBuffer(answer.body)) {
+    return send(res, { status: answer.status, headers: answer.headers ?? {}, body: answer.body as Buffer | undefined });
+  }
   return sendText(res, answer.status, { 'content-type': 'application/json', ...answer.headers }, toJson(answer.body));
 }

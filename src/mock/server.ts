@@ -1,21 +1,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { toProblem, typedResponseClass } from '../core/index.js';
-import type { LoadedSpec } from '../openapi/index.js';
+import type { LoadedSpec, Operation } from '../openapi/index.js';
 import { SpecValidator } from '../validation/index.js';
+import { createAdmin } from './admin.js';
 import { answerClientError } from './client-error.js';
-import { adminRefusal } from './dashboard/admin-key.js';
 import type { Dashboard } from './dashboard/dashboard.js';
-import { loadState } from './dashboard/load-state.js';
+import { createFaultPlanner, type FaultOptions, type FaultPlan } from './faults.js';
 import { handleRequest, type RequestPipeline } from './handle-request.js';
+import { buildLayerTable } from './layer-table.js';
+import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal/request-journal.js';
+import { combineObservers } from './observers.js';
 import type { PlaybackSource } from './playback-source.js';
 import { DEFAULT_BODY_LIMIT } from './read-body.js';
-import { applyCors, problem, send, sendJson } from './respond.js';
+import { applyCors, problem } from './respond.js';
 import { requestOrigin } from './request-origin.js';
 import { loggedTarget } from './request-log.js';
 import { Router } from './router.js';
 import { SecurityGate } from './security.js';
-import type { StatefulLayer } from './stateful-layer.js';
+import type { LayerBuilder, StatefulLayer } from './stateful-layer.js';
 import { StatelessResponder } from './stateless.js';
 
 export interface MockServerOptions {
@@ -23,9 +26,13 @@ export interface MockServerOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
-  /** Builds the domain layer once the server knows its own URL; omit for a stateless mock. */
-  layer?: (baseUrl: string) => StatefulLayer;
-  /** One line per request (method, path, status, ms); omit for silence. */
+  /**
+   * Builds the stateful layers once the server knows its own URL, in order of precedence: an
+   * operation is served by the first that claims it (the Apps layer, then the inferred resources).
+   * Omit for a stateless mock.
+   */
+  layers?: LayerBuilder;
+  /** One line per request (arrival time, method, path, status, ms); omit for silence. */
   log?: (line: string) => void;
   bodyLimit?: number;
   /** Recorded exchanges answered before the engine (`mock --fixtures`). */
@@ -40,77 +47,92 @@ export interface MockServerOptions {
   apiKey?: string | undefined;
   /** Where the document names its problem types (`type` = base + `code`); omit for about:blank. */
   problemTypeBase?: string;
+  /** How many requests `GET /__mock/requests` keeps (default 1000); 0 turns the journal off. */
+  journalSize?: number;
+  /** Answer browsers' cross-origin calls with CORS headers (default true; `--no-cors` turns it off). */
+  cors?: boolean;
+  /** Generate a new value on every answer, as `Prefer: dynamic=true` asks (`--dynamic`); a request may still say `dynamic=false`. */
+  dynamic?: boolean;
+  /** Latency and faults for every API request (`--delay`, `--fault-rate`); a request may ask for its own with `Prefer`. */
+  faults?: FaultOptions;
 }
 
 export interface MockServer {
   url: string;
   port: number;
   server: Server;
-  layer: StatefulLayer | undefined;
-  /** Stops accepting connections, lets in-flight requests finish, then closes the layer. */
+  /** The stateful layers serving now, in order of precedence (see `reload`). */
+  readonly layers: readonly StatefulLayer[];
+  /** The document served now (see `reload`). */
+  readonly spec: LoadedSpec;
+  /** The request journal, unless `journalSize` is 0. */
+  journal: RequestJournal | undefined;
+  /** Serves another document from the next request on, with the layers built for it (`--watch`). */
+  reload(spec: LoadedSpec, layers: LayerBuilder): void;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the layers. */
   close(): Promise<void>;
 }
 
 const WARM_UP_DELAY_MS = 500;
 
-/** Starts the mock: routing, validation and answers from the document, plus an optional stateful layer. */
+/** Starts the mock: routing, validation and answers from the document, plus optional stateful layers. */
 export async function createMockServer(options: MockServerOptions): Promise<MockServer> {
-  const { spec } = options;
-  const validator = new SpecValidator(spec);
-  let layer: StatefulLayer | undefined;
+  let spec = options.spec;
+  let layers: StatefulLayer[] = [];
+  let table: ReadonlyMap<Operation, StatefulLayer> = new Map();
   // Known once listening; requests cannot arrive before.
   let url = '';
+  const journalSize = options.journalSize ?? DEFAULT_JOURNAL_SIZE;
+  const journal = journalSize > 0 ? new RequestJournal(journalSize) : undefined;
+  const observer = combineObservers([journal, options.dashboard]);
   const pipeline: RequestPipeline = {
-    validator,
-    router: new Router(spec.operations),
-    responder: new StatelessResponder(validator),
+    ...compile(spec, options.security !== false),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     playback: options.playback,
-    layer: () => layer,
-    security: options.security === false ? undefined : new SecurityGate(spec.document),
+    layerFor: (operation) => table.get(operation),
     origin: (headers) => options.baseUrl ?? requestOrigin(headers) ?? url,
-    observer: options.dashboard,
-    admin(req, res, method, path) {
-      const refusal = adminRefusal(options.apiKey, req, path);
-      if (refusal) {
-        req.resume();
-        return problem(res, refusal, { 'www-authenticate': 'Bearer realm="mock"' });
-      }
-      const served = options.dashboard?.serve(req, res, method, path);
-      if (served !== undefined) return served;
-      if (path === '/__mock/state' && method === 'PUT') return loadState(req, res, layer, path);
-      if (path === '/__mock/state' && method === 'GET') return sendJson(res, 200, layer ? layer.exportState() : { stateless: true });
-      if (path === '/__mock/reset' && method === 'POST') {
-        layer?.reset();
-        return send(res, { status: 204, headers: {}, body: undefined });
-      }
-      if (path === '/__mock/health' && method === 'GET') return sendJson(res, 200, { ok: true, operations: spec.operations.length });
-      req.resume();
-      return problem(res, toProblem('route_not_found', `no mock administration endpoint ${method} ${path}`, { instance: path }));
-    },
+    observer,
+    dynamic: options.dynamic === true,
+    admin: createAdmin({
+      apiKey: options.apiKey,
+      dashboard: options.dashboard,
+      journal,
+      layers: () => layers,
+      operations: () => spec.operations.length,
+      reset() {
+        for (const layer of layers) layer.reset();
+        journal?.clear();
+      },
+    }),
   };
 
   // Responses not yet written; on close they are told to end their connection, so a keep-alive
   // socket does not hold the shutdown open for the keep-alive timeout after its last answer.
   const inFlight = new Set<ServerResponse>();
   let closing = false;
+  // Once the last answer is written, every socket left is idle or has not sent a whole request: a
+  // browser's preconnected or pooled socket would otherwise hold the shutdown open until it times out.
+  const dropConnectionsOnceIdle = () => {
+    if (inFlight.size === 0) server.closeAllConnections();
+  };
   const log = options.log;
-  const observer = options.dashboard;
-  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    const started = log ? performance.now() : 0;
-    if (observer?.watching) observer.begin(req, res);
-    if (closing) res.setHeader('connection', 'close');
-    inFlight.add(res);
-    res.once('close', () => inFlight.delete(res));
-    applyCors(req, res);
+  const cors = options.cors !== false;
+  const planFaults = createFaultPlanner(options.faults);
+  const serve = (req: IncomingMessage, res: ServerResponse, plan: FaultPlan | undefined, started: number) => {
+    if (observer?.watching) observer.begin(req, res, started);
     const done = (status: number) => {
-      log?.(`${req.method} ${loggedTarget(req.url ?? '')} ${status} ${(performance.now() - started).toFixed(1)}ms`);
+      if (log) {
+        const now = performance.now();
+        const arrived = new Date(Date.now() - (now - started)).toISOString();
+        log(`${arrived} ${req.method} ${loggedTarget(req.url ?? '')} ${status || 'reset'} ${(now - started).toFixed(1)}ms`);
+      }
       observer?.ended(req, res, status);
     };
     const fail = (error: unknown) => {
       const status = problem(res, toProblem('internal_error', `the mock failed on this request: ${(error as Error)?.message ?? error}`));
       done(status);
     };
+    if (plan?.fault !== undefined) return done(answerFault(req, res, plan.fault));
     try {
       const status = handleRequest(pipeline, req, res);
       if (typeof status === 'number') done(status);
@@ -118,6 +140,23 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     } catch (error) {
       fail(error);
     }
+  };
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    if (closing) res.setHeader('connection', 'close');
+    inFlight.add(res);
+    res.once('close', () => {
+      inFlight.delete(res);
+      if (closing) dropConnectionsOnceIdle();
+    });
+    if (cors) applyCors(req, res);
+    // Administration requests are never delayed or faulted: a test must always reach them.
+    const plan = req.url?.startsWith('/__mock/') ? undefined : planFaults(req);
+    if (!plan || plan.delayMs === 0) return serve(req, res, plan, started);
+    // The request waits unread (its body stays buffered) and is then served as if it had just arrived.
+    setTimeout(() => {
+      if (!res.destroyed) serve(req, res, plan, started);
+    }, plan.delayMs);
   };
   const server = createServer(
     {
@@ -148,31 +187,91 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const reachable = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
   const host = address.family === 'IPv6' ? `[${reachable}]` : reachable;
   url = `http://${host}:${address.port}`;
-  layer = options.layer?.(url);
-  // Compile the remaining validators shortly after listening, one operation per turn of the event
-  // loop: the first requests compile only what they need, and later ones find everything ready.
+  const build = (builder: LayerBuilder | undefined, compiled: Pick<RequestPipeline, 'validator' | 'responder'>) =>
+    builder?.({ url, validator: compiled.validator, responder: compiled.responder }) ?? [];
+  try {
+    layers = build(options.layers, pipeline);
+  } catch (error) {
+    // A layer refusing its state (a malformed snapshot) must not leave a server listening.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
+  table = buildLayerTable(spec.operations, layers);
+  warmUp(server, pipeline.validator);
+
+  return {
+    url,
+    port: address.port,
+    server,
+    get layers() {
+      return layers;
+    },
+    get spec() {
+      return spec;
+    },
+    journal,
+    reload(next, nextLayers) {
+      // Everything is built before anything is swapped, so a request sees one document or the other.
+      const compiled = compile(next, options.security !== false);
+      const built = build(nextLayers, compiled);
+      const previous = layers;
+      Object.assign(pipeline, compiled);
+      spec = next;
+      layers = built;
+      table = buildLayerTable(next.operations, built);
+      options.dashboard?.useSpec(next);
+      for (const layer of previous) if (!built.includes(layer)) layer.close();
+      warmUp(server, compiled.validator);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        closing = true;
+        options.dashboard?.close();
+        for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+        server.close(() => {
+          for (const layer of layers) layer.close();
+          resolve();
+        });
+        dropConnectionsOnceIdle();
+      }),
+  };
+}
+
+/** The parts of the pipeline that follow from the document, built once per document. */
+function compile(spec: LoadedSpec, security: boolean): Pick<RequestPipeline, 'validator' | 'router' | 'responder' | 'security'> {
+  const validator = new SpecValidator(spec);
+  return {
+    validator,
+    router: new Router(spec.operations),
+    responder: new StatelessResponder(validator),
+    security: security ? new SecurityGate(spec.document) : undefined,
+  };
+}
+
+// Compile the remaining validators shortly after listening, one operation per turn of the event
+// loop: the first requests compile only what they need, and later ones find everything ready.
+function warmUp(server: Server, validator: SpecValidator): void {
   const warming = validator.warmSteps();
   const warmNext = () => {
     if (!server.listening || warming.next().done) return;
     setImmediate(warmNext);
   };
   setTimeout(warmNext, WARM_UP_DELAY_MS).unref();
+}
 
-  return {
-    url,
-    port: address.port,
-    server,
-    layer,
-    close: () =>
-      new Promise<void>((resolve) => {
-        closing = true;
-        observer?.close();
-        for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
-        server.close(() => {
-          layer?.close();
-          resolve();
-        });
-        server.closeIdleConnections();
-      }),
-  };
+/** A fault instead of the answer: a 5xx problem, or the connection reset with a TCP RST; returns the status (0 for a reset). */
+function answerFault(req: IncomingMessage, res: ServerResponse, fault: number | 'reset'): number {
+  req.resume();
+  if (fault === 'reset') {
+    req.socket.resetAndDestroy();
+    return 0;
+  }
+  const path = (req.url ?? '/').split('?')[0]!;
+  return problem(
+    res,
+    toProblem('fault_injected', `a fault injected by the mock (--fault-rate, or Prefer: fault=${fault})`, {
+      status: fault,
+      instance: path,
+    }),
+  );
 }

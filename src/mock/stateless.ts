@@ -1,5 +1,6 @@
 import {
   PROBLEM_MEDIA_TYPE,
+  essence,
   getAtPointer,
   isJsonMediaType,
   isProblemMediaType,
@@ -34,21 +35,31 @@ const NO_CONTENT = new Set([204, 205, 304]);
  * dynamic ones (`Prefer: dynamic=true`) are drawn anew from generators built once.
  */
 export class StatelessResponder {
+  /** How the document's schemas are read by generators (dialect, `$ref`s). */
+  readonly context: SchemaContext;
   #document: OpenApiDocument;
   #values: SchemaValues;
   #answers = new Map<string, MockAnswer>();
   #errorExamples = new Map<string, ProblemDetails | null>();
-  /** A valid body per error schema, the base a problem is fitted onto when no example is declared. */
-  #fitBases = new Map<string, unknown>();
+  /** A valid value per schema: the base of a problem fitted to an error schema without an example, and of a layer's bodies. */
+  #samples = new Map<string, unknown>();
 
   constructor(validator: SpecValidator) {
     const spec = validator.spec;
     this.#document = spec.document;
-    const context: SchemaContext = {
+    this.context = {
       dialect: spec.version === '3.0' ? 'oas30' : 'oas31',
       resolveRef: (ref) => resolveRef(spec.document, ref),
     };
-    this.#values = new SchemaValues(validator, context);
+    this.#values = new SchemaValues(validator, this.context);
+  }
+
+  /** The static answer value for the response schema at `pointer` (readable, example-based, valid), drawn once; shared, so never mutate it. */
+  sample(pointer: string): unknown {
+    if (!this.#samples.has(pointer)) {
+      this.#samples.set(pointer, this.#values.draw(getAtPointer(this.#document, pointer), pointer, 'response-body', 'static', 0));
+    }
+    return this.#samples.get(pointer);
   }
 
   answer(operation: Operation, preferences: Preferences, accept: string | undefined): MockAnswer | ProblemDetails {
@@ -88,19 +99,22 @@ export class StatelessResponder {
    * request; fitted to the declared schema if it must be, from the declared example (else a valid
    * sample). An error in another JSON shape (GitHub's basic-error, petstore's {code, message}) is
    * the declared example, as Prism answers, with its `status` set to the HTTP status; without a
-   * valid example, the problem fitted to that schema.
+   * valid example, the problem fitted to that schema. Where only text is declared for the status
+   * (`text/markdown`), the body is the problem's title and detail as text (a string).
    */
-  fitProblem(operation: Operation, problem: ProblemDetails): { body: ProblemDetails; mediaType: string } {
+  fitProblem(operation: Operation, problem: ProblemDetails): { body: ProblemDetails | string; mediaType: string } {
     const declared = findResponse(operation, problem.status)?.content ?? [];
     const media =
       declared.find((entry) => isProblemMediaType(entry.mediaType)) ?? declared.find((entry) => isJsonMediaType(entry.mediaType));
+    const text = media ? undefined : declared.find((entry) => essence(entry.mediaType)?.startsWith('text/'));
+    if (text) return { body: `${problem.title}: ${problem.detail}\n`, mediaType: `${essence(text.mediaType)}; charset=utf-8` };
     // problem+json unless the document declares another JSON media type for this status, whose
     // schema the body then follows too: what the document promises wins over our convention.
     const mediaType = media && !media.mediaType.includes('*') ? media.mediaType : PROBLEM_MEDIA_TYPE;
     if (!media?.schemaPointer || !media.schema) return { body: problem, mediaType };
     const example = this.#errorExample(operation, media, problem.status);
     if (example && !isProblemMediaType(media.mediaType)) return { body: example, mediaType };
-    return { body: this.#fitBody(media, media.schemaPointer, problem, example), mediaType };
+    return { body: this.#fitBody(media.schemaPointer, problem, example), mediaType };
   }
 
   // The first declared example the schema accepts, its `status` (if it has one) the HTTP status.
@@ -126,15 +140,11 @@ export class StatelessResponder {
     return this.#values.accepts('response-body', media.schemaPointer, synced) ? synced : value;
   }
 
-  #fitBody(media: MediaTypeSpec, pointer: string, problem: ProblemDetails, example: unknown): ProblemDetails {
+  #fitBody(pointer: string, problem: ProblemDetails, example: unknown): ProblemDetails {
     if (this.#values.accepts('response-body', pointer, problem)) return problem;
     // Keep every problem member the declared schema tolerates, and fill the rest from the declared
     // example or a valid sample.
-    let base = example ?? this.#fitBases.get(pointer);
-    if (base === undefined) {
-      base = this.#values.draw(media.schema, pointer, 'response-body', 'static', 1);
-      this.#fitBases.set(pointer, base);
-    }
+    const base = example ?? this.sample(pointer);
     const fitted: Record<string, unknown> = isRecord(base) ? { ...base } : {};
     for (const [member, value] of Object.entries(problem)) {
       const candidate = { ...fitted, [member]: value };

@@ -32,12 +32,14 @@ export interface LoadedSpec {
  *
  * The document is kept with its `$ref`s: a dereferenced document turns circular schemas into
  * cyclic objects that Ajv cannot compile, whereas refs compile lazily and once. External refs are
- * bundled into the document first so every ref left is local.
+ * bundled into the document first so every ref left is local. `fetched` is the text of a document
+ * read from a URL (`source`) by the caller.
  */
-export async function loadSpec(source: string): Promise<LoadedSpec> {
+export async function loadSpec(source: string, fetched?: string): Promise<LoadedSpec> {
   let text: string;
   try {
-    text = await readFile(source, 'utf8');
+    // A document fetched from a URL arrives as text; `source` still names it and resolves its refs.
+    text = fetched ?? (await readFile(source, 'utf8'));
   } catch (cause) {
     throw new SpecError(`cannot read spec file ${source}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`, { cause });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlugin, readTree, type SourceTree } from './support/import-graph.js';
+import { isPlugin, isWiring, readTree, type SourceTree } from './support/import-graph.js';
 
 const SRC = new URL('../../src/', import.meta.url).pathname;
 
@@ -9,9 +9,6 @@ const SRC = new URL('../../src/', import.meta.url).pathname;
  */
 // OAS 3.1's own `webhooks` member (a key of the format) is not the domain's.
 const DOMAIN_NAMES = /app_|webhook(?!s')|channel|everruns(?![-_]contract)/i;
-
-/** Files that wire the plug-ins in (the CLI, the library's entry, each folder's index) may name them. */
-const isWiring = (file: string) => !file.includes('/') || /^[^/]+\/index\.ts$/.test(file) || file.startsWith('cli/');
 
 /** Every line of a generic file (not a plug-in, not wiring) that names the Apps domain, code and comments alike. */
 function domainNames(tree: SourceTree): string[] {

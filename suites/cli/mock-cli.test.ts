@@ -4,37 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
 import { ensureBuilt, startCli } from '../helpers/cli-process.js';
+import { expectOneLineFailure, runMain } from '../helpers/run-main.js';
 import { HARNESS } from '../helpers/apps-ids.js';
 
 /** `everruns-contract` in-process through `main(argv, io)`, plus one real process for signal handling. */
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `main` with captured output; the stop signal never fires, so only commands that end on their own return. */
-async function run(argv: string[]): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stopSignal: new Promise(() => {}) };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
-
-/** Exit 2 with exactly one line on stderr, nothing on stdout, and no stack trace. */
-function expectOneLineUsageFailure(result: Captured, mention: RegExp): void {
-  expect(result.code, result.stderr).toBe(2);
-  const lines = result.stderr.trimEnd().split('\n');
-  expect(lines, result.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(mention);
-  expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+/);
-  expect(result.stdout).toBe('');
-}
 
 function specFile(name: string, content: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'everruns-cli-'));
@@ -46,7 +20,7 @@ function specFile(name: string, content: string): string {
 describe('everruns-contract CLI: help and usage errors', () => {
   it('prints the command list for --help and exits 0', async () => {
     for (const flag of ['--help', '-h', 'help']) {
-      const result = await run([flag]);
+      const result = await runMain([flag]);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/Usage: everruns-contract <command>/);
       expect(result.stdout).toMatch(/^\s+mock\s+/m);
@@ -55,13 +29,13 @@ describe('everruns-contract CLI: help and usage errors', () => {
   });
 
   it('prints usage and exits 2 without a command', async () => {
-    const result = await run([]);
+    const result = await runMain([]);
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/Usage:/);
   });
 
   it('prints the options and runnable examples for mock --help and exits 0', async () => {
-    const result = await run(['mock', '--help']);
+    const result = await runMain(['mock', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Usage: everruns-contract mock/);
     for (const flag of ['--spec', '--port', '--state', '--load', '--api-key', '--run-failure-rate', '--seed']) expect(result.stdout).toContain(flag);
@@ -72,7 +46,7 @@ describe('everruns-contract CLI: help and usage errors', () => {
   });
 
   it('exits 2 with one line for an unknown command', async () => {
-    expectOneLineUsageFailure(await run(['serve']), /unknown command 'serve'/);
+    expectOneLineFailure(await runMain(['serve']), /unknown command 'serve'/);
   });
 
   it.each([
@@ -90,7 +64,7 @@ describe('everruns-contract CLI: help and usage errors', () => {
     [['--port'], /port/],
     [['stray-positional'], /stray-positional/],
   ])('exits 2 with one line for mock %j', async (flags, mention) => {
-    expectOneLineUsageFailure(await run(['mock', ...flags]), mention);
+    expectOneLineFailure(await runMain(['mock', ...flags]), mention);
   });
 
   it.each([
@@ -101,12 +75,12 @@ describe('everruns-contract CLI: help and usage errors', () => {
     ['an empty file', () => specFile('empty.yaml', ''), /empty\.yaml/],
     ['a JSON array', () => specFile('array.json', '[1, 2]'), /array\.json/],
   ])('exits 2 with one line for a spec that is %s', async (_what, file, mention) => {
-    expectOneLineUsageFailure(await run(['mock', '--port', '0', '--spec', file()]), mention);
+    expectOneLineFailure(await runMain(['mock', '--port', '0', '--spec', file()]), mention);
   });
 
-  it('exits 2 with one line for --state with a non-Apps document', async () => {
+  it('exits 2 with one line for --state with --stateless', async () => {
     const petstore = new URL('../../node_modules/@readme/oas-examples/3.0/json/petstore.json', import.meta.url).pathname;
-    expectOneLineUsageFailure(await run(['mock', '--port', '0', '--spec', petstore, '--state', join(tmpdir(), 'never.db')]), /--state/);
+    expectOneLineFailure(await runMain(['mock', '--port', '0', '--spec', petstore, '--stateless', '--state', join(tmpdir(), 'never.db')]), /--state/);
   });
 });
 

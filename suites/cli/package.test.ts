@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
@@ -8,13 +8,22 @@ import { HARNESS } from '../helpers/apps-ids.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
+/** The README's ```ts block that begins `// contract.test.ts`. */
+function readmeLibraryExample(): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = /```ts\n(\/\/ contract\.test\.ts[\s\S]*?)```/.exec(readme);
+  if (!block) throw new Error('the README has no ```ts block beginning "// contract.test.ts"');
+  return block[1]!;
+}
+
 // The published package must run by npx from its tarball alone: runtime dependencies only, no
-// dev tools, no optional native build. This is slow (an npm install), so it is one test.
+// dev tools, no optional native build; its library entry must run the README's example. This is
+// slow (an npm install), so it is one test.
 describe('npm pack', () => {
   const dir = mkdtempSync(join(tmpdir(), 'everruns-pack-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('produces a tarball whose bin starts the mock in an empty folder', async () => {
+  it('produces a tarball whose library runs the README example and whose bin starts the mock in an empty folder', async () => {
     execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, stdio: 'ignore' });
     const tarball = readdirSync(dir).find((name) => name.endsWith('.tgz'));
     expect(tarball).toBeDefined();
@@ -24,17 +33,33 @@ describe('npm pack', () => {
       stdio: 'ignore',
     });
 
-    // The library entry point resolves from the installed package too.
+    // The library entry point resolves from the installed package too, the bundled document with it.
     const exported = execFileSync(
       process.execPath,
       [
         '--input-type=module',
         '-e',
-        "const m = await import('everruns-contract'); console.log([typeof m.createMockServer, typeof m.runConformance, typeof m.loadSpec].join(','))",
+        "const m = await import('everruns-contract'); const fs = await import('node:fs'); console.log([typeof m.startMock, typeof m.runConformance, typeof m.streamConformance, typeof m.RequestVerificationError, typeof m.createMockServer, typeof m.loadSpec, fs.existsSync(m.BUNDLED_SPEC_PATH)].join(','))",
       ],
       { cwd: dir, encoding: 'utf8' },
     );
-    expect(exported.trim()).toBe('function,function,function');
+    expect(exported.trim()).toBe('function,function,function,function,function,function,true');
+
+    // Help examples name the shipped files where this installation has them.
+    const help = execFileSync('npx', ['everruns-contract', 'mock', '--help'], { cwd: dir, encoding: 'utf8' });
+    expect(help).toContain('--load node_modules/everruns-contract/fixtures/demo.json');
+    expect(existsSync(join(dir, 'node_modules/everruns-contract/fixtures/demo.json'))).toBe(true);
+
+    // The README's library example, as a consumer's vitest file importing only the public entry.
+    // The consumer's vitest is this repository's, linked in: the registry is not the thing under test.
+    writeFileSync(join(dir, 'contract.test.ts'), readmeLibraryExample());
+    symlinkSync(join(ROOT, 'node_modules/vitest'), join(dir, 'node_modules/vitest'), 'dir');
+    const vitest = execFileSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir, 'contract.test.ts'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(vitest).toMatch(/Tests\s+4 passed \(4\)/);
 
     const child = spawn('npx', ['everruns-contract', 'mock', '--port', '0', '--quiet'], { cwd: dir, detached: true });
     try {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { runRecord } from '../../src/cli/commands/record.js';
-import { loadPlayback } from '../../src/cli/playback.js';
+import { loadPlayback } from '../../src/api/playback.js';
 import { createMockServer } from '../../src/mock/index.js';
 import { captureIo, waitFor } from '../helpers/capture-io.js';
 import { loadAppsSpec, serveApps } from '../helpers/serve.js';

@@ -59,7 +59,7 @@ describe('the dashboard behind --api-key', () => {
     await fetch(`${server.url}/v1/apps?api_key=${KEY}`, { headers: { authorization: `Bearer ${KEY}` } });
     const [event] = await events.waitFor(1);
     const detail = await (
-      await fetch(`${server.url}/__mock/requests/${event!.id}`, { headers: { authorization: `Bearer ${KEY}` } })
+      await fetch(`${server.url}/__mock/exchanges/${event!.id}`, { headers: { authorization: `Bearer ${KEY}` } })
     ).text();
     expect(JSON.stringify(event)).not.toContain(KEY);
     expect(detail).not.toContain(KEY);

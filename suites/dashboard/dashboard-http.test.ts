@@ -74,9 +74,9 @@ describe('GET /__mock/events', () => {
     const dashboard = server.dashboard!;
     let begun = 0;
     const begin = dashboard.begin.bind(dashboard);
-    dashboard.begin = (req, res) => {
+    dashboard.begin = (req, res, arrivedAt) => {
       begun++;
-      begin(req, res);
+      begin(req, res, arrivedAt);
     };
     await fetch(`${server.url}/v1/apps`);
     expect(dashboard.watching).toBe(false);
@@ -91,14 +91,14 @@ describe('GET /__mock/events', () => {
   });
 });
 
-describe('GET /__mock/requests/{id}', () => {
+describe('GET /__mock/exchanges/{id}', () => {
   it('shows both sides in full with secrets redacted as in HAR recordings', async () => {
     const server = await serveDashboard();
     const events = await openEvents(server.url);
     const { appId, channelId } = await runLifecycle(server.url);
     const all = await events.waitFor(6);
     const create = all.find((event) => (event.data as { status: number }).status === 201)!;
-    const detail = (await (await fetch(`${server.url}/__mock/requests/${create.id}`)).json()) as {
+    const detail = (await (await fetch(`${server.url}/__mock/exchanges/${create.id}`)).json()) as {
       request: { headers: Record<string, string>; body: string };
       response: { status: number; headers: Record<string, string>; body: string };
     };
@@ -112,13 +112,13 @@ describe('GET /__mock/requests/{id}', () => {
     expect(detail.response.headers['content-type']).toBe('application/json');
     expect(JSON.parse(detail.response.body)).toMatchObject({ id: appId });
     const webhook = all.find((event) => (event.data as { path: string }).path.includes('/webhooks/'))!;
-    const invoked = (await (await fetch(`${server.url}/__mock/requests/${webhook.id}`)).json()) as {
+    const invoked = (await (await fetch(`${server.url}/__mock/exchanges/${webhook.id}`)).json()) as {
       request: { path: string; headers: Record<string, string> };
     };
     expect(invoked.request.path).toBe(`/v1/apps/${appId}/webhooks/${channelId}`);
     expect(invoked.request.headers['x-everruns-webhook-token']).toBe('[REDACTED]');
     const text = JSON.stringify(
-      await Promise.all(all.map(async (event) => (await fetch(`${server.url}/__mock/requests/${event.id}`)).text())),
+      await Promise.all(all.map(async (event) => (await fetch(`${server.url}/__mock/exchanges/${event.id}`)).text())),
     );
     expect(text).not.toContain(WEBHOOK_TOKEN);
   });
@@ -126,10 +126,10 @@ describe('GET /__mock/requests/{id}', () => {
   it('answers 404 problem+json for an id it does not hold', async () => {
     const server = await serveDashboard();
     for (const id of ['99', '0', 'abc', '1e3']) {
-      const answer = await fetch(`${server.url}/__mock/requests/${id}`);
+      const answer = await fetch(`${server.url}/__mock/exchanges/${id}`);
       expect(answer.status).toBe(404);
       expect(answer.headers.get('content-type')).toBe('application/problem+json');
-      expect(await answer.json()).toMatchObject({ status: 404, instance: `/__mock/requests/${id}` });
+      expect(await answer.json()).toMatchObject({ status: 404, instance: `/__mock/exchanges/${id}` });
     }
   });
 });

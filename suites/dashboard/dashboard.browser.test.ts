@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.js';
-import { runLifecycle, serveDashboard } from './serve-dashboard.js';
+import { WEBHOOK_TOKEN, runLifecycle, serveDashboard } from './serve-dashboard.js';
 
 /**
  * The dashboard as a person sees it: headless Chromium opens /__mock/ while a client runs the
@@ -115,5 +115,38 @@ describe('the dashboard in headless Chromium', () => {
       page.route('**/__mock/vendor/uplot.js', (route) => route.fulfill({ contentType: 'text/javascript', body: stub })),
     );
     expect(seen).toMatchObject({ rows: true, violation: true, state: true, chart: false });
+  });
+});
+
+describe('the dashboard export in headless Chromium', () => {
+  /** Opens the page after the lifecycle, clicks Export and returns the downloaded snapshot. */
+  async function exported(breakPage?: (page: Page) => Promise<unknown>): Promise<{ apps: Array<{ channels: Array<{ channel_config: Record<string, unknown> }> }> }> {
+    const server = await serveDashboard();
+    await runLifecycle(server.url);
+    const page = await chromium.context.newPage();
+    try {
+      await breakPage?.(page);
+      await page.goto(`${server.url}/__mock/`);
+      await page.locator('[data-collection=apps] [data-test=state-item]').first().waitFor({ timeout: FOUND_MS });
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: FOUND_MS }), page.locator('[data-test=export]').click()]);
+      const chunks: Buffer[] = [];
+      for await (const chunk of (await download.createReadStream())!) chunks.push(chunk as Buffer);
+      return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('downloads the restorable snapshot, the webhook token included, which --load and Load take back whole', async () => {
+    const snapshot = await exported();
+    expect(snapshot.apps[0]!.channels[0]!.channel_config).toMatchObject({ token: WEBHOOK_TOKEN });
+  });
+
+  it('downloads no token when the restorable export is not what the page fetches', async () => {
+    const snapshot = await exported((page) =>
+      page.route('**/__mock/state?secrets=include', async (route) => route.fulfill({ response: await route.fetch({ url: route.request().url().replace('secrets=include', 'secrets=redact') }) })),
+    );
+    expect(snapshot.apps[0]!.channels[0]!.channel_config).toMatchObject({ token_configured: true });
+    expect(snapshot.apps[0]!.channels[0]!.channel_config).not.toHaveProperty('token');
   });
 });

@@ -36,6 +36,7 @@ describe('PUT /__mock/state', () => {
     ['another version', '{"version": 2, "apps": []}', /not a state snapshot/],
     ['apps not a list', '{"version": 1, "apps": {}}', /not a state snapshot/],
     ['null', 'null', /not a state snapshot/],
+    ['a member no layer holds', '{"version": 1, "apps": [], "runs": [], "pets": []}', /members this mock does not hold: pets/],
   ])('answers 400 problem+json for %s and keeps the state', async (_name, body, detail) => {
     const server = await serveDashboard();
     await runLifecycle(server.url);

@@ -1,8 +1,11 @@
 import { request } from 'undici';
-import { escapeToken, isJsonMediaType } from '../../src/core/index.js';
+import { isJsonMediaType } from '../../src/core/index.js';
 import { sampleValue, UnsatisfiableSchema, type SchemaContext } from '../../src/generate/index.js';
-import { findResponse, resolveRef, type LoadedSpec, type Operation, type Parameter } from '../../src/openapi/index.js';
+import { findResponse, resolveRef, type LoadedSpec, type Operation } from '../../src/openapi/index.js';
 import { validateResponse, type SpecValidator } from '../../src/validation/index.js';
+import { credentials, fieldValue, flatHeaders, serialise, serialisePath, valueFor } from './fill-request.js';
+
+export { flatHeaders };
 
 /**
  * Valid GET requests built from a document, and a judge of the answers: the tooling shared by the
@@ -161,7 +164,7 @@ function fillRequest(spec: LoadedSpec, operation: Operation, context: SchemaCont
   for (const parameter of operation.parameters) {
     if (parameter.in !== 'path' && !parameter.required) continue;
     if (parameter.in === 'header' && IGNORED_HEADERS.has(parameter.name.toLowerCase())) continue;
-    const value = valueFor(parameter, context);
+    const value = valueFor(parameter, context, undefined);
     if (value === undefined) return undefined;
     if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, serialisePath(value, parameter));
     else if (parameter.in === 'query') {
@@ -169,76 +172,9 @@ function fillRequest(spec: LoadedSpec, operation: Operation, context: SchemaCont
       else query.append(parameter.name, serialise(value, parameter));
     } else if (parameter.in === 'header') headers[parameter.name.toLowerCase()] = fieldValue(serialise(value, parameter));
   }
-  addCredentials(spec, operation, query, headers);
+  const secured = credentials(spec, operation);
+  Object.assign(headers, secured.headers);
+  for (const [name, value] of new URLSearchParams(secured.query)) query.set(name, value);
   const search = query.toString();
   return { operation, target: `${path}${search ? `?${search}` : ''}`, headers };
-}
-
-function valueFor(parameter: Parameter, context: SchemaContext): unknown {
-  if (!parameter.schema) return 'x';
-  try {
-    return sampleValue(parameter.schema, context, { direction: 'request', seed: 7 });
-  } catch {
-    return undefined;
-  }
-}
-
-/** RFC 6570 expansion of a path value by its style: items escaped, delimiters literal (OAS §4.8.12.4). */
-function serialisePath(value: unknown, parameter: Parameter): string {
-  const escape = (item: unknown) => encodeURIComponent(String(item));
-  const { style, explode, name } = parameter;
-  const items = Array.isArray(value) ? value.map(escape) : undefined;
-  const members = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : undefined;
-  const pairs = (separator: string) => members!.map(([k, v]) => (explode ? `${escape(k)}=${escape(v)}` : `${escape(k)},${escape(v)}`)).join(separator);
-  if (style === 'label') {
-    if (items) return '.' + items.join(explode ? '.' : ',');
-    if (members) return '.' + pairs(explode ? '.' : ',');
-    return '.' + escape(value);
-  }
-  if (style === 'matrix') {
-    if (items) return explode ? items.map((item) => `;${name}=${item}`).join('') : `;${name}=${items.join(',')}`;
-    if (members) return explode ? members.map(([k, v]) => `;${escape(k)}=${escape(v)}`).join('') : `;${name}=${pairs(',')}`;
-    return `;${name}=${escape(value)}`;
-  }
-  if (parameter.json) return escape(JSON.stringify(value));
-  if (items) return items.join(',');
-  if (members) return pairs(',');
-  return escape(value);
-}
-
-/** RFC 9110 §5.5: a field value is visible ASCII; anything else a client must send escaped. */
-function fieldValue(text: string): string {
-  return /^[\x20-\x7e]*$/.test(text) ? text : encodeURIComponent(text);
-}
-
-/** `simple`/`form` serialisation of one value (OAS §4.8.12.4): arrays comma-joined, objects as key,value pairs. */
-function serialise(value: unknown, parameter: Parameter): string {
-  if (parameter.json) return JSON.stringify(value);
-  if (Array.isArray(value)) return value.map(String).join(',');
-  if (value !== null && typeof value === 'object') return Object.entries(value).flat().map(String).join(',');
-  return String(value);
-}
-
-/** Credentials for the first security requirement, so a mock that enforces security lets the request in. */
-function addCredentials(spec: LoadedSpec, operation: Operation, query: URLSearchParams, headers: Record<string, string>): void {
-  const requirement = (operation.security ?? [])[0];
-  if (requirement === null || typeof requirement !== 'object') return;
-  for (const name of Object.keys(requirement)) {
-    const scheme = resolveRef(spec.document, `#/components/securitySchemes/${escapeToken(name)}`) as
-      { type?: string; in?: string; name?: string; scheme?: string } | undefined;
-    if (!scheme) continue;
-    if (scheme.type === 'apiKey' && typeof scheme.name === 'string') {
-      if (scheme.in === 'query') query.set(scheme.name, 'bench-key');
-      else if (scheme.in === 'cookie') headers.cookie = `${scheme.name}=bench-key`;
-      else headers[scheme.name.toLowerCase()] = 'bench-key';
-    } else if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'basic') headers.authorization = 'Basic dXNlcjpwYXNz';
-    else headers.authorization = 'Bearer bench-token';
-  }
-}
-
-export function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers))
-    if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  return flat;
 }

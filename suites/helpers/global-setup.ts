@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -24,14 +23,14 @@ function newestInput(): number {
 /**
  * Compiles src/ to dist/ once before any test file runs: suites that spawn the CLI or a child
  * writer need JavaScript (Node 20 cannot run .ts), and one build avoids forks racing on dist/.
- * A dist/ newer than every input (CI has just built it in `npm ci`) is used as it is.
+ * A dist/ newer than every input (CI has just built it in `npm ci`) is used as it is. The build is
+ * `npm run build`'s own script, so the suites test the dist/ a user gets (its bin executable).
  * Type errors are the typecheck's to report (`npm test` runs it first); tsc emits regardless.
  */
 export default function setup(): void {
   if (existsSync(ENTRY) && statSync(ENTRY).mtimeMs > newestInput()) return;
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   try {
-    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [`${ROOT}scripts/build.mjs`], { cwd: ROOT, stdio: 'pipe' });
   } catch {
     if (!existsSync(ENTRY)) throw new Error('tsc did not produce dist/cli/bin.js');
   }

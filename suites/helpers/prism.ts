@@ -7,12 +7,13 @@ import { APPS_SPEC_PATH } from './serve.js';
 const PRISM = new URL('../../node_modules/.bin/prism', import.meta.url).pathname;
 
 /**
- * Starts `prism mock` (no upstream) or `prism proxy … --errors` (with one) on the Apps document, in
- * its own process group so the whole group is killed when the test ends, and waits until it answers.
+ * Starts `prism mock` (no upstream) or `prism proxy … --errors` (with one) on a document (the Apps
+ * one unless told), in its own process group so the whole group is killed when the test ends, and
+ * waits until it answers.
  */
-export async function startPrism(upstream?: string): Promise<{ url: string; output: () => string }> {
+export async function startPrism(upstream?: string, spec = APPS_SPEC_PATH): Promise<{ url: string; output: () => string }> {
   const port = await freePort();
-  const args = upstream ? ['proxy', APPS_SPEC_PATH, upstream, '--errors'] : ['mock', APPS_SPEC_PATH];
+  const args = upstream ? ['proxy', spec, upstream, '--errors'] : ['mock', spec];
   const child = spawn(PRISM, [...args, '-p', String(port), '-h', '127.0.0.1'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (chunk) => (log += chunk));

@@ -40,7 +40,7 @@ export async function serveApps(
     port: 0,
     ...options,
     problemTypeBase: EVERRUNS_PROBLEM_TYPE_BASE,
-    layer: (url) =>
+    layers: ({ url }) => [
       createAppsLayer((snapshot) =>
         createAppsModel(
           {
@@ -56,6 +56,7 @@ export async function serveApps(
           snapshot,
         ),
       ),
+    ],
   });
   onTestFinished(() => server.close());
   return server;

@@ -144,12 +144,13 @@ describe('secrets stay out of the log and the administration endpoints', () => {
 
 describe('the CLI wires these up', () => {
   it('enforces security by default and drops it with --no-security', async () => {
-    const enforced = await startCli(['mock', '--spec', PETSTORE, '--port', '0', '--quiet']);
+    // Stateless, so that pet 1 exists without being created first.
+    const enforced = await startCli(['mock', '--spec', PETSTORE, '--port', '0', '--quiet', '--stateless']);
     const refused = await request(`${enforced.url}/pet/1`);
     expect(refused.statusCode).toBe(401);
     await refused.body.dump();
     await enforced.stop();
-    const open = await startCli(['mock', '--spec', PETSTORE, '--port', '0', '--quiet', '--no-security']);
+    const open = await startCli(['mock', '--spec', PETSTORE, '--port', '0', '--quiet', '--stateless', '--no-security']);
     const served = await request(`${open.url}/pet/1`);
     expect(served.statusCode).toBe(200);
     await served.body.dump();

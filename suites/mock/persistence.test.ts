@@ -11,6 +11,7 @@ import { HARNESS } from '../helpers/apps-ids.js';
  * must survive `kill -9` and come back on restart; `--load` seeds the state from a snapshot.
  */
 
+const PLATFORM = '/work/shared/specs/everruns-openapi.json';
 const TOKEN = 'persist-token';
 const DEMO = resolve(import.meta.dirname, '../../fixtures/demo.json');
 
@@ -190,5 +191,131 @@ describe('mock --state: persistence across kill -9', () => {
       expect(lines[0]).toContain(path);
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+});
+
+interface ResourceState {
+  resources: { version: 1; records: Array<{ collection: string; id: string; parents: Record<string, string>; seq: number }> };
+}
+
+const MESSAGE = { message: { role: 'user', content: [{ type: 'text', text: 'Why is the build failing on main?' }] } };
+
+describe("mock --state: the platform document's inferred resources across kill -9", () => {
+  beforeAll(ensureBuilt, 180_000);
+
+  it('keeps agents, sessions and their messages, updates and deletes across crashes', async () => {
+    const db = join(tempDir(), 'resources.db');
+    const args = ['mock', '--spec', PLATFORM, '--port', '0', '--state', db, '--quiet'];
+
+    // Life 1: two agents (one patched), a session with two messages, a session deleted with its message.
+    let cli = await startCli(args);
+    const agent = await call(cli, 'POST', '/v1/agents', { name: 'Durable agent', system_prompt: 'Be brief.' });
+    expect(agent.status).toBe(201);
+    const agentId = agent.body!.id as string;
+    expect((await call(cli, 'PATCH', `/v1/agents/${agentId}`, { description: 'Patched before the crash' })).status).toBe(200);
+    const other = await call(cli, 'POST', '/v1/agents', { name: 'Second agent', system_prompt: 'Be thorough.' });
+    const session = await call(cli, 'POST', '/v1/sessions', { title: 'Durable session' });
+    expect(session.status).toBe(201);
+    const sessionId = session.body!.id as string;
+    for (let i = 0; i < 2; i++) expect((await call(cli, 'POST', `/v1/sessions/${sessionId}/messages`, MESSAGE)).status).toBe(201);
+    const doomed = await call(cli, 'POST', '/v1/sessions', { title: 'Doomed session' });
+    const doomedId = doomed.body!.id as string;
+    expect((await call(cli, 'POST', `/v1/sessions/${doomedId}/messages`, MESSAGE)).status).toBe(201);
+    expect((await call(cli, 'DELETE', `/v1/sessions/${doomedId}`)).status).toBe(204);
+    const before1 = (await exportState(cli)) as unknown as ResourceState;
+    expect(before1.resources.records.map((record) => record.collection)).toEqual(['agents', 'agents', 'sessions', 'messages', 'messages']);
+    await crash(cli);
+
+    // Life 2: the same state; what was written reads back; more changes, another crash.
+    cli = await startCli(args);
+    expect(await exportState(cli)).toEqual(before1);
+    expect((await call(cli, 'GET', `/v1/agents/${agentId}`)).body).toMatchObject({ id: agentId, name: 'Durable agent', description: 'Patched before the crash' });
+    expect((await call(cli, 'GET', `/v1/sessions/${sessionId}/messages`)).body!.data).toHaveLength(2);
+    expect((await call(cli, 'GET', `/v1/sessions/${doomedId}`)).status).toBe(404);
+    expect((await call(cli, 'GET', `/v1/sessions/${doomedId}/messages`)).status).toBe(404);
+    expect((await call(cli, 'DELETE', `/v1/agents/${other.body!.id}`)).status).toBe(204);
+    expect((await call(cli, 'PUT', `/v1/agents/${agentId}`, { name: 'Replaced agent', system_prompt: 'Be kind.' })).status).toBe(200);
+    const before2 = (await exportState(cli)) as unknown as ResourceState;
+    await crash(cli);
+
+    // Life 3: the second life's changes are all there.
+    cli = await startCli(args);
+    expect(await exportState(cli)).toEqual(before2);
+    const listed = await call(cli, 'GET', '/v1/agents');
+    expect(listed.body!.data.map((entry: { id: string }) => entry.id)).toEqual([agentId]);
+    expect(listed.body!.data[0]).toMatchObject({ name: 'Replaced agent', system_prompt: 'Be kind.' });
+    await crash(cli);
+  });
+
+  it('keeps a burst of concurrent creates acknowledged just before the crash', async () => {
+    const db = join(tempDir(), 'burst.db');
+    const args = ['mock', '--spec', PLATFORM, '--port', '0', '--state', db, '--quiet'];
+    let cli = await startCli(args);
+    const answers = await Promise.all(Array.from({ length: 25 }, (_, i) => call(cli, 'POST', '/v1/agents', { name: `Burst ${i}`, system_prompt: 'x' })));
+    expect(answers.every((answer) => answer.status === 201)).toBe(true);
+    await crash(cli);
+    cli = await startCli(args);
+    const listed = await call(cli, 'GET', '/v1/agents?limit=100');
+    expect(new Set(listed.body!.data.map((entry: { id: string }) => entry.id))).toEqual(new Set(answers.map((answer) => answer.body!.id)));
+    await cli.stop();
+  });
+
+  it('serves a --load snapshot exported from /__mock/state, seeds an empty --state with it, and refuses to overwrite one', async () => {
+    const dir = tempDir();
+    const source = await startCli(['mock', '--spec', PLATFORM, '--port', '0', '--quiet']);
+    const kb = await call(source, 'POST', '/v1/knowledge-bases', { name: 'Handbook' });
+    const entry = await call(source, 'POST', `/v1/knowledge-bases/${kb.body!.id}/entries`, { title: 'Refunds', body: 'Within 30 days.' });
+    expect(entry.status).toBe(201);
+    const file = join(dir, 'resources.json');
+    writeFileSync(file, JSON.stringify(await exportState(source)));
+    await source.stop();
+
+    const db = join(dir, 'seeded.db');
+    const seeding = await startCli(['mock', '--spec', PLATFORM, '--port', '0', '--quiet', '--load', file, '--state', db]);
+    expect((await call(seeding, 'GET', `/v1/knowledge-bases/${kb.body!.id}/entries/${entry.body!.id}`)).body).toMatchObject({ title: 'Refunds', body: 'Within 30 days.' });
+    await crash(seeding);
+    const reopened = await startCli(['mock', '--spec', PLATFORM, '--port', '0', '--quiet', '--state', db]);
+    expect((await call(reopened, 'GET', `/v1/knowledge-bases/${kb.body!.id}/entries`)).body!.data.map((item: { id: string }) => item.id)).toEqual([entry.body!.id]);
+    await reopened.stop();
+
+    const refused = await runCli(['mock', '--spec', PLATFORM, '--port', '0', '--quiet', '--load', file, '--state', db]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toContain('non-empty state');
+  });
+
+  it.each([
+    ['a record of an unknown collection', { resources: { version: 1, records: [{ collection: 'nope', id: 'x' }] } }, /record 0.*nope/],
+    [
+      'a child whose parent is missing',
+      {
+        resources: {
+          version: 1,
+          records: [{ collection: 'messages', id: 'message_1', parents: { session_id: 'session_gone' }, written: {}, representation: {}, created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-01T00:00:00Z', seq: 1 }],
+        },
+      },
+      /record 0 \(messages "message_1"\).*parent/,
+    ],
+    ['a record without a seq', { resources: { version: 1, records: [{ collection: 'agents', id: 'agent_1', parents: {}, written: {}, representation: {}, created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-01T00:00:00Z' }] } }, /record 0 \(agents "agent_1"\).*seq/],
+    ['resources that are no object', { resources: [1, 2] }, /"resources" must be an object/],
+    ['apps the document does not serve', { version: 1, apps: [{ id: 'app_1' }], runs: [] }, /Apps layer does not serve/],
+    ['JSON without state', { hello: 'world' }, /not a state snapshot/],
+  ])('exits 2 naming the problem for a --load file with %s', async (_what, snapshot, mention) => {
+    const file = join(tempDir(), 'bad.json');
+    writeFileSync(file, JSON.stringify(snapshot));
+    const result = await runCli(['mock', '--spec', PLATFORM, '--port', '0', '--quiet', '--load', file]);
+    expect(result.code, result.stderr).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines, result.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(mention);
+    expect(result.stdout).not.toContain('listening on');
+  });
+
+  it('exits 2 naming the file for a --load file that is not JSON', async () => {
+    const file = join(tempDir(), 'broken.json');
+    writeFileSync(file, '{"resources": ');
+    const result = await runCli(['mock', '--spec', PLATFORM, '--port', '0', '--quiet', '--load', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(/broken\.json is not valid JSON/);
   });
 });

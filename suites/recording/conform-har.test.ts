@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { runConform } from '../../src/cli/commands/conform.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { createRecordingProxy } from '../../src/recording/index.js';
 import { CATALOGUE } from '../conformance/targets/catalogue.js';
 import { serveWithBug } from '../conformance/targets/front.js';
+import { captureIo } from '../helpers/capture-io.js';
 import { serveApps } from '../helpers/serve.js';
 import { HARNESS } from '../helpers/apps-ids.js';
 
@@ -20,18 +20,6 @@ const OFFLINE = new Set([
   'problem_json_conformance',
   'secret_not_echoed',
 ]);
-
-function captureIo(): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: (text) => void (out += text),
-    stderr: (text) => void (err += text),
-    stopSignal: new Promise(() => {}),
-    out: () => out,
-    err: () => err,
-  };
-}
 
 /** Records a small lifecycle (good and bad requests) through the recorder, returning the HAR path. */
 async function recordLifecycle(target: string): Promise<string> {

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import validator from 'har-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openHarWriter } from '../../src/recording/index.js';
-import { tempDir } from './helpers/temp-dir.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const builtWriter = join(root, 'dist/recording/har-writer.js');

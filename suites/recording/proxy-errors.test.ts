@@ -6,7 +6,7 @@ import type { RequestFacts } from '../../src/core/index.js';
 import { loadHar } from '../../src/recording/index.js';
 import { send, startProxy } from './helpers/record.js';
 import { sendJson, serveTarget } from './helpers/target-server.js';
-import { tempDir } from './helpers/temp-dir.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** A loopback port with nothing listening on it. */
 async function closedPort(): Promise<number> {

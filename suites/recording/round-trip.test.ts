@@ -7,7 +7,7 @@ import { createPlayer, loadHar } from '../../src/recording/index.js';
 import { send, startProxy } from './helpers/record.js';
 import type { Outgoing, Received } from './helpers/record.js';
 import { sendJson, serveTarget } from './helpers/target-server.js';
-import { tempDir } from './helpers/temp-dir.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x80]);
 const LARGE = Buffer.from('x'.repeat(300_000));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createPlayer, loadHar } from '../../src/recording/index.js';
 import { send, startProxy } from './helpers/record.js';
 import { sendJson, serveTarget } from './helpers/target-server.js';
-import { tempDir } from './helpers/temp-dir.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const SECRETS = {
   bearer: 'mgmt-key-7f3a9c1e5b',

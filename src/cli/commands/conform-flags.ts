@@ -1,35 +1,61 @@
 import { UsageError, type HeaderMap } from '../../core/index.js';
+import type { OperationFilter } from '../../conformance/index.js';
+import type { CliIo } from '../io.js';
 import { parseCommandFlags } from '../args.js';
+
+/** The flags of `conform`; each also reads `EVERRUNS_CONTRACT_<NAME>` and the config file's `conform` section. */
+export const CONFORM_FLAGS = {
+  target: { type: 'string', short: 't' },
+  spec: { type: 'string', short: 's' },
+  header: { type: 'string', short: 'H', multiple: true },
+  'api-key': { type: 'string' },
+  runs: { type: 'string', short: 'n' },
+  seed: { type: 'string' },
+  replay: { type: 'string' },
+  checks: { type: 'string' },
+  'exclude-checks': { type: 'string' },
+  'include-operation-id': { type: 'string', multiple: true },
+  'include-path': { type: 'string', multiple: true },
+  'include-tag': { type: 'string', multiple: true },
+  'exclude-operation-id': { type: 'string', multiple: true },
+  'exclude-path': { type: 'string', multiple: true },
+  'exclude-tag': { type: 'string', multiple: true },
+  'max-response-time': { type: 'string' },
+  timeout: { type: 'string' },
+  rate: { type: 'string' },
+  concurrency: { type: 'string' },
+  'max-duration': { type: 'string' },
+  'read-only': { type: 'boolean' },
+  var: { type: 'string', multiple: true },
+  junit: { type: 'string' },
+  json: { type: 'string' },
+  html: { type: 'string' },
+  'min-coverage': { type: 'string' },
+  har: { type: 'string', multiple: true },
+  record: { type: 'string' },
+  'link-base': { type: 'string' },
+  'fail-on': { type: 'string' },
+  waivers: { type: 'string' },
+} as const;
 
 /** The flags of `conform`, parsed strictly (unknown flags are usage errors). */
 export type ConformFlags = ReturnType<typeof readFlags>;
 
-export function readFlags(argv: string[]) {
-  return parseCommandFlags(argv, {
-    target: { type: 'string' },
-    spec: { type: 'string' },
-    header: { type: 'string', multiple: true },
-    'api-key': { type: 'string' },
-    runs: { type: 'string' },
-    seed: { type: 'string' },
-    replay: { type: 'string' },
-    checks: { type: 'string' },
-    'exclude-checks': { type: 'string' },
-    timeout: { type: 'string' },
-    rate: { type: 'string' },
-    concurrency: { type: 'string' },
-    'max-duration': { type: 'string' },
-    'read-only': { type: 'boolean' },
-    var: { type: 'string', multiple: true },
-    junit: { type: 'string' },
-    json: { type: 'string' },
-    har: { type: 'string', multiple: true },
-    record: { type: 'string' },
-    'link-base': { type: 'string' },
-    'fail-on': { type: 'string' },
-    waivers: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+export function readFlags(argv: string[], io: CliIo) {
+  return parseCommandFlags('conform', argv, CONFORM_FLAGS, io);
+}
+
+/** The `--include-*` / `--exclude-*` flags as the runner's operation filter (each repeatable, or comma-separated). */
+export function operationFilter(values: ConformFlags): OperationFilter {
+  const all = (entries: string[] | undefined) => (entries ?? []).flatMap(list);
+  return {
+    includeOperationIds: all(values['include-operation-id']),
+    includePaths: all(values['include-path']),
+    includeTags: all(values['include-tag']),
+    excludeOperationIds: all(values['exclude-operation-id']),
+    excludePaths: all(values['exclude-path']),
+    excludeTags: all(values['exclude-tag']),
+  };
 }
 
 /** `--header 'Name: value'` entries as a header map. */

@@ -1,10 +1,21 @@
+import { defaultPlugins, ensureFolderOf, resolveSpec } from '../../api/index.js';
 import { UsageError, maskUrlCredentials, splitUrlCredentials } from '../../core/index.js';
-import { APPS_PLUGIN, createRecordingJudge } from '../../conformance/index.js';
-import { formatLoadWarnings, loadSpec } from '../../openapi/index.js';
+import { createRecordingJudge } from '../../conformance/index.js';
+import { formatLoadWarnings } from '../../openapi/index.js';
 import { createRecordingProxy } from '../../recording/index.js';
 import { integerFlag, parseCommandFlags, urlFlag } from '../args.js';
-import { BUNDLED_SPEC } from '../bundled-spec.js';
 import type { CliIo } from '../io.js';
+
+/** The flags of `record`; each also reads `EVERRUNS_CONTRACT_<NAME>` and the config file's `record` section. */
+export const RECORD_FLAGS = {
+  target: { type: 'string', short: 't' },
+  out: { type: 'string', short: 'o' },
+  port: { type: 'string', short: 'p' },
+  host: { type: 'string' },
+  spec: { type: 'string', short: 's' },
+  redact: { type: 'string', multiple: true },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
 
 export const RECORD_HELP = `Usage: everruns-contract record --target URL --out FILE.har [options]
 
@@ -14,15 +25,19 @@ printed as they happen) and appended to a HAR 1.2 file with secrets replaced by 
 file stays valid even if the recorder is killed.
 
 Options:
-  --target URL        the API to forward to (required); user:password@ in it is sent as Basic
-                      credentials and never printed
-  --out FILE          HAR file to append to (required; created if missing)
-  --port N            port to listen on (default 4011; 0 picks a free one)
-  --host HOST         interface to bind (default 127.0.0.1)
-  --spec FILE         document to validate against (default: the bundled Apps API)
-  --redact NAME       also redact this header or JSON field (repeatable; /regex/ allowed)
-  --quiet             print violations only (and the number of the document's warnings)
-  -h, --help          show this help
+  -t, --target URL        the API to forward to (required); user:password@ in it is sent as Basic
+                          credentials and never printed
+  -o, --out FILE          HAR file to append to (required; created, with its folder, if missing)
+  -p, --port N            port to listen on (default 4011; 0 picks a free one)
+      --host HOST         interface to bind (default 127.0.0.1)
+  -s, --spec FILE|URL     document to validate against (default: the bundled Apps API)
+      --redact NAME       also redact this header or JSON field (repeatable; /regex/ allowed)
+  -q, --quiet             print violations only (and the number of the document's warnings)
+      --config FILE       read flags from FILE (default: ./everruns-contract.config.json)
+  -h, --help              show this help
+
+Every flag can also be set as EVERRUNS_CONTRACT_<FLAG> (EVERRUNS_CONTRACT_RECORD_PORT=0) or in the
+"record" section of everruns-contract.config.json; a flag beats the variable, which beats the file.
 
 Example:
   npx everruns-contract mock --port 4010 &
@@ -34,29 +49,21 @@ Example:
 
 /** `everruns-contract record`: run the recording proxy until a signal arrives. */
 export async function runRecord(argv: string[], io: CliIo): Promise<number> {
-  const values = parseCommandFlags(argv, {
-    target: { type: 'string' },
-    out: { type: 'string' },
-    port: { type: 'string' },
-    host: { type: 'string' },
-    spec: { type: 'string' },
-    redact: { type: 'string', multiple: true },
-    quiet: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const values = parseCommandFlags('record', argv, RECORD_FLAGS, io);
   if (values.help) {
     io.stdout(RECORD_HELP);
     return 0;
   }
-  const target = urlFlag('target', values.target);
+  const target = urlFlag(values, 'target');
   if (!target) throw new UsageError('--target URL is required (the API to record)');
   if (!values.out) throw new UsageError('--out FILE.har is required (where to write the recording)');
-  const port = integerFlag('port', values.port, 4011, 0, 65535);
-  const spec = await loadSpec(values.spec ?? BUNDLED_SPEC);
+  const port = integerFlag(values, 'port', 4011, 0, 65535);
+  const spec = await resolveSpec(values.spec);
+  ensureFolderOf(values.out);
   const warnings = formatLoadWarnings(spec.source, spec.warnings, { quiet: values.quiet ?? false });
   if (warnings) io.stderr(warnings);
   // The one judgement of recorded exchanges: what conform --har would report over the file.
-  const judge = createRecordingJudge({ spec, plugins: [APPS_PLUGIN] });
+  const judge = createRecordingJudge({ spec, plugins: await defaultPlugins() });
   const shown = maskUrlCredentials(target);
   const baseUrl = splitUrlCredentials(target).url;
   let violations = 0;

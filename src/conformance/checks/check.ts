@@ -24,6 +24,8 @@ export interface CheckContext {
   linkBase?: string | undefined;
   /** True for an id of a resource the run deleted (or was deleting): a 404 for it is no defect. */
   isGone(id: string): boolean;
+  /** The slowest answer allowed, in ms (`--max-response-time`), when one is set. */
+  maxResponseTimeMs?: number | undefined;
   /** Sends a follow-up request (for checks such as links_resolve); statuses never throw. */
   send(request: RequestFacts & { url: string }): Promise<ResponseFacts>;
 }
@@ -32,5 +34,7 @@ export interface CheckContext {
 export interface Check {
   name: string;
   description: string;
+  /** A setting the check cannot run without (max_response_time's limit); without it the check is left out of the run. */
+  needs?: 'maxResponseTimeMs';
   run(exchange: Exchange, context: CheckContext): Finding[] | Promise<Finding[]>;
 }

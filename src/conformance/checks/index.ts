@@ -2,6 +2,7 @@ import type { Check } from './check.js';
 import { contentTypeConformance } from './content-type-conformance.js';
 import { ignoredAuth } from './ignored-auth.js';
 import { linksResolve } from './links-resolve.js';
+import { maxResponseTime } from './max-response-time.js';
 import { negativeDataRejection } from './negative-data-rejection.js';
 import { notAServerError } from './not-a-server-error.js';
 import { problemJsonConformance } from './problem-json-conformance.js';
@@ -20,4 +21,5 @@ export const ALL_CHECKS: readonly Check[] = [
   ignoredAuth,
   secretNotEchoed,
   linksResolve,
+  maxResponseTime,
 ];

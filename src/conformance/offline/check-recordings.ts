@@ -1,5 +1,6 @@
 import { UsageError } from '../../core/index.js';
 import type { LoadedSpec } from '../../openapi/index.js';
+import { CoverageTally } from '../findings/coverage.js';
 import { FindingBook } from '../findings/finding-book.js';
 import type { ReportedFinding, Severity } from '../findings/finding.js';
 import { applyWaivers, checkWaiverNames, dayOf, type Waiver } from '../findings/waivers.js';
@@ -53,14 +54,17 @@ export async function* checkRecordings(options: OfflineOptions): AsyncGenerator<
   const tally = new RunTally(judge.checks.map((check) => check.name));
   const reported: ReportedFinding[] = [];
   const book = new FindingBook((finding) => reported.push(finding));
+  const coverage = new CoverageTally(options.spec.operations);
   for (const [index, recorded] of options.exchanges.entries()) {
     if (only !== undefined && index !== only) continue;
     const judged = await judge.judge(recorded);
     if (!judged.exchange) {
+      coverage.noteRequest(recorded.request.method, recorded.request.path, recorded.response);
       yield { type: 'run-warned', message: `${recorded.request.method} ${recorded.request.path} is not declared in the spec; skipped` };
       continue;
     }
     tally.countRequests();
+    coverage.note(judged.exchange.operation, recorded.request.method, recorded.response);
     for (const { check, findings } of judged.results) {
       const failed = findings.some((finding) => finding.severity === 'error');
       tally.count(check, failed, !failed && findings.length > 0);
@@ -81,6 +85,7 @@ export async function* checkRecordings(options: OfflineOptions): AsyncGenerator<
     failOn: options.failOn ?? 'error',
     waivers: applyWaivers(findings, options.waivers ?? [], dayOf(options.now?.() ?? new Date())),
     cleanup: { archived: 0, failed: 0 },
+    coverage: coverage.report(),
     secrets: [],
   };
   yield { type: 'run-finished', summary };

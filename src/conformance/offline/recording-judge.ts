@@ -42,8 +42,8 @@ export interface RecordingJudge {
 // These need the network: following links, and sending requests without credentials.
 const NEEDS_NETWORK = new Set(['links_resolve', 'ignored_auth']);
 
-/** The stateless checks that can judge a recording without sending anything. */
-export const OFFLINE_CHECKS: readonly Check[] = ALL_CHECKS.filter((check) => !NEEDS_NETWORK.has(check.name));
+/** The stateless checks that can judge a recording without sending anything (and without a setting). */
+export const OFFLINE_CHECKS: readonly Check[] = ALL_CHECKS.filter((check) => !NEEDS_NETWORK.has(check.name) && check.needs === undefined);
 
 /**
  * The one judgement of recorded exchanges: `conform --har` over a recording and `record` as it

@@ -21,6 +21,6 @@ export function toCurl(request: Exchange['request'], secrets: readonly string[])
 }
 
 /** POSIX shell single quotes: safe for any text. */
-function quote(text: string): string {
+export function quote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }

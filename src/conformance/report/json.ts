@@ -2,6 +2,7 @@ import { TOOL, maskSecrets } from '../../core/index.js';
 import type { Exchange } from '../findings/exchange.js';
 import type { ReportedFinding, Replay } from '../findings/finding.js';
 import type { RunSummary } from '../run/events.js';
+import { coverageVerdict } from './coverage-gate.js';
 import { toCurl } from './curl.js';
 import { gateOf } from './gate.js';
 
@@ -10,10 +11,12 @@ const MAX_BODY_CHARS = 16_384;
 
 /**
  * The JSON report: the summary, the findings that fail the gate, the document warnings and the
- * waived findings in lists of their own, every finding with its evidence and replay, secrets masked.
+ * waived findings in lists of their own, every finding with its evidence and replay, and the
+ * coverage, as plain data, secrets masked.
  */
-export function toJsonReport(summary: RunSummary, secrets: readonly string[]): string {
+export function toJsonReport(summary: RunSummary, secrets: readonly string[], options: { minCoverage?: number } = {}): string {
   const gate = gateOf(summary);
+  const coverage = coverageVerdict(summary.coverage, options.minCoverage);
   const entry = (finding: ReportedFinding) => ({
     check: finding.check,
     severity: finding.severity,
@@ -46,13 +49,14 @@ export function toJsonReport(summary: RunSummary, secrets: readonly string[]): s
     unresponsive: summary.unresponsive ?? false,
     cleanup: summary.cleanup,
     failOn: summary.failOn ?? 'error',
-    passed: gate.passed,
+    passed: gate.passed && coverage.met,
     counts: { findings: gate.errors.length, documentWarnings: gate.warnings.length, waived: gate.waived.length },
     checks: summary.checks,
     findings: gate.errors.map(entry),
     documentWarnings: gate.warnings.map(entry),
     waived: gate.waived.map(entry),
     waivers: summary.waivers ?? [],
+    coverage: { ...summary.coverage, ...(coverage.minimum === undefined ? {} : { minimum: coverage.minimum, met: coverage.met }) },
   };
   return maskSecrets(JSON.stringify(report, null, 2) + '\n', secrets);
 }

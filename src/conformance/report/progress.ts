@@ -1,6 +1,9 @@
 import { maskSecrets } from '../../core/index.js';
 import type { RunEvent } from '../run/events.js';
 
+// Without a terminal (CI logs), a long stateful phase prints a line this often instead of redrawing one.
+const PLAIN_PHASE_EVERY_MS = 10_000;
+
 /** Where progress goes; `tty` selects one updating line instead of plain lines. */
 export interface ProgressOutput {
   write(text: string): void;
@@ -11,6 +14,7 @@ export interface ProgressOutput {
 export function createProgress(output: ProgressOutput, secrets: readonly string[]): (event: RunEvent) => void {
   let totals = new Map<string, { passed: number; failed: number; warned?: number }>();
   let findings = 0;
+  let lastPlainPhaseLine = 0;
   const write = (text: string) => output.write(maskSecrets(text, secrets));
   return (event) => {
     switch (event.type) {
@@ -27,6 +31,17 @@ export function createProgress(output: ProgressOutput, secrets: readonly string[
         const line = `[${event.done}/${event.total}] ${event.operation} (${event.mode}): ${event.requests} requests; ${findings} finding${findings === 1 ? '' : 's'} so far`;
         if (output.tty) write(`\r\x1b[2K${line}`);
         else write(`${line}\n`);
+        break;
+      }
+      case 'phase-progressed': {
+        // The stateful sequences report only when they end: until then the line says how far they are.
+        const line = `stateful sequences (${event.checks.length} checks): ${event.requests} requests, ${(event.elapsedMs / 1000).toFixed(1)} s; ${findings} finding${findings === 1 ? '' : 's'} so far`;
+        if (event.elapsedMs < lastPlainPhaseLine) lastPlainPhaseLine = 0; // a new phase
+        if (output.tty) write(`\r\x1b[2K${line}`);
+        else if (event.elapsedMs - lastPlainPhaseLine >= PLAIN_PHASE_EVERY_MS) {
+          lastPlainPhaseLine = event.elapsedMs;
+          write(`${line}\n`);
+        }
         break;
       }
       case 'finding-reported': {

@@ -1,9 +1,10 @@
 import type { CheckContext } from '../checks/check.js';
 import type { Run } from './run.js';
-import { sendForAnswer } from './send-for-answer.js';
+import { sendCounted } from './send-counted.js';
 
 /** The context handed to checks; follow-up requests carry credentials only to the target's own origin. */
-export function checkContext({ config, state }: Run, extraSecrets: readonly string[] = []): CheckContext {
+export function checkContext(run: Run, extraSecrets: readonly string[] = []): CheckContext {
+  const { config, state } = run;
   const origin = new URL(config.baseUrl).origin;
   const secrets = state.secrets.all();
   return {
@@ -15,10 +16,11 @@ export function checkContext({ config, state }: Run, extraSecrets: readonly stri
     target: config.baseUrl,
     linkBase: config.linkBase,
     isGone: (id) => state.ids.isGone(id),
+    maxResponseTimeMs: config.maxResponseTimeMs,
     send(request) {
       const headers = { ...request.headers };
       if (new URL(request.url).origin !== origin) for (const name of Object.keys(config.credentials)) delete headers[name.toLowerCase()];
-      return sendForAnswer(config.client, { ...request, headers });
+      return sendCounted(run, { ...request, headers });
     },
   };
 }

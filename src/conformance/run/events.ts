@@ -1,3 +1,4 @@
+import type { Coverage } from '../findings/coverage.js';
 import type { ReportedFinding, Severity } from '../findings/finding.js';
 import type { WaiverStatus } from '../findings/waivers.js';
 
@@ -30,6 +31,8 @@ export interface RunSummary {
   /** What became of each waiver: active (and how many findings it accepted) or expired. */
   waivers?: WaiverStatus[];
   cleanup: { archived: number; failed: number };
+  /** Which declared responses the run's answers exercised, operation by operation. */
+  coverage: Coverage;
   /**
    * Every credential and token the run sent, so renderers can mask them (`***`). Never written out:
    * the reports pick their fields one by one.
@@ -42,6 +45,7 @@ export type RunEvent =
   | { type: 'run-started'; target: string; seed: number; checks: string[]; operations: string[]; readOnly: boolean }
   | { type: 'operation-finished'; operation: string; mode: string; requests: number; done: number; total: number }
   | { type: 'check-progressed'; check: string; passed: number; failed: number; warned?: number }
+  | { type: 'phase-progressed'; checks: readonly string[]; requests: number; elapsedMs: number }
   | { type: 'finding-reported'; finding: ReportedFinding }
   | { type: 'run-warned'; message: string }
   | { type: 'cleanup-finished'; archived: number; failed: number }

@@ -76,6 +76,7 @@ export async function execute(run: Run, operation: Operation, plan: RequestPlan,
     elapsedMs: result.elapsedMs,
     ...responseJson(result),
   };
+  state.coverage.note(operation, request.method, result);
   state.ids.learn(operation, built.pathParams, result.status, exchange.json, operation.method === 'POST');
   state.created.noteAnswer(config.spec, operation, result.status, exchange.json, built.pathParams);
   const findings: Finding[] = [];

@@ -1,19 +1,20 @@
 import { UsageError, isSafeMethod } from '../../core/index.js';
 import type { Operation } from '../../openapi/index.js';
 import type { RequestMode } from '../generate/request-arbitrary.js';
+import { filterOperations } from './operation-filter.js';
 import type { ConformanceOptions } from './options.js';
 import type { CaseReplay, ReplayTarget } from './replay-target.js';
 import { halted, type Run } from './run.js';
 import { runProperty } from './run-property.js';
 
-/** The operations to generate for: all, or --operations, or the replayed one; only safe methods when read-only. */
+/** The operations to generate for: all, or those the filter and --operations keep, or the replayed one; only safe methods when read-only. */
 export function selectOperations(
   { config }: Run,
   options: ConformanceOptions,
   replay: ReplayTarget | undefined,
   phaseReplay: boolean,
 ): Operation[] {
-  const { operations } = config.spec;
+  const operations = filterOperations(config.spec.operations, options.filter);
   const unknown = (options.operations ?? []).filter((id) => !operations.some((op) => op.id === id));
   if (unknown.length > 0) throw new UsageError(`unknown operation ${unknown.join(', ')}`);
   if (phaseReplay || (replay && 'setUp' in replay)) return [];

@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { HeaderMap } from '../../core/index.js';
 import type { LoadedSpec } from '../../openapi/index.js';
 import type { Check } from '../checks/check.js';
+import type { OperationFilter } from './operation-filter.js';
 import type { Severity } from '../findings/finding.js';
 import type { Waiver } from '../findings/waivers.js';
 import type { ConformancePlugin } from './plugin.js';
@@ -29,6 +30,10 @@ export interface ConformanceOptions {
   excludeChecks?: readonly string[];
   /** Only these operationIds (default: all); lets a vitest campaign split the document across files. */
   operations?: readonly string[];
+  /** Operations to include or exclude by operationId, path and tag (`--include-tag`…); the stateful phases run only when it leaves out none. */
+  filter?: OperationFilter;
+  /** The slowest answer allowed, in ms: `max_response_time` runs only when this is set. */
+  maxResponseTimeMs?: number;
   /** The registry to choose from (default ALL_CHECKS). */
   availableChecks?: readonly Check[];
   /** Domain plug-ins (the Apps rules); each is engaged only for the documents it applies to. */

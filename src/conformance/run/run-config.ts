@@ -34,6 +34,8 @@ export interface RunConfig {
   /** The document-wide security schemes (the API key), as opposed to a resource's own token. */
   readonly primarySchemes: ReadonlySet<string>;
   readonly maxRetries: number;
+  /** The slowest answer max_response_time allows, in ms. */
+  readonly maxResponseTimeMs: number | undefined;
   /** True once Ctrl-C or --max-duration says to stop generating. */
   stopped(): boolean;
   emit(event: RunEvent): void;
@@ -54,6 +56,7 @@ export interface RunConfigInput {
   problemRules: readonly ProblemRule[];
   readOnly: boolean;
   maxRetries: number;
+  maxResponseTimeMs?: number | undefined;
   stopped(): boolean;
   emit(event: RunEvent): void;
 }
@@ -81,6 +84,7 @@ export function createRunConfig(input: RunConfigInput): RunConfig {
     readOnly: input.readOnly,
     primarySchemes: primarySchemes(spec.document),
     maxRetries: input.maxRetries,
+    maxResponseTimeMs: input.maxResponseTimeMs,
     stopped: input.stopped,
     emit: input.emit,
   };

@@ -1,7 +1,7 @@
 import { selectNames } from '../checks/select.js';
 import type { PhaseContext, RunPhase } from './phase.js';
 import { halted, type Run } from './run.js';
-import { sendForAnswer } from './send-for-answer.js';
+import { sendCounted } from './send-counted.js';
 
 export interface PhaseRunOptions {
   runs: number;
@@ -29,7 +29,7 @@ export async function runPhases(run: Run, phases: readonly RunPhase[], options: 
     options.signal?.addEventListener('abort', stop, { once: true });
     const timer = setTimeout(stop, Math.max(0, Math.min(options.deadline - Date.now(), 2 ** 31 - 1)));
     try {
-      const result = await phase.run(phaseContext(run, options, enabled, controller.signal));
+      const result = await phase.run(phaseContext(run, options, enabled, controller.signal, progressOf(run, [...enabled])));
       state.tally.countRequests(result.requests);
       for (const message of result.warnings ?? []) config.emit({ type: 'run-warned', message });
       for (const finding of result.findings) state.findings.record(finding, finding.replay);
@@ -46,14 +46,41 @@ export async function runPhases(run: Run, phases: readonly RunPhase[], options: 
   }
 }
 
-function phaseContext({ config, state }: Run, options: PhaseRunOptions, enabled: ReadonlySet<string>, signal: AbortSignal): PhaseContext {
+// A phase sends many requests before it reports; its progress is told at most this often.
+const PROGRESS_EVERY_MS = 100;
+
+/** Counts a phase's requests and tells the count now and then, so a progress line keeps moving. */
+function progressOf({ config }: Run, checks: readonly string[]): () => void {
+  const started = Date.now();
+  let requests = 0;
+  let told = 0;
+  return () => {
+    requests += 1;
+    const now = Date.now();
+    if (now - told < PROGRESS_EVERY_MS) return;
+    told = now;
+    config.emit({ type: 'phase-progressed', checks, requests, elapsedMs: now - started });
+  };
+}
+
+function phaseContext(
+  run: Run,
+  options: PhaseRunOptions,
+  enabled: ReadonlySet<string>,
+  signal: AbortSignal,
+  sent: () => void,
+): PhaseContext {
+  const { config, state } = run;
   return {
     spec: config.spec,
     validator: config.validator,
     target: config.baseUrl,
     seed: config.seed,
     runs: options.runs,
-    send: (request) => sendForAnswer(config.client, request),
+    send: (request) => {
+      sent();
+      return sendCounted(run, request);
+    },
     headers: { ...config.credentials },
     vars: config.vars,
     namePrefix: config.namePrefix,

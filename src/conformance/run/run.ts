@@ -1,3 +1,4 @@
+import { CoverageTally } from '../findings/coverage.js';
 import { FindingBook } from '../findings/finding-book.js';
 import { IdPool } from '../generate/id-pool.js';
 import { CreatedResources } from './created-resources.js';
@@ -20,6 +21,8 @@ export interface RunState {
   readonly created: CreatedResources;
   /** Whether the target still answers (transport failures in a row). */
   readonly health: TargetHealth;
+  /** Which declared responses the answers exercised. */
+  readonly coverage: CoverageTally;
 }
 
 /** One run: what is fixed for it, and what it accumulates. */
@@ -39,6 +42,7 @@ export function startRun(config: RunConfig): Run {
       secrets: new RunSecrets(config.credentials),
       created: new CreatedResources(),
       health: new TargetHealth(),
+      coverage: new CoverageTally(config.spec.operations),
     },
   };
 }

@@ -7,6 +7,7 @@ import { probeApiKey } from './auth-probes.js';
 import { EventQueue } from './event-queue.js';
 import type { RunEvent, RunSummary } from './events.js';
 import { generate, selectOperations } from './generation.js';
+import { filterOperations } from './operation-filter.js';
 import type { ConformanceOptions } from './options.js';
 import { parseReplay, type ReplayTarget } from './replay-target.js';
 import { reachTarget } from './reach-target.js';
@@ -34,8 +35,11 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
   const plugins = (options.plugins ?? []).filter((plugin) => plugin.appliesTo(spec));
   const phases = plugins.flatMap((plugin) => plugin.phases ?? []);
   const phaseChecks = phases.flatMap((phase) => phase.checks);
-  const checks = selectChecks(options.availableChecks ?? ALL_CHECKS, options.checks, options.excludeChecks, phaseChecks);
-  checkWaiverNames(options.waivers ?? [], [...(options.availableChecks ?? ALL_CHECKS).map((check) => check.name), ...phaseChecks]);
+  const registry = options.availableChecks ?? ALL_CHECKS;
+  // A check that needs a setting (max_response_time's limit) runs only when it is given.
+  const available = registry.filter((check) => check.needs === undefined || options[check.needs] !== undefined);
+  const checks = selectChecks(available, options.checks, options.excludeChecks, phaseChecks);
+  checkWaiverNames(options.waivers ?? [], [...registry.map((check) => check.name), ...phaseChecks]);
   const { replay, phaseReplay } = readReplay(options, phases);
   if (replay && 'setUp' in replay && !plugins.some((plugin) => plugin.name === replay.setUp && plugin.setUp)) {
     throw new UsageError(`--replay names the set-up of '${replay.setUp}', which does not apply to this document`);
@@ -77,6 +81,7 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
         problemRules: plugins.flatMap((plugin) => plugin.problemRules ?? []),
         readOnly: options.readOnly ?? false,
         maxRetries: options.maxRetries ?? 2,
+        maxResponseTimeMs: options.maxResponseTimeMs,
         stopped: () => options.signal?.aborted === true || Date.now() > deadline,
         emit,
       }),
@@ -86,12 +91,15 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
     // The probe's failure counts toward "the target stopped answering".
     if (unreachable) state.health.note('', true);
     const operations = selectOperations(run, options, replay, phaseReplay !== undefined);
+    // The sequences drive every operation they know: a filter that leaves some out skips them.
+    const filtered = filterOperations(spec.operations, options.filter).length < spec.operations.length;
+    const phasesRun = !replay && !filtered && !config.readOnly;
     emit({
       type: 'run-started',
       target: baseUrl,
       seed,
       // Every check the run reports on, the phases' too: the header and the table count the same.
-      checks: [...checks.map((check) => check.name), ...(replay ? [] : selectNames(phaseChecks, options.checks, options.excludeChecks))],
+      checks: [...checks.map((check) => check.name), ...(phasesRun ? selectNames(phaseChecks, options.checks, options.excludeChecks) : [])],
       operations: operations.map((op) => op.id),
       readOnly: config.readOnly,
     });
@@ -112,7 +120,12 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
         // A replayed case draws its path ids from the pool the set-up filled: it runs again too.
         if (stateless && !config.readOnly) await setUpPlugins(run, plugins);
         await generate(run, operations, options.runs ?? 100, deadline, concurrency, replay);
-        if (!replay) {
+        if (filtered && phases.length > 0 && !replay)
+          emit({
+            type: 'run-warned',
+            message: 'the operation filters leave operations out: skipping the stateful sequences, which need them all',
+          });
+        if (!replay && !filtered) {
           await runPhases(run, phases, {
             runs: options.runs ?? 100,
             include: options.checks,
@@ -143,6 +156,7 @@ async function drive(options: ConformanceOptions, emit: (event: RunEvent) => voi
       failOn: options.failOn ?? 'error',
       waivers: applyWaivers(findings, options.waivers ?? [], dayOf(options.now?.() ?? new Date())),
       cleanup,
+      coverage: state.coverage.report(),
       secrets: [...state.secrets.all()],
     };
     emit({ type: 'run-finished', summary });

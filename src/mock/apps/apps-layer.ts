@@ -1,9 +1,25 @@
-import { UsageError } from '../../core/index.js';
-import { APPS_OPERATION_IDS, redactSnapshot, toAppsRequest, type AppsModel, type AppsSnapshot, type StateChange } from '../../model/apps/index.js';
+import {
+  APPS_OPERATION_IDS,
+  redactSnapshot,
+  toAppsRequest,
+  type AppsModel,
+  type AppsSnapshot,
+  type StateChange,
+} from '../../model/apps/index.js';
+import type { Operation } from '../../openapi/index.js';
 import { toProblemErrors } from '../../validation/index.js';
 import type { LayerAnswer, LayerRequest, StatefulLayer } from '../stateful-layer.js';
+import { resolveRelativeTimes } from './relative-times.js';
+import { checkAppsSnapshot } from './snapshot-records.js';
 
 const KNOWN = new Set<string>(APPS_OPERATION_IDS);
+// `relative_to` dates a snapshot whose times are relative (fixtures/demo.json).
+const APPS_STATE_MEMBERS = ['version', 'apps', 'runs', 'principal_id', 'relative_to'] as const;
+
+/** True for an operation the Apps layer serves (one of the twelve Apps operationIds). */
+export function isAppsOperation(operation: Operation): boolean {
+  return KNOWN.has(operation.id);
+}
 
 /** Where acknowledged changes go before the answer is sent (a database, or nowhere). */
 export interface ChangeSink {
@@ -19,7 +35,8 @@ export interface ChangeSink {
 export function createAppsLayer(createModel: (snapshot?: AppsSnapshot) => AppsModel, sink?: ChangeSink): StatefulLayer {
   let model = createModel();
   return {
-    handles: (operation) => KNOWN.has(operation.id),
+    handles: isAppsOperation,
+    judgesRequests: true,
     handle(request: LayerRequest): LayerAnswer {
       const outcome = model.handle(
         toAppsRequest({ ...request, operationId: request.operation.id, violations: toProblemErrors(request.violations) }),
@@ -27,37 +44,33 @@ export function createAppsLayer(createModel: (snapshot?: AppsSnapshot) => AppsMo
       if (outcome.changes.length > 0) sink?.write(outcome.changes);
       return outcome.response;
     },
-    exportState: () => redactSnapshot(model.exportSnapshot()),
+    exportState: (options) => (options?.secrets ? model.exportSnapshot() : redactSnapshot(model.exportSnapshot())),
     reset() {
       model = createModel();
       sink?.clear();
     },
-    importState(value) {
-      const snapshot = parseAppsSnapshot(value, 'the snapshot');
+    stateMembers: APPS_STATE_MEMBERS,
+    prepareImport(value) {
+      const given = APPS_STATE_MEMBERS.some((member) => value[member] !== undefined);
+      const snapshot = given ? parseAppsSnapshot(value, 'the snapshot') : undefined;
       // Built before anything is replaced: a snapshot the model refuses leaves the state as it was.
       const next = createModel(snapshot);
-      model = next;
-      if (sink) {
-        sink.clear();
-        seedSink(sink, snapshot);
-      }
+      return () => {
+        model = next;
+        sink?.clear();
+        if (sink && snapshot) seedSink(sink, snapshot);
+      };
     },
     close: () => sink?.close(),
   };
 }
 
-/** Checks that a parsed JSON value is an Apps state snapshot (`--load`, `PUT /__mock/state`); `what` names it in the error. */
+/**
+ * Checks that a parsed JSON value is an Apps state snapshot (`--load`, `PUT /__mock/state`), every
+ * record of it, times given `relative_to` an instant moved to now; `what` names it in the error.
+ */
 export function parseAppsSnapshot(value: unknown, what: string): AppsSnapshot {
-  const snapshot = value as Partial<AppsSnapshot> | null;
-  if (snapshot === null || typeof snapshot !== 'object' || snapshot.version !== 1 || !Array.isArray(snapshot.apps)) {
-    throw new UsageError(`${what} is not a state snapshot (expected {"version": 1, "apps": [...], "runs": [...]})`);
-  }
-  return {
-    version: 1,
-    apps: snapshot.apps,
-    runs: Array.isArray(snapshot.runs) ? snapshot.runs : [],
-    ...(typeof snapshot.principal_id === 'string' ? { principal_id: snapshot.principal_id } : {}),
-  };
+  return checkAppsSnapshot(resolveRelativeTimes(value, what), what);
 }
 
 /** Seeds an empty store with a snapshot (`--load`, `PUT /__mock/state`). */

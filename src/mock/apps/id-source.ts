@@ -20,3 +20,16 @@ export function createIdSource(random: () => number, now: () => number = Date.no
     return `${prefix}_${time}7${seq}${variant}${tail.slice(1)}`;
   };
 }
+
+// 2025-01-01T00:00:00Z: seeded clocks start here, so their ids look like ids of today's platform.
+const SEEDED_EPOCH_MS = Date.UTC(2025, 0, 1);
+
+/**
+ * The clock of a seeded id source (`--seed N`): it starts N ms after 2025-01-01 and moves one ms per
+ * id, so the UUIDv7 time prefix repeats with the seed like the random bits do. RFC 9562 §6.2 lets a
+ * generator take its timestamps from any source that increases; ids still sort in creation order.
+ */
+export function seededClock(seed: number): () => number {
+  let ms = SEEDED_EPOCH_MS + seed;
+  return () => ms++;
+}

@@ -1,19 +1,7 @@
-import { createRequire } from 'node:module';
 import { UsageError } from '../../core/index.js';
 import type { AppsSnapshot, StateChange } from '../../model/apps/index.js';
+import { openDatabase } from '../state-file.js';
 import type { ChangeSink } from './apps-layer.js';
-
-interface Statement {
-  run(...params: unknown[]): unknown;
-  all(...params: unknown[]): unknown[];
-}
-interface Database {
-  pragma(source: string): unknown;
-  exec(source: string): unknown;
-  prepare(source: string): Statement;
-  transaction<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void;
-  close(): void;
-}
 
 /**
  * Persists the Apps state in SQLite (better-sqlite3, WAL). Each acknowledged request's changes are
@@ -63,21 +51,4 @@ export function openSqliteSink(path: string): { sink: ChangeSink; snapshot: Apps
       close: () => database.close(),
     },
   };
-}
-
-function openDatabase(path: string): Database {
-  const require = createRequire(import.meta.url);
-  let BetterSqlite3: new (file: string) => Database;
-  try {
-    BetterSqlite3 = require('better-sqlite3');
-  } catch (cause) {
-    throw new UsageError(
-      `--state needs the optional package better-sqlite3, which is not installed or did not build (${(cause as Error).message.split('\n')[0]}); install it with: npm install better-sqlite3@12`,
-    );
-  }
-  try {
-    return new BetterSqlite3(path);
-  } catch (cause) {
-    throw new UsageError(`cannot open state file ${path}: ${(cause as Error).message}`);
-  }
 }

@@ -27,6 +27,10 @@ export interface DashboardOptions {
 export interface Dashboard extends RequestObserver {
   /** Answers a request to one of the dashboard's paths; undefined for any other path. */
   serve(req: IncomingMessage, res: ServerResponse, method: string, path: string): number | Promise<number> | undefined;
+  /** True for a path the dashboard answers (with GET and HEAD), so another method there is a 405. */
+  owns(path: string): boolean;
+  /** Shows another document from now on (`mock --watch`): its operations are counted afresh. */
+  useSpec(spec: LoadedSpec): void;
   /** Ends every open event stream, so the server can close. */
   close(): void;
 }
@@ -46,9 +50,9 @@ const PREFIX = '/__mock/';
 
 /** Creates the dashboard for one document; hand it to `createMockServer({dashboard})`. */
 export function createDashboard(options: DashboardOptions): Dashboard {
-  const { spec } = options;
+  let { spec } = options;
   let redact: RedactExchange | undefined;
-  const stats = new RequestStats(spec.operations);
+  let stats = new RequestStats(spec.operations);
   const recent = new RingBuffer<Recorded>(options.capacity ?? 500);
   const watched = new WeakMap<ServerResponse, Watched>();
   const dashboard: Dashboard = {
@@ -91,7 +95,7 @@ export function createDashboard(options: DashboardOptions): Dashboard {
         });
       }
       if (method === 'GET' && name === 'stats') return sendJson(res, 200, stats.report());
-      if (method === 'GET' && name.startsWith('requests/')) return sendDetail(res, name.slice('requests/'.length), path);
+      if (method === 'GET' && name.startsWith('exchanges/')) return sendDetail(res, name.slice('exchanges/'.length), path);
       if (method !== 'GET' && method !== 'HEAD') return undefined;
       const asset = readAsset(name);
       if (!asset) return undefined;
@@ -105,6 +109,14 @@ export function createDashboard(options: DashboardOptions): Dashboard {
       }
       const headers = { 'content-type': asset.type, 'cache-control': 'no-cache' };
       return send(res, { status: 200, headers, body: method === 'HEAD' ? undefined : asset.body });
+    },
+    useSpec(next) {
+      spec = next;
+      stats = new RequestStats(next.operations);
+    },
+    owns(path) {
+      const name = path.slice(PREFIX.length);
+      return name === 'events' || name === 'stats' || name.startsWith('exchanges/') || readAsset(name) !== undefined;
     },
     close: () => events.close(),
   };

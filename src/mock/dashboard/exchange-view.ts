@@ -37,7 +37,7 @@ export interface MessageView {
   omitted?: string;
 }
 
-/** Both sides of one exchange (`GET /__mock/requests/{id}`). */
+/** Both sides of one exchange (`GET /__mock/exchanges/{id}`). */
 export interface ExchangeDetail {
   id: number;
   request: MessageView & { method: string; path: string; query: string };

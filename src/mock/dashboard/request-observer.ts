@@ -10,8 +10,8 @@ import type { Violation } from '../../validation/index.js';
 export interface RequestObserver {
   /** True while someone watches; the server calls `begin` only then. */
   readonly watching: boolean;
-  /** A request arrived, before anything was read or written. */
-  begin(req: IncomingMessage, res: ServerResponse): void;
+  /** A request arrived (at `arrivedAt`, a `performance.now()` instant: before any injected delay), before anything was read or written. */
+  begin(req: IncomingMessage, res: ServerResponse, arrivedAt: number): void;
   /** The request was routed to an operation and validated. */
   validated(res: ServerResponse, violations: readonly Violation[]): void;
   /** The routed request was answered with `status`. */

@@ -7,6 +7,7 @@ export { describeIdFormat } from './id-format.js';
 export { createResourceModel } from './model.js';
 export { createdId } from './created-id.js';
 export { recordKey } from './store.js';
+export { recordsThatFit } from './snapshot.js';
 export { overlay } from './merge-patch.js';
 export * from './types.js';
 export type * from './model-types.js';

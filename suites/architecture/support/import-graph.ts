@@ -112,6 +112,11 @@ export function boundaryOffences(graph: ImportGraph, allowed: Readonly<Record<st
   return offences;
 }
 
+/** Files that wire the plug-ins in: src/index.ts, each top folder's index, the library API (api/) and the CLI. */
+export function isWiring(file: string): boolean {
+  return !file.includes('/') || /^[^/]+\/index\.ts$/.test(file) || file.startsWith('api/') || file.startsWith('cli/');
+}
+
 /** The names of the domain plug-in folders, one per domain, inside the generic folders they extend. */
 export const PLUGIN_FOLDERS: readonly string[] = ['apps'];
 
@@ -122,13 +127,13 @@ export function isPlugin(file: string): boolean {
 
 /**
  * Imports of a plug-in folder by generic code. Only the plug-ins themselves, a top folder's
- * index (its public face), the CLI and the library's entry may name a plug-in: they wire it in.
+ * index (its public face), the library API, the CLI and the library's entry may name a plug-in:
+ * they wire it in.
  */
 export function pluginOffences(graph: ImportGraph): string[] {
-  const wiring = (file: string) => !file.includes('/') || /^[^/]+\/index\.ts$/.test(file) || file.startsWith('cli/');
   const offences: string[] = [];
   for (const [file, targets] of graph) {
-    if (isPlugin(file) || wiring(file)) continue;
+    if (isPlugin(file) || isWiring(file)) continue;
     for (const target of targets) if (isPlugin(target)) offences.push(`${file} → ${target}`);
   }
   return offences;

@@ -1,3 +1,4 @@
+import type { ConformanceOptions } from '../../../src/conformance/index.js';
 import { editJson, json, type Answer, type Bug, type Seen } from './front.js';
 
 /** A planted bug and the check that must report it. */
@@ -8,6 +9,8 @@ export interface PlantedBug {
   also?: string[];
   /** A fresh bug per server, so state such as remembered tokens does not leak between tests. */
   bug: () => Bug;
+  /** What the run needs for the check to run at all (max_response_time's limit). */
+  options?: Partial<ConformanceOptions>;
 }
 
 type Json = Record<string, unknown>;
@@ -92,6 +95,16 @@ export const unknownRel = (): Bug => ({
     answer.status >= 400 ? editJson(answer, (value) => ({ ...(value as Json), allowed_actions: [{ rel: 'teleport', hint: 'Beam up.' }] })) : answer,
 });
 
+// Slow on the same requests every time (an app id ending in 0 or 1: an eighth of them), so a finding reproduces.
+const SLOW_MS = 600;
+const slowReads = (): Bug => ({
+  before: async (seen, forward) => {
+    if (seen.method !== 'GET' || !/^\/v1\/apps\/[^/]*[01]$/.test(seen.path)) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
+    return forward(seen.method, seen.url, seen.headers, seen.body);
+  },
+});
+
 /** One small server per bug; each wraps the real mock and breaks one rule of the contract. */
 export const CATALOGUE: readonly PlantedBug[] = [
   { name: 'a dropped required field', check: 'response_schema_conformance', bug: dropRequiredField },
@@ -104,4 +117,5 @@ export const CATALOGUE: readonly PlantedBug[] = [
   { name: 'a token echoed back', check: 'secret_not_echoed', bug: tokenEchoed },
   { name: 'a self_url that points elsewhere', check: 'links_resolve', bug: selfUrlElsewhere },
   { name: 'an invalid list query answered with an empty list', check: 'negative_data_rejection', bug: invalidQueryAccepted },
+  { name: 'reads slower than the limit', check: 'max_response_time', bug: slowReads, options: { maxResponseTimeMs: 300 } },
 ];

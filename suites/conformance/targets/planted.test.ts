@@ -5,15 +5,16 @@ import { ALL_CHECKS, type CheckContext, type Exchange, type ReportedFinding } fr
 import { SpecValidator } from '../../../src/validation/index.js';
 import { loadAppsSpec } from '../../helpers/serve.js';
 import { APPS_STATELESS, collect, firedChecks } from '../collect.js';
-import { CATALOGUE, errorsAsPlainJson, unknownRel } from './catalogue.js';
+import { CATALOGUE, errorsAsPlainJson, unknownRel, type PlantedBug } from './catalogue.js';
 import { serveWithBug } from './front.js';
 
 const SEED = Number(process.env.CONFORM_SEED ?? 7);
 
 /** Sends a finding's first request again, as its printed curl would, and asks the same check about the answer. */
-async function reproduces(finding: ReportedFinding): Promise<boolean> {
+async function reproduces(finding: ReportedFinding, options: PlantedBug['options'] = {}): Promise<boolean> {
   const spec = await loadAppsSpec();
   const original = finding.evidence[0]!;
+  const started = performance.now();
   const answer = await request(original.request.url, {
     method: original.request.method as Dispatcher.HttpMethod,
     headers: original.request.headers,
@@ -27,7 +28,8 @@ async function reproduces(finding: ReportedFinding): Promise<boolean> {
   } catch {
     json = undefined;
   }
-  const again: Exchange = { ...original, response: { status: answer.statusCode, headers, body }, ...(json === undefined ? {} : { json }) };
+  const elapsedMs = Math.round(performance.now() - started);
+  const again: Exchange = { ...original, elapsedMs, response: { status: answer.statusCode, headers, body }, ...(json === undefined ? {} : { json }) };
   const check = ALL_CHECKS.find((c) => c.name === finding.check)!;
   const context: CheckContext = {
     spec,
@@ -37,6 +39,7 @@ async function reproduces(finding: ReportedFinding): Promise<boolean> {
     problemRules: APPS_STATELESS.problemRules ?? [],
     target: original.request.url,
     isGone: () => false,
+    maxResponseTimeMs: options.maxResponseTimeMs,
     send: async () => ({ status: 0, headers: {}, body: Buffer.alloc(0) }),
   };
   const found = await check.run(again, context);
@@ -47,11 +50,11 @@ describe(`planted bugs (seed ${SEED})`, () => {
   for (const planted of CATALOGUE) {
     it(`reports ${planted.name} under ${planted.check} and nothing else`, async () => {
       const front = await serveWithBug(planted.bug());
-      const { summary } = await collect({ plugins: [APPS_STATELESS], spec: await loadAppsSpec(), target: front.url, runs: 15, seed: SEED, timeoutMs: 2000 });
+      const { summary } = await collect({ plugins: [APPS_STATELESS], spec: await loadAppsSpec(), target: front.url, runs: 15, seed: SEED, timeoutMs: 2000, ...planted.options });
       expect(firedChecks(summary)).toEqual([planted.check, ...(planted.also ?? [])].sort());
       const finding = summary.findings.find((f) => f.check === planted.check)!;
       expect(finding.evidence.length).toBeGreaterThan(0);
-      if (!['secret_not_echoed', 'links_resolve', 'ignored_auth'].includes(planted.check)) expect(await reproduces(finding)).toBe(true);
+      if (!['secret_not_echoed', 'links_resolve', 'ignored_auth'].includes(planted.check)) expect(await reproduces(finding, planted.options)).toBe(true);
     });
   }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/core/index.js';
 import { openHarWriter, toHarEntry } from '../../../src/recording/index.js';
 import type { Har, HarEntry } from '../../../src/recording/index.js';
-import { tempDir } from '../../recording/helpers/temp-dir.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const creator = { name: 'test', version: '1' };
 const entry = (n: number): HarEntry =>

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/core/index.js';
 import { checkHar, loadHar } from '../../../src/recording/index.js';
-import { tempDir } from '../../recording/helpers/temp-dir.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 describe('loadHar', () => {
   it('names the path when the file is missing or not JSON', () => {

@@ -29,6 +29,7 @@ describe('the check registry', () => {
       'ignored_auth',
       'secret_not_echoed',
       'links_resolve',
+      'max_response_time',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CoverageTally } from '../../../../src/conformance/findings/coverage.js';
 import { FindingBook } from '../../../../src/conformance/findings/finding-book.js';
 import { toCurl } from '../../../../src/conformance/report/curl.js';
 import { toJsonReport } from '../../../../src/conformance/report/json.js';
@@ -11,7 +12,7 @@ import { apps, exchange, problem } from '../fixture.js';
 const SECRET = 'sekrit-key-123';
 
 async function summaryWithFinding(): Promise<RunSummary> {
-  const { op } = await apps();
+  const { spec, op } = await apps();
   const evidence = exchange(op('getApp'), { status: 404, json: problem(404) });
   const book = new FindingBook();
   const finding = {
@@ -38,6 +39,7 @@ async function summaryWithFinding(): Promise<RunSummary> {
     durationMs: 1234,
     interrupted: false,
     cleanup: { archived: 1, failed: 0 },
+    coverage: new CoverageTally(spec.operations).report(),
     secrets: [SECRET],
   };
 }
@@ -87,7 +89,7 @@ describe('reports', () => {
 
 describe('reports: document warnings and waived findings apart', () => {
   async function mixed(failOn: 'error' | 'warning' = 'error'): Promise<RunSummary> {
-    const { op } = await apps();
+    const { op, spec } = await apps();
     const book = new FindingBook();
     const base = { operation: 'getApp', expected: 'e', received: 'r', evidence: [exchange(op('getApp'), { status: 400 })] };
     book.record(
@@ -130,6 +132,7 @@ describe('reports: document warnings and waived findings apart', () => {
         { check: 'ignored_auth', reason: 'old', expires: '2020-01-01', state: 'expired', matched: 0 },
       ],
       cleanup: { archived: 0, failed: 0 },
+      coverage: new CoverageTally(spec.operations).report(),
       secrets: [],
     };
   }

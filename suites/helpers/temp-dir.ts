@@ -5,7 +5,7 @@ import { onTestFinished } from 'vitest';
 
 /** A fresh temporary directory, removed when the current test finishes. */
 export function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'everruns-recording-'));
+  const dir = mkdtempSync(join(tmpdir(), 'everruns-test-'));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }

@@ -1,0 +1,92 @@
+import {
+  createResourceModel,
+  recordKey,
+  type ResourceEnvironment,
+  type ResourceMap,
+  type ResourceModel,
+  type ResourceRecord,
+  type ResourceSnapshot,
+} from '../../model/resources/index.js';
+import type { StateTable } from '../state-file.js';
+import type { LayerContext, LayerRequest, StatefulLayer } from '../stateful-layer.js';
+import { createResourceIdSource } from './id-source.js';
+import { createItemRenderer } from './item-renderer.js';
+import { redactRecords } from './redact-records.js';
+import { ResourceAnswers } from './resource-answer.js';
+import { readSnapshot, seedTable, writeChanges } from './resource-sink.js';
+
+export interface ResourcesLayerOptions {
+  /** What `inferResources` understood of the operations no earlier layer serves. */
+  map: ResourceMap;
+  context: LayerContext;
+  /** Draws every new id (`createRandom(seed)`, so `--seed` repeats them). */
+  random: () => number;
+  now?: () => Date;
+  /** Records to start with (`--load`); refused with a UsageError naming a malformed record. */
+  snapshot?: ResourceSnapshot | undefined;
+  /** Where acknowledged changes go before the answer (`--state`); records already there are served. */
+  table?: StateTable | undefined;
+}
+
+/**
+ * The inferred resources as a stateful layer: the pure model of `src/model/resources/` with the
+ * engine as its environment (ids, rendered items valid against the document), its answers fitted
+ * to what each operation declares, and every change persisted before the answer leaves.
+ */
+export function createResourcesLayer(options: ResourcesLayerOptions): StatefulLayer {
+  const { map, context, table } = options;
+  const engine = { validator: context.validator, responder: context.responder };
+  const env: ResourceEnvironment = {
+    now: options.now ?? (() => new Date()),
+    newId: createResourceIdSource(options.random, context.responder.context),
+    render: createItemRenderer(engine),
+  };
+  const collections = new Map(map.collections.map((collection) => [collection.name, collection]));
+  const stored = table ? readSnapshot(table) : undefined;
+  let model: ResourceModel = createResourceModel(map, env, stored ?? options.snapshot);
+  const keyOf = (record: ResourceRecord) =>
+    recordKey(
+      record.collection,
+      collections.get(record.collection)!.scope.map((name) => record.parents[name]!),
+      record.id,
+    );
+  // A snapshot loaded into an empty state file is written through, so the file alone holds it next time.
+  if (table && !stored && options.snapshot) seedTable(table, model.exportSnapshot(), keyOf);
+  const answers = new ResourceAnswers(engine);
+  return {
+    handles: (operation) => model.route(operation) !== undefined,
+    judgesRequests: false,
+    handle(request: LayerRequest) {
+      const { operation } = request;
+      const outcome = model.handle({
+        operation,
+        path: request.path,
+        pathParams: request.pathParams,
+        query: request.query,
+        headers: request.headers,
+        body: Buffer.isBuffer(request.body) ? undefined : request.body,
+        origin: request.origin,
+      });
+      if (table && outcome.changes.length > 0) writeChanges(table, outcome.changes);
+      return answers.answer(operation, model.route(operation), outcome, { path: request.path, accept: request.headers.accept });
+    },
+    exportState: (options) => ({ resources: options?.secrets ? model.exportSnapshot() : redactRecords(collections, model.exportSnapshot()) }),
+    describe: () => map,
+    reset() {
+      model = createResourceModel(map, env);
+      table?.clear();
+    },
+    stateMembers: ['resources'],
+    prepareImport(value) {
+      // Built before anything is replaced: a snapshot the model refuses leaves the state as it was.
+      const next = createResourceModel(map, env, value['resources'] as ResourceSnapshot | undefined);
+      return () => {
+        model = next;
+        if (!table) return;
+        table.clear();
+        seedTable(table, next.exportSnapshot(), keyOf);
+      };
+    },
+    close: () => undefined,
+  };
+}
