@@ -15,14 +15,15 @@ export {
   type RecordedConformanceOptions,
   type SpecInput,
 } from './api/index.js';
-export { loadSpec, formatLoadWarnings, OperationIndex, type LoadedSpec, type LoadWarning, type Operation } from './openapi/index.js';
+export { loadSpec, formatLoadWarnings, declaredStatus, OperationIndex, type LoadedSpec, type LoadWarning, type Operation } from './openapi/index.js';
 export { SpecValidator, validateRequest, validateResponse, type Violation } from './validation/index.js';
 export { schemaArbitrary, negativeArbitrary, sampleValue, type SchemaContext } from './generate/index.js';
-export { createAppsModel, EVERRUNS_PROBLEM_TYPE_BASE, type AppsEnvironment, type AppsModel, type AppsSnapshot } from './model/apps/index.js';
+export { createAppsModel, bindAppsRoutes, EVERRUNS_PROBLEM_TYPE_BASE, type AppsEnvironment, type AppsModel, type AppsSnapshot } from './model/apps/index.js';
 export { inferResources, describeResourceMap, parseResourceOverrides, type ResourceMap } from './model/resources/index.js';
 export {
   createMockServer,
   createAppsLayer,
+  isAppsOperation,
   createResourcesLayer,
   createIdSource,
   createRandom,
@@ -41,6 +42,8 @@ export {
   checkRecordings,
   ALL_CHECKS,
   APPS_PLUGIN,
+  STATEFUL_CHECKS,
+  resourcesPlugin,
   statefulPhase,
   renderSummary,
   toJUnit,

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import { html } from './html.js';
 
-/** The windows the charts offer, with the width of one bar (as listAppRuns' `window`). */
+/** The windows the charts offer, with the width of one bar (as list_app_runs' `window`). */
 const WINDOWS = {
   '60m': { ms: 3_600_000, bucket: 60_000 },
   '24h': { ms: 86_400_000, bucket: 3_600_000 },

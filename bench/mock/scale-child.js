@@ -21,7 +21,7 @@ const server = await createMockServer({
     ),
   ],
 });
-const createApp = spec.operations.find((operation) => operation.id === 'createApp');
+const createApp = spec.operations.find((operation) => operation.id === 'create_app');
 
 const settle = () => {
   globalThis.gc?.();

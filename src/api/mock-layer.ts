@@ -1,5 +1,5 @@
 import { UsageError } from '../core/index.js';
-import { EVERRUNS_PROBLEM_TYPE_BASE, createAppsModel, isAppsDocument, type AppsSnapshot } from '../model/apps/index.js';
+import { EVERRUNS_PROBLEM_TYPE_BASE, bindAppsRoutes, createAppsModel, type AppsSnapshot } from '../model/apps/index.js';
 import { inferResources, type ResourceMap, type ResourceSnapshot } from '../model/resources/index.js';
 import {
   createAppsLayer,
@@ -56,7 +56,7 @@ export interface LayerChoice {
   /** Builds the layers once the server knows its URL; undefined for a stateless mock. */
   build: LayerBuilder | undefined;
   /** Builds the Apps layer alone (a reload keeps a running one instead). */
-  apps: ((url: string) => StatefulLayer) | undefined;
+  apps: ((context: LayerContext) => StatefulLayer) | undefined;
   /** Builds the inferred-resources layer alone: from the initial state, or from records a reload carries over. */
   resources: ((context: LayerContext, carried?: ResourceSnapshot) => StatefulLayer) | undefined;
   /** The SQLite file the layers persist to, open while the mock runs. */
@@ -70,7 +70,9 @@ export interface LayerChoice {
  * state file is opened and an initial state read here, before the server listens.
  */
 export async function chooseLayers(spec: LoadedSpec, options: LayerOptions, reload?: ReloadContext): Promise<LayerChoice> {
-  const appsDocument = isAppsDocument(spec.operations);
+  // The Apps layer serves the Apps routes a document declares (by method and path, whatever its
+  // operationIds), once it declares those the Apps rules need: spec/ and the platform's document alike.
+  const appsDocument = bindAppsRoutes(spec.operations) !== undefined;
   const problemTypeBase = appsDocument ? EVERRUNS_PROBLEM_TYPE_BASE : undefined;
   const apps = !options.stateless && appsDocument;
   if (options.stateless && options.resourceOverrides !== undefined) {
@@ -106,7 +108,7 @@ export async function chooseLayers(spec: LoadedSpec, options: LayerOptions, relo
       }
     : undefined;
   const build: LayerBuilder = (context) => [
-    ...(buildApps ? [buildApps(context.url)] : []),
+    ...(buildApps ? [buildApps(context)] : []),
     ...(buildResources ? [buildResources(context)] : []),
   ];
   return { names, problemTypeBase, map, build, apps: buildApps, resources: buildResources, stateFile: stored?.file };
@@ -141,9 +143,9 @@ function appsLayer(
   random: () => number,
   snapshot: AppsSnapshot | undefined,
   sink: ChangeSink | undefined,
-): (url: string) => StatefulLayer {
+): (context: LayerContext) => StatefulLayer {
   const newId = createIdSource(random, options.seed === undefined ? Date.now : seededClock(options.seed));
-  return (url) => {
+  return (context) => {
     let first = true;
     return createAppsLayer((restored) => {
       const model = createAppsModel(
@@ -151,7 +153,7 @@ function appsLayer(
           now: () => new Date(),
           newId,
           random,
-          baseUrl: options.baseUrl ?? url,
+          baseUrl: options.baseUrl ?? context.url,
           uiBaseUrl: options.uiBaseUrl ?? 'https://app.everruns.com',
           runDurationMs: options.runDurationMs ?? 2000,
           runFailureRate: options.runFailureRate ?? 0,
@@ -161,6 +163,6 @@ function appsLayer(
       );
       first = false;
       return model;
-    }, sink);
+    }, sink, context);
   };
 }

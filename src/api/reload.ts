@@ -42,7 +42,7 @@ export function adopt(current: LayerChoice, next: LayerChoice, running: readonly
   const dropped: string[] = [];
   const layers: StatefulLayer[] = [];
   const apps = running.find(isAppsLayer);
-  if (next.apps) layers.push(apps ?? next.apps(context.url));
+  if (next.apps) layers.push(apps ?? next.apps(context));
   else if (apps && hasApps(apps)) dropped.push('the Apps state has no place in this document');
   const resources = running.find(isResourcesLayer);
   const records = resources ? (resources.exportState({ secrets: true }) as { resources: ResourceSnapshot }).resources : undefined;

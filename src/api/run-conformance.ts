@@ -6,16 +6,20 @@ import { resolveSpec, type SpecInput } from './resolve-spec.js';
 // The runner (and fast-check) load when a run starts: a mock started through the library never loads them.
 const runner = () => import('../conformance/index.js');
 
-/** The domain plug-ins every run is handed (the Apps rules); each engages only for the documents it applies to. */
+/**
+ * The plug-ins every run is handed: the Apps rules for the Apps routes, the inferred resources'
+ * sequences for the rest; each engages only for the documents it applies to.
+ */
 export async function defaultPlugins(): Promise<readonly ConformancePlugin[]> {
-  return [(await runner()).APPS_PLUGIN];
+  const { APPS_PLUGIN, resourcesPlugin } = await runner();
+  return [APPS_PLUGIN, resourcesPlugin([APPS_PLUGIN])];
 }
 
 /** Options of `runConformance()`; every one has a `conform` flag of the same meaning (README: "The library"). */
 export interface RunConformanceOptions extends Omit<ConformanceOptions, 'spec' | 'plugins'> {
   /** A path or http(s) URL of the document, or a `loadSpec()` result; default the bundled Apps API. */
   spec?: SpecInput;
-  /** Default: the Apps plug-in (engaged for Apps documents only). */
+  /** Default: the Apps plug-in (for the Apps routes) and the inferred resources' plug-in (for the rest). */
   plugins?: readonly ConformancePlugin[];
   /** Append every exchange the run carries to this HAR file (secrets redacted); its folder is created. */
   record?: string;

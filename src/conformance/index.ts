@@ -30,6 +30,7 @@ export { toHtmlReport, type HtmlReportOptions } from './report/html/html-report.
 export { coverageVerdict, describeCoverage, type CoverageVerdict } from './report/coverage-gate.js';
 export { exitCodeOf } from './report/exit-code.js';
 export {
+  STATEFUL_CHECKS,
   Sequence,
   replayEvidence,
   runStatefulChecks,
@@ -43,3 +44,4 @@ export {
   type StatefulSource,
 } from './stateful/index.js';
 export { APPS_PLUGIN } from './apps/index.js';
+export { resourcesPlugin } from './resources/index.js';

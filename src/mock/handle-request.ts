@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendProblem, toProblem, type HeaderMap, type ProblemDetails } from '../core/index.js';
-import type { Operation } from '../openapi/index.js';
+import { invalidInputStatus, type Operation } from '../openapi/index.js';
 import { decodeBody, toProblemErrors, validateRequest, type SpecValidator } from '../validation/index.js';
-import { invalidInputStatus } from './negotiate.js';
 import { asksForCode, readPreferences } from './prefer.js';
 import { readBody, type BodyResult } from './read-body.js';
 import { problem, send, sendLayerAnswer } from './respond.js';

@@ -99,18 +99,3 @@ function unspecified(operation: Operation) {
 }
 
 const asStatus = (key: string): number => (/^\d{3}$/.test(key) ? Number(key) : Number(key[0]) * 100);
-
-/**
- * The status a stateless mock uses for invalid input, from what the operation declares: 400, 422,
- * a `4XX` range or `default` (answered as 400), a declared 404 when a path value is what is wrong,
- * then the lowest other declared 4xx but 401/403/404, which would misstate the cause; 400 when none fits.
- */
-export function invalidInputStatus(operation: Operation, pathIsWrong = false): number {
-  const declared = operation.responses.map((response) => response.key.toUpperCase());
-  if (declared.includes('400')) return 400;
-  if (declared.includes('422')) return 422;
-  if (declared.includes('4XX') || declared.includes('DEFAULT')) return 400;
-  if (pathIsWrong && declared.includes('404')) return 404;
-  const other = declared.filter((key) => /^4\d\d$/.test(key) && !['401', '403', '404'].includes(key)).sort()[0];
-  return other ? Number(other) : 400;
-}

@@ -18,7 +18,7 @@ import { requestOrigin } from './request-origin.js';
 import { loggedTarget } from './request-log.js';
 import { Router } from './router.js';
 import { SecurityGate } from './security.js';
-import type { LayerBuilder, StatefulLayer } from './stateful-layer.js';
+import type { LayerBuilder, LayerContext, StatefulLayer } from './stateful-layer.js';
 import { StatelessResponder } from './stateless.js';
 
 export interface MockServerOptions {
@@ -187,8 +187,16 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const reachable = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
   const host = address.family === 'IPv6' ? `[${reachable}]` : reachable;
   url = `http://${host}:${address.port}`;
+  // A layer asks the others about the parents of its resources once they all exist (at request time).
+  const itemExists: LayerContext['itemExists'] = (path) => {
+    for (const layer of layers) {
+      const known = layer.itemExists?.(path);
+      if (known !== undefined) return known;
+    }
+    return undefined;
+  };
   const build = (builder: LayerBuilder | undefined, compiled: Pick<RequestPipeline, 'validator' | 'responder'>) =>
-    builder?.({ url, validator: compiled.validator, responder: compiled.responder }) ?? [];
+    builder?.({ url, validator: compiled.validator, responder: compiled.responder, itemExists }) ?? [];
   try {
     layers = build(options.layers, pipeline);
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { HeaderMap } from '../core/index.js';
+import type { ItemPath } from '../model/resources/index.js';
 import type { Operation } from '../openapi/index.js';
 import type { SpecValidator, Violation } from '../validation/index.js';
 import type { StatelessResponder } from './stateless.js';
@@ -46,6 +47,11 @@ export interface StatefulLayer {
    * `prepareImport` restores whole.
    */
   exportState(options?: { secrets?: boolean }): object;
+  /**
+   * Whether the item at this path exists in the layer's state, for another layer's resources nested
+   * below it (a domain layer's items, parents of inferred collections); undefined for paths it does not serve.
+   */
+  itemExists?(path: ItemPath): boolean | undefined;
   /** What the layer understood of the document, for `GET /__mock/resources`; only the resources layer has it. */
   describe?(): unknown;
   /** Drops all state (for `POST /__mock/reset`). */
@@ -69,6 +75,8 @@ export interface LayerContext {
   validator: SpecValidator;
   /** The stateless engine: synthesized answers, samples of schemas, problems fitted to declared error schemas. */
   responder: StatelessResponder;
+  /** Whether some layer holds the item at this path (the first that knows it says); undefined when none serves it. */
+  itemExists(path: ItemPath): boolean | undefined;
 }
 
 /** Builds a server's stateful layers, in order of precedence, once it knows its own URL. */

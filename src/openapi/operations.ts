@@ -229,7 +229,10 @@ function headerExample(document: OpenApiDocument, node: Record<string, unknown>,
 }
 
 /** Finds the response declared for a status: exact code, then `4XX`-style range, then `default`. */
-export function findResponse(operation: Operation, status: number): ResponseSpec | undefined {
+export function findResponse<R extends { key: string } = ResponseSpec>(
+  operation: { responses: readonly R[] },
+  status: number,
+): R | undefined {
   const exact = String(status);
   const range = `${exact[0]}XX`;
   return (

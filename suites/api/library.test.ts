@@ -128,7 +128,7 @@ describe('runConformance()', () => {
     const mock = await startMock({ runDurationMs: 0, dashboard: false });
     onTestFinished(() => mock.close());
     const events: RunEvent['type'][] = [];
-    for await (const event of streamConformance({ target: mock.url, runs: 2, seed: 1, filter: { includeOperationIds: ['listApps'] } }))
+    for await (const event of streamConformance({ target: mock.url, runs: 2, seed: 1, filter: { includeOperationIds: ['list_apps'] } }))
       events.push(event.type);
     expect(events[0]).toBe('run-started');
     expect(events.at(-1)).toBe('run-finished');

@@ -46,8 +46,9 @@ const CONFORMANCE_LAYOUT: Record<string, readonly string[]> = {
   report: ['findings', 'run'],
   offline: ['findings', 'checks', 'run'],
   stateful: ['findings', 'run'],
+  resources: ['findings', 'generate', 'run', 'stateful'],
   apps: ['findings', 'checks', 'generate', 'run', 'stateful'],
-  'index.ts': ['findings', 'checks', 'generate', 'run', 'report', 'offline', 'stateful', 'apps'],
+  'index.ts': ['findings', 'checks', 'generate', 'run', 'report', 'offline', 'stateful', 'resources', 'apps'],
 };
 
 /** The conformance files' imports of each other, grouped by concern (the folder below conformance/). */

@@ -33,9 +33,9 @@ describe(`conform through a plain forwarding proxy (seed ${SEED})`, () => {
 
   // The stateless generation keeps to the operations each bug shows on; every check still runs.
   for (const [name, bug, check, operations] of [
-    ['a self_url naming another app', selfUrlElsewhere, 'links_resolve', ['createApp', 'getApp', 'updateApp', 'listApps']],
-    ['runs listed oldest first', STATEFUL_BUGS['runs-oldest-first'], 'runs_recorded', ['listAppRuns']],
-    ['a run missing from the listing', STATEFUL_BUGS['runs-miscounted'], 'runs_recorded', ['listAppRuns']],
+    ['a self_url naming another app', selfUrlElsewhere, 'links_resolve', ['create_app', 'get_app', 'update_app', 'list_apps']],
+    ['runs listed oldest first', STATEFUL_BUGS['runs-oldest-first'], 'runs_recorded', ['list_app_runs']],
+    ['a run missing from the listing', STATEFUL_BUGS['runs-miscounted'], 'runs_recorded', ['list_app_runs']],
   ] as const) {
     it(`reports ${name} as exactly one finding, under ${check}`, async () => {
       const summary = await throughProxy(bug(), [...operations]);

@@ -122,13 +122,13 @@ describe('everruns-contract conform: exit codes', () => {
     );
     const stdout = cli.out.join('');
     expect(code).toBe(1);
-    expect(stdout).toMatch(/\[status_code_conformance\] createApp: Undeclared status 200/);
+    expect(stdout).toMatch(/\[status_code_conformance\] create_app: Undeclared status 200/);
     expect(stdout).toMatch(/1\. curl .*-X POST/);
     expect(stdout).toMatch(/x-tenant: \*\*\*/);
-    expect(stdout).toMatch(/replay: --seed 5 --replay createApp:positive:\d+:/);
+    expect(stdout).toMatch(/replay: --seed 5 --replay create_app:positive:\d+:/);
     const junit = readFileSync(join(dir, 'r.xml'), 'utf8');
     expect(junit).toMatch(/<testsuite name="status_code_conformance" tests="\d+" failures="1"/);
-    expect(junit).toMatch(/<testcase classname="status_code_conformance" name="createApp">\s*<failure/);
+    expect(junit).toMatch(/<testcase classname="status_code_conformance" name="create_app">\s*<failure/);
     const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
     expect(report.findings.some((f: { check: string }) => f.check === 'status_code_conformance')).toBe(true);
     for (const text of [stdout, junit, JSON.stringify(report)]) expect(text).not.toContain(HEADER_SECRET);

@@ -109,7 +109,7 @@ describe('--waivers', () => {
     const path = join(dir(), 'waivers.yaml');
     writeFileSync(
       path,
-      `waivers:\n  - check: status_code_conformance\n    operation: createApp\n    key: "status:200"\n    reason: createApp answers 200 until the gateway is fixed (PLAT-1234)\n    expires: ${expires}\n`,
+      `waivers:\n  - check: status_code_conformance\n    operation: create_app\n    key: "status:200"\n    reason: create_app answers 200 until the gateway is fixed (PLAT-1234)\n    expires: ${expires}\n`,
     );
     return path;
   };
@@ -137,7 +137,7 @@ describe('--waivers', () => {
     );
     expect(code, cli.out()).toBe(0);
     expect(cli.out()).toMatch(
-      /Waived \(1\)[\s\S]*createApp: Undeclared status 200 \(key status:200\) — createApp answers 200 until the gateway is fixed \(PLAT-1234\) \(until 2999-12-31\)/,
+      /Waived \(1\)[\s\S]*create_app: Undeclared status 200 \(key status:200\) — create_app answers 200 until the gateway is fixed \(PLAT-1234\) \(until 2999-12-31\)/,
     );
     const report = JSON.parse(readFileSync(out, 'utf8'));
     expect(report).toMatchObject({ passed: true, findings: [], counts: { waived: 1 } });
@@ -153,9 +153,9 @@ describe('--waivers', () => {
     );
     expect(code).toBe(1);
     expect(cli.out()).toMatch(
-      /expired waiver: \[status_code_conformance\] createApp key status:200 .* ended on 2020-01-31; what it accepted fails again/,
+      /expired waiver: \[status_code_conformance\] create_app key status:200 .* ended on 2020-01-31; what it accepted fails again/,
     );
-    expect(cli.out()).toMatch(/1\. \[status_code_conformance\] createApp: Undeclared status 200/);
+    expect(cli.out()).toMatch(/1\. \[status_code_conformance\] create_app: Undeclared status 200/);
   });
 
   it('refuses a waivers file that would silently waive nothing: an unknown check, a missing reason or date', async () => {

@@ -70,7 +70,7 @@ describe('a run against a live target', () => {
       seed: 12,
       runs: 15,
       vars: { harness_id: harness },
-      operations: ['createApp', 'updateApp'],
+      operations: ['create_app', 'update_app'],
     });
     const created = await apps(mock.url);
     expect(created.length).toBeGreaterThan(5);
@@ -85,11 +85,11 @@ describe('a run against a live target', () => {
           : answer,
     });
     const spec = await loadAppsSpec();
-    const first = await collect({ plugins: [APPS_STATELESS], spec, target: front.url, seed: 21, runs: 20, operations: ['createApp', 'listAppRuns'] });
-    const finding = first.summary.findings.find((f) => f.check === 'status_code_conformance' && f.operation === 'listAppRuns');
+    const first = await collect({ plugins: [APPS_STATELESS], spec, target: front.url, seed: 21, runs: 20, operations: ['create_app', 'list_app_runs'] });
+    const finding = first.summary.findings.find((f) => f.check === 'status_code_conformance' && f.operation === 'list_app_runs');
     expect(finding?.replay).toBeDefined();
     const again = await collect({ plugins: [APPS_STATELESS], spec, target: front.url, seed: finding!.replay!.seed, replay: finding!.replay!.path });
-    const replayed = again.summary.findings.find((f) => f.check === 'status_code_conformance' && f.operation === 'listAppRuns');
+    const replayed = again.summary.findings.find((f) => f.check === 'status_code_conformance' && f.operation === 'list_app_runs');
     expect(replayed?.key).toBe(finding!.key);
     expect(replayed?.evidence[0]?.request.query).toBe(finding!.evidence[0]?.request.query);
   });

@@ -24,7 +24,7 @@ function fakePhase(seen: PhaseContext[]): RunPhase {
         body,
       });
       const app = JSON.parse(response.body.toString()) as { id: string };
-      context.onCreated(app.id);
+      context.onCreated(`/v1/apps/${app.id}`);
       const evidence = {
         operation: context.spec.operations[0]!,
         request: { method: 'POST', url, path: '/v1/apps', query: '', headers: {} },
@@ -38,7 +38,7 @@ function fakePhase(seen: PhaseContext[]): RunPhase {
           {
             check: 'read_your_writes',
             severity: 'error',
-            operation: 'createApp',
+            operation: 'create_app',
             title: 'stand-in',
             expected: 'x',
             received: 'y',

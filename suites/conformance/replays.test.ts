@@ -12,7 +12,7 @@ import { serveWithBug, type Bug } from './targets/front.js';
 const SEED = 12;
 const API_KEY = 'replay-key-0123456789';
 
-/** The API key is checked on every operation but listApps, which the front always lets through. */
+/** The API key is checked on every operation but list_apps, which the front always lets through. */
 const listAppsIgnoresKey = (): Bug => ({
   before: (seen, forward) =>
     seen.method === 'GET' && seen.path === '/v1/apps'
@@ -38,7 +38,7 @@ describe(`replays of findings no generated case shows (seed ${SEED})`, () => {
     const front = await serveWithBug(listAppsIgnoresKey(), { apiKey: API_KEY });
     const options = { plugins: [APPS_STATELESS], spec: await loadAppsSpec(), target: front.url, seed: SEED, runs: 3, apiKey: API_KEY };
     const { summary } = await collect(options);
-    expect(summary.findings.find((f) => f.check === 'ignored_auth')?.replay?.path).toBe('listApps:auth:0:0');
+    expect(summary.findings.find((f) => f.check === 'ignored_auth')?.replay?.path).toBe('list_apps:auth:0:0');
     await replayedFrom(options);
   });
 

@@ -23,12 +23,12 @@ const started = (events: RunEvent[]) => events.find((event) => event.type === 'r
 
 describe('choosing which operations a run covers', () => {
   it.each([
-    [{ includeTags: ['Webhooks'] }, ['invokeWebhook']],
-    [{ includeOperationIds: ['getApp', 'listApps'] }, ['listApps', 'getApp']],
-    [{ includePaths: ['/v1/apps/{app_id}/channels*'] }, ['addChannel', 'removeChannel', 'updateChannel']],
+    [{ includeTags: ['Webhooks'] }, ['invoke_webhook']],
+    [{ includeOperationIds: ['get_app', 'list_apps'] }, ['list_apps', 'get_app']],
+    [{ includePaths: ['/v1/apps/{app_id}/channels*'] }, ['add_channel', 'remove_channel', 'update_channel']],
     [
-      { includeTags: ['Apps'], excludeOperationIds: ['archiveApp', 'createApp', 'updateApp'] },
-      ['listApps', 'getApp', 'publishApp', 'unpublishApp'],
+      { includeTags: ['Apps'], excludeOperationIds: ['delete_app', 'create_app', 'update_app'] },
+      ['list_apps', 'get_app', 'publish_app', 'unpublish_app'],
     ],
     [{ excludePaths: ['/v1/apps*'], includeTags: [] }, 'none'],
   ])('runs only what %j keeps', async (filter, expected) => {
@@ -77,11 +77,11 @@ describe('choosing which operations a run covers', () => {
       '--include-tag',
       'Channels',
       '--exclude-operation-id',
-      'removeChannel,updateChannel',
+      'remove_channel,update_channel',
     ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/: 1 operations, /);
-    expect(result.stdout).toMatch(/addChannel \(positive\)/);
+    expect(result.stdout).toMatch(/add_channel \(positive\)/);
     expect(result.stdout).toMatch(/warning: the operation filters leave operations out: skipping the stateful sequences/);
   });
 });
@@ -95,7 +95,7 @@ describe('max_response_time', () => {
       target: mock.url,
       runs: 2,
       seed: 1,
-      filter: { includeOperationIds: ['listApps'] },
+      filter: { includeOperationIds: ['list_apps'] },
     };
     expect((await collect(base)).summary.checks.map((totals) => totals.check)).not.toContain('max_response_time');
     const limited = await collect({ ...base, maxResponseTimeMs: 5_000 });

@@ -19,7 +19,7 @@ describe('GET /__mock/events', () => {
     });
     const [event] = await events.waitFor(1);
     expect(event).toMatchObject({ event: 'request', id: '1' });
-    expect(event!.data).toMatchObject({ id: 1, method: 'POST', path: '/v1/apps', status: 400, operation: 'createApp' });
+    expect(event!.data).toMatchObject({ id: 1, method: 'POST', path: '/v1/apps', status: 400, operation: 'create_app' });
     expect(typeof (event!.data as { ms: unknown }).ms).toBe('number');
     const violations = (event!.data as { violations: unknown[] }).violations;
     expect(violations).toEqual(
@@ -65,8 +65,8 @@ describe('GET /__mock/events', () => {
       operations: Array<{ id: string; calls: number; statuses: object }>;
     };
     expect(stats.total).toBe(7);
-    expect(stats.operations.find((operation) => operation.id === 'createApp')).toMatchObject({ calls: 2, statuses: { 201: 1, 400: 1 } });
-    expect(stats.operations.find((operation) => operation.id === 'listApps')).toMatchObject({ calls: 1, statuses: { 200: 1 } });
+    expect(stats.operations.find((operation) => operation.id === 'create_app')).toMatchObject({ calls: 2, statuses: { 201: 1, 400: 1 } });
+    expect(stats.operations.find((operation) => operation.id === 'list_apps')).toMatchObject({ calls: 1, statuses: { 200: 1 } });
   });
 
   it('starts capturing only once a stream is open (the request path stays a counter increment)', async () => {

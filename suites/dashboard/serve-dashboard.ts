@@ -1,11 +1,11 @@
 import { createDashboard, type Dashboard, type MockServer } from '../../src/mock/index.js';
 import { createRedactor } from '../../src/recording/index.js';
-import { loadAppsSpec, serveApps } from '../helpers/serve.js';
+import { loadAppsSpec, serveDocument } from '../helpers/serve.js';
 
 export const HARNESS_ID = 'harness_0193a3b5c0de7000800000000000abcd';
 export const WEBHOOK_TOKEN = 'whk_demo_secret_value';
 
-/** The stateful Apps mock with its dashboard on an ephemeral loopback port, closed when the test ends. */
+/** The bundled document served as `mock` serves it, with its dashboard, on an ephemeral loopback port, closed when the test ends. */
 export async function serveDashboard(
   options: { apiKey?: string; dashboard?: boolean } = {},
 ): Promise<MockServer & { dashboard: Dashboard | undefined }> {
@@ -13,7 +13,8 @@ export async function serveDashboard(
     options.dashboard === false
       ? undefined
       : createDashboard({ spec: await loadAppsSpec(), loadRedactor: async () => createRedactor().exchange });
-  const server = await serveApps(
+  const server = await serveDocument(
+    await loadAppsSpec(),
     {},
     { ...(dashboard ? { dashboard } : {}), ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }) },
   );

@@ -25,7 +25,7 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 }
 
 describe('Prefer: code= on stateful operations', () => {
-  it('answers the declared 500 of createApp, and creates nothing', async () => {
+  it('answers the declared 500 of create_app, and creates nothing', async () => {
     const mock = await mockFor();
     const answer = await create(mock, { prefer: 'code=500' });
     expect(answer.status).toBe(500);

@@ -31,8 +31,8 @@ describe('the request journal: GET /__mock/requests', () => {
     };
     expect(capacity).toBe(1000);
     expect(requests.map((entry) => [entry.method, entry.path, entry.status, entry.operation])).toEqual([
-      ['POST', '/v1/apps', 201, 'createApp'],
-      ['GET', '/v1/apps', 200, 'listApps'],
+      ['POST', '/v1/apps', 201, 'create_app'],
+      ['GET', '/v1/apps', 200, 'list_apps'],
       ['GET', '/nowhere', 404, null],
     ]);
     const sent = JSON.stringify({ name: 'Journalled', harness_id: HARNESS });
@@ -55,7 +55,7 @@ describe('the request journal: GET /__mock/requests', () => {
     ['?pathPrefix=/v1/', [1, 2, 3]],
     ['?status=201', [1]],
     ['?status=4xx', [3, 4]],
-    ['?operation=listApps', [2]],
+    ['?operation=list_apps', [2]],
     ['?since=2', [3, 4]],
     ['?limit=2', [3, 4]],
     ['?method=GET&status=2xx', [2]],
@@ -160,7 +160,7 @@ describe('verification: mock.verify(filter, expected)', () => {
     await createApp(mock, 'Two');
     await fetch(`${mock.url}/v1/apps`);
     expect(mock.verify({ method: 'POST', path: '/v1/apps' }, 2).map((entry) => JSON.parse(entry.body!).name)).toEqual(['One', 'Two']);
-    expect(mock.verify({ operation: 'listApps' })).toHaveLength(1);
+    expect(mock.verify({ operation: 'list_apps' })).toHaveLength(1);
     expect(mock.verify({ status: '2xx' }, { atLeast: 2, atMost: 3 })).toHaveLength(3);
     expect(mock.verify({ method: 'DELETE' }, 0)).toEqual([]);
   });
@@ -178,9 +178,9 @@ describe('verification: mock.verify(filter, expected)', () => {
     const error = thrown as RequestVerificationError;
     expect(error.matched).toHaveLength(1);
     expect(error.message).toBe(
-      'expected exactly 2 requests matching {"method":"POST","path":"/v1/apps"}, received 1; the journal holds:\n  #1 POST /v1/apps → 201 (createApp)',
+      'expected exactly 2 requests matching {"method":"POST","path":"/v1/apps"}, received 1; the journal holds:\n  #1 POST /v1/apps → 201 (create_app)',
     );
-    expect(() => mock.verify({ operation: 'getApp' })).toThrow(/expected at least 1 request matching \{"operation":"getApp"\}, received 0/);
+    expect(() => mock.verify({ operation: 'get_app' })).toThrow(/expected at least 1 request matching \{"operation":"get_app"\}, received 0/);
     expect(() => mock.verify({ status: 'teapot' })).toThrow(/status must be a status code/);
   });
 });

@@ -12,6 +12,7 @@ import { HARNESS } from '../helpers/apps-ids.js';
  */
 
 const PLATFORM = '/work/shared/specs/everruns-openapi.json';
+const PETSTORE = resolve(import.meta.dirname, '../../node_modules/@readme/oas-examples/3.0/json/petstore.json');
 const TOKEN = 'persist-token';
 const DEMO = resolve(import.meta.dirname, '../../fixtures/demo.json');
 
@@ -203,12 +204,30 @@ const MESSAGE = { message: { role: 'user', content: [{ type: 'text', text: 'Why 
 describe("mock --state: the platform document's inferred resources across kill -9", () => {
   beforeAll(ensureBuilt, 180_000);
 
-  it('keeps agents, sessions and their messages, updates and deletes across crashes', async () => {
+  it('keeps agents, sessions and their messages, apps and their runs, updates and deletes across crashes', async () => {
     const db = join(tempDir(), 'resources.db');
     const args = ['mock', '--spec', PLATFORM, '--port', '0', '--state', db, '--quiet'];
 
-    // Life 1: two agents (one patched), a session with two messages, a session deleted with its message.
+    // Life 1: two agents (one patched), a session with two messages, a session deleted with its
+    // message; an app (the Apps layer's) published with a run, and an a2a channel below it (the inferred resources').
     let cli = await startCli(args);
+    const app = await call(cli, 'POST', '/v1/apps', {
+      name: 'Durable app',
+      harness_id: HARNESS,
+      channel_type: 'webhook',
+      channel_config: { token: TOKEN, message: 'go' },
+    });
+    expect(app.status).toBe(201);
+    const appId = app.body!.id as string;
+    expect((await call(cli, 'POST', `/v1/apps/${appId}/publish`)).status).toBe(200);
+    const run = await request(`${cli.url}/v1/apps/${appId}/webhooks/${app.body!.channels[0].id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-everruns-webhook-token': TOKEN },
+      body: 'before the crash',
+    });
+    expect(run.statusCode).toBe(202);
+    await run.body.dump();
+    expect((await call(cli, 'POST', `/v1/apps/${appId}/a2a-channels`, { message: 'Hello' })).status).toBe(201);
     const agent = await call(cli, 'POST', '/v1/agents', { name: 'Durable agent', system_prompt: 'Be brief.' });
     expect(agent.status).toBe(201);
     const agentId = agent.body!.id as string;
@@ -223,12 +242,17 @@ describe("mock --state: the platform document's inferred resources across kill -
     expect((await call(cli, 'POST', `/v1/sessions/${doomedId}/messages`, MESSAGE)).status).toBe(201);
     expect((await call(cli, 'DELETE', `/v1/sessions/${doomedId}`)).status).toBe(204);
     const before1 = (await exportState(cli)) as unknown as ResourceState;
-    expect(before1.resources.records.map((record) => record.collection)).toEqual(['agents', 'agents', 'sessions', 'messages', 'messages']);
+    expect(before1.resources.records.map((record) => record.collection)).toEqual(['a2a-channels', 'agents', 'agents', 'sessions', 'messages', 'messages']);
+    expect((before1 as unknown as Snapshot).apps.map((entry) => [entry.id, entry.status])).toEqual([[appId, 'published']]);
+    expect((before1 as unknown as Snapshot).runs).toHaveLength(1);
     await crash(cli);
 
     // Life 2: the same state; what was written reads back; more changes, another crash.
     cli = await startCli(args);
     expect(await exportState(cli)).toEqual(before1);
+    expect((await call(cli, 'GET', `/v1/apps/${appId}`)).body).toMatchObject({ id: appId, status: 'published' });
+    expect((await call(cli, 'GET', `/v1/apps/${appId}/runs`)).body!.data).toHaveLength(1);
+    expect((await call(cli, 'DELETE', `/v1/apps/${appId}`)).status).toBe(204);
     expect((await call(cli, 'GET', `/v1/agents/${agentId}`)).body).toMatchObject({ id: agentId, name: 'Durable agent', description: 'Patched before the crash' });
     expect((await call(cli, 'GET', `/v1/sessions/${sessionId}/messages`)).body!.data).toHaveLength(2);
     expect((await call(cli, 'GET', `/v1/sessions/${doomedId}`)).status).toBe(404);
@@ -241,6 +265,7 @@ describe("mock --state: the platform document's inferred resources across kill -
     // Life 3: the second life's changes are all there.
     cli = await startCli(args);
     expect(await exportState(cli)).toEqual(before2);
+    expect((await call(cli, 'GET', `/v1/apps/${appId}`)).body).toMatchObject({ id: appId, status: 'archived' });
     const listed = await call(cli, 'GET', '/v1/agents');
     expect(listed.body!.data.map((entry: { id: string }) => entry.id)).toEqual([agentId]);
     expect(listed.body!.data[0]).toMatchObject({ name: 'Replaced agent', system_prompt: 'Be kind.' });
@@ -298,7 +323,6 @@ describe("mock --state: the platform document's inferred resources across kill -
     ],
     ['a record without a seq', { resources: { version: 1, records: [{ collection: 'agents', id: 'agent_1', parents: {}, written: {}, representation: {}, created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-01T00:00:00Z' }] } }, /record 0 \(agents "agent_1"\).*seq/],
     ['resources that are no object', { resources: [1, 2] }, /"resources" must be an object/],
-    ['apps the document does not serve', { version: 1, apps: [{ id: 'app_1' }], runs: [] }, /Apps layer does not serve/],
     ['JSON without state', { hello: 'world' }, /not a state snapshot/],
   ])('exits 2 naming the problem for a --load file with %s', async (_what, snapshot, mention) => {
     const file = join(tempDir(), 'bad.json');
@@ -309,6 +333,14 @@ describe("mock --state: the platform document's inferred resources across kill -
     expect(lines, result.stderr).toHaveLength(1);
     expect(lines[0]).toMatch(mention);
     expect(result.stdout).not.toContain('listening on');
+  });
+
+  it('exits 2 naming the problem for a --load file with apps a document without the Apps routes cannot take', async () => {
+    const file = join(tempDir(), 'apps.json');
+    writeFileSync(file, JSON.stringify({ version: 1, apps: [{ id: 'app_1' }], runs: [] }));
+    const result = await runCli(['mock', '--spec', PETSTORE, '--port', '0', '--quiet', '--load', file]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr.trim()).toMatch(/Apps layer does not serve/);
   });
 
   it('exits 2 naming the file for a --load file that is not JSON', async () => {

@@ -11,6 +11,8 @@
  *   env: {runDurationMs: 0}           # optional serveApps() overrides for every scenario
  *   secrets: [whk_extra]              # optional; tokens sent in bodies/headers are added automatically
  *   spec: {openapi: 3.1.0, ...}       # optional inline document: a stateless mock of it instead of the Apps mock
+ *   document: platform                # optional: the mock of the platform's own document (Apps layer + inferred resources)
+ *   errorMediaTypes: [application/json, application/problem+json]  # optional: what errors may come as (default problem+json)
  *   scenarios:
  *     - name: minimal app             # it title; each scenario gets a fresh mock
  *       env: {runFailureRate: 1}      # optional, overrides the file's env
@@ -45,7 +47,8 @@
 import { describe, expect, it } from 'vitest';
 import { getAtPointer } from '../../src/core/index.js';
 import { inlineSpec } from '../helpers/inline-spec.js';
-import { serveApps, serveStateless } from '../helpers/serve.js';
+import { loadSpec } from '../../src/openapi/index.js';
+import { PLATFORM_DOCUMENT, serveApps, serveDocument, serveStateless } from '../helpers/serve.js';
 import { runStep } from './support/run-step.js';
 import { loadScenarioFiles, type ScenarioFile, type Scenario } from './support/scenario-file.js';
 
@@ -70,14 +73,17 @@ describe.each(FILES.map((file) => [file.title, file] as const))('scenario %s', (
 });
 
 async function runScenario(file: ScenarioFile, scenario: Scenario): Promise<void> {
+  const env = { runDurationMs: 0, runFailureRate: 0, ...file.env, ...scenario.env };
   const server = file.spec
     ? await serveStateless(await inlineSpec(file.spec))
-    : await serveApps({ runDurationMs: 0, runFailureRate: 0, ...file.env, ...scenario.env });
+    : file.document === 'platform'
+      ? await serveDocument(await loadSpec(PLATFORM_DOCUMENT), env)
+      : await serveApps(env);
   // {{baseUrl}} is where this scenario's mock listens (for self_url).
   const variables = new Map<string, unknown>([['baseUrl', server.url]]);
   const secrets = new Set(file.secrets ?? []);
   for (const [index, step] of scenario.steps.entries()) {
-    const result = await runStep(server.url, step, variables, secrets);
+    const result = await runStep(server.url, step, variables, secrets, file.errorMediaTypes);
     const where = `${file.file} › ${scenario.name} › step ${index + 1} "${step.name}" (${step.request.method} ${step.request.path})`;
     // Soft, so one broken rule does not hide what the later steps would reveal.
     expect.soft(result.mismatches, `${where}\nreceived ${result.status}: ${result.text.slice(0, 600)}`).toEqual([]);

@@ -1,5 +1,5 @@
 import { UsageError, maskUrlCredentials, splitUrlCredentials } from '../../core/index.js';
-import { ALL_CHECKS, createProgress, type RunSummary } from '../../conformance/index.js';
+import { ALL_CHECKS, STATEFUL_CHECKS, createProgress, type RunSummary } from '../../conformance/index.js';
 import { defaultPlugins, resolveSpec, resultOf, streamConformance } from '../../api/index.js';
 import { formatLoadWarnings } from '../../openapi/index.js';
 import { integerFlag, nonBlankFlag, numberFlag, urlFlag } from '../args.js';
@@ -12,7 +12,7 @@ import { installedPath } from './installed-path.js';
 import { readReportFlags, reportRun } from './conform-reports.js';
 import { readGateFlags } from './conform-waivers.js';
 
-/** `conform --help`; `phaseChecks` are the plug-ins' stateful checks, `fixtures` where this installation keeps its recordings. */
+/** `conform --help`; `phaseChecks` are the stateful checks (the inferred resources' first, then the plug-ins'), `fixtures` where this installation keeps its recordings. */
 function conformHelp(phaseChecks: readonly string[], fixtures: string): string {
   return `Usage: everruns-contract conform --target URL [options]
 
@@ -70,9 +70,11 @@ Options:
 Every flag can also be set as EVERRUNS_CONTRACT_<FLAG> (EVERRUNS_CONTRACT_TARGET=…) or in the
 "conform" section of everruns-contract.config.json; a flag beats the variable, which beats the file.
 
-Checks: ${[...ALL_CHECKS.map((check) => check.name), ...phaseChecks].join(', ')}
-(max_response_time runs with --max-response-time; the last ${phaseChecks.length} run model-based request sequences,
-which need the Apps operations)
+Checks: ${ALL_CHECKS.map((check) => check.name).join(', ')}
+(max_response_time runs with --max-response-time)
+Stateful checks (model-based request sequences after generation; not with --read-only):
+  ${phaseChecks.join(', ')}
+(the first ${STATEFUL_CHECKS.length} over the resources inferred from any document, the others over the Apps routes)
 
 Examples:
   npx everruns-contract mock --port 4010 &
@@ -81,7 +83,7 @@ Examples:
       --var harness_id=harness_0193a3b5c0de7000800000000000abcd --rate 20 --max-duration 120 \\
       --junit reports/conform.xml --json reports/conform.json
   npx everruns-contract conform --target http://127.0.0.1:4010 --checks problem_json_conformance --runs 20
-  npx everruns-contract conform --target http://127.0.0.1:4010 --seed 42 --replay createApp:negative:0:3:1
+  npx everruns-contract conform --target http://127.0.0.1:4010 --seed 42 --replay create_app:negative:0:3:1
   npx everruns-contract conform --har ${fixtures}/apps-lifecycle.har --junit reports/recorded.xml
   npx everruns-contract conform --target http://127.0.0.1:4010 --record reports/run.har
   npx everruns-contract conform -t http://127.0.0.1:4010 --include-tag Apps --max-response-time 500
@@ -97,12 +99,8 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
     const values = readFlags(argv, io);
     if (values.help) {
       const phases = (await defaultPlugins()).flatMap((plugin) => plugin.phases ?? []);
-      io.stdout(
-        conformHelp(
-          phases.flatMap((phase) => phase.checks),
-          installedPath(io.cwd, 'fixtures'),
-        ),
-      );
+      const stateful = new Set([...STATEFUL_CHECKS.map((check) => check.name), ...phases.flatMap((phase) => phase.checks)]);
+      io.stdout(conformHelp([...stateful], installedPath(io.cwd, 'fixtures')));
       return 0;
     }
     const reports = readReportFlags(values);

@@ -44,12 +44,13 @@ export function mockHelp(cwd: string | undefined): string {
   const fixtures = installedPath(cwd, 'fixtures');
   return `Usage: everruns-contract mock [options]
 
-Serves the API described by a Swagger 2.0 or OpenAPI 3.0/3.1 document, statefully. The resources
-inferred from the document (POST /v1/agents + GET/PATCH/PUT/DELETE /v1/agents/{agent_id}, nested ones
-below their parents) are stored: what you create can be read, listed, updated and deleted. With the
-bundled Apps API document (or any document declaring the Apps operations) the Apps layer serves those
-operations with the full Apps rules. Everything else is answered from examples and schemas, honouring
-Prism's Prefer header (code=, example=, dynamic=true).
+Serves the API described by a Swagger 2.0 or OpenAPI 3.0/3.1 document, statefully. The resources inferred from
+the document (POST /v1/agents + GET/PATCH/PUT/DELETE /v1/agents/{agent_id}, nested ones below their
+parents) are stored: what you create can be read, listed, updated and deleted. With the bundled
+Apps API document, the platform's own document, or any document declaring the Apps routes
+(POST /v1/apps, GET /v1/apps/{app_id}, POST …/publish), the Apps layer serves the Apps routes it
+declares with the full Apps rules, in the statuses that document declares. Everything else is
+answered from examples and schemas, honouring Prism's Prefer header (code=, example=, dynamic=true).
 
 Options:
   -s, --spec FILE|URL       OpenAPI document, a file or an http(s) URL (default: the bundled Apps API)

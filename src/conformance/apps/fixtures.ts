@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { isJsonMediaType } from '../../core/index.js';
 import type { Operation } from '../../openapi/index.js';
 import type { RequestPlan } from '../generate/request-plan.js';
 import type { SetUpContext } from '../run/plugin.js';
+import { appsRoutes } from './sequences/apps-routes.js';
 
 // A well-formed id for documents that demand one; live deployments need --var harness_id=….
 const PLACEHOLDER_HARNESS = 'harness_0193a3b5c0de70008000000000c0f0a1';
@@ -13,8 +15,10 @@ const DESCRIPTION = 'Created by everruns-contract conform; safe to delete.';
  * then finds both apps' ids in its pool, and the channel's token is sent on webhook calls.
  */
 export async function setUpAppsFixtures(context: SetUpContext): Promise<void> {
-  const op = (id: string) => context.spec.operations.find((operation) => operation.id === id)!;
-  const [create, publish, invoke] = [op('createApp'), op('publishApp'), op('invokeWebhook')];
+  const routes = appsRoutes(context.spec);
+  const create = routes.get('create_app')!.operation;
+  const publish = routes.get('publish_app')!.operation;
+  const invoke = routes.get('invoke_webhook')?.operation;
   const harness = context.vars.harness_id ?? PLACEHOLDER_HARNESS;
   await context.send(create, bodyPlan({ name: 'draft', description: DESCRIPTION, harness_id: harness }));
   const token = `conform-${context.seed}-${randomBytes(12).toString('hex')}`;
@@ -34,22 +38,37 @@ export async function setUpAppsFixtures(context: SetUpContext): Promise<void> {
   const channelId = typeof app?.channels?.[0]?.id === 'string' ? app.channels[0].id : undefined;
   if (!created || created.response.status >= 300 || !appId || !channelId) {
     context.warn(
-      `could not create the webhook fixture app (createApp answered ${created?.response.status ?? 'nothing'}); webhook checks are skipped`,
+      `could not create the webhook fixture app (create_app answered ${created?.response.status ?? 'nothing'}); webhook checks are skipped`,
     );
     return;
   }
   context.setResourceToken(channelId, token);
-  const published = await context.send(publish, { ...bodyPlan(undefined), path: { app_id: { value: appId } } });
+  const published = await context.send(publish, { ...bodyPlan(undefined), path: pathPlan(publish, [appId]) });
   if (!published || published.response.status !== 200) {
     context.warn(
-      `could not publish the webhook fixture app (publishApp answered ${published?.response.status ?? 'nothing'}); webhook token checks are skipped`,
+      `could not publish the webhook fixture app (publish_app answered ${published?.response.status ?? 'nothing'}); webhook token checks are skipped`,
     );
     return;
   }
-  await probeWebhook(context, invoke, {
-    ...bodyPlan({ conformance: true }),
-    path: { app_id: { value: appId }, channel_id: { value: channelId } },
-  });
+  if (!invoke) return;
+  await probeWebhook(context, invoke, { ...webhookPlan(invoke), path: pathPlan(invoke, [appId, channelId]) });
+}
+
+/** Path values by position, under the names the document gives its parameters (`{id}` or `{app_id}`). */
+function pathPlan(operation: Operation, values: readonly string[]): RequestPlan['path'] {
+  const names = [...operation.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+  return Object.fromEntries(names.map((name, index) => [name, { value: values[index] ?? '' }]));
+}
+
+/** A webhook body in a media type the operation declares: JSON where it takes JSON, else text as bytes. */
+function webhookPlan(invoke: Operation): RequestPlan {
+  const media = invoke.requestBody?.content.map((entry) => entry.mediaType) ?? [];
+  const json = media.find((type) => isJsonMediaType(type));
+  if (json || media.length === 0) return bodyPlan({ conformance: true });
+  return {
+    ...bodyPlan(undefined),
+    body: { mediaType: media[0]!.includes('*') ? 'application/octet-stream' : media[0]!, raw: 'conformance check' },
+  };
 }
 
 /** The webhook without its token, with a wrong one (both must be 401), and with the right one. */

@@ -22,10 +22,10 @@ export interface CheckContext {
    * target's own; a link under it is followed on the target.
    */
   linkBase?: string | undefined;
-  /** True for an id of a resource the run deleted (or was deleting): a 404 for it is no defect. */
-  isGone(id: string): boolean;
   /** The slowest answer allowed, in ms (`--max-response-time`), when one is set. */
   maxResponseTimeMs?: number | undefined;
+  /** True when the run itself has sent a DELETE to this path or an item above it (requests run concurrently). */
+  deletedByRun?(path: string): boolean;
   /** Sends a follow-up request (for checks such as links_resolve); statuses never throw. */
   send(request: RequestFacts & { url: string }): Promise<ResponseFacts>;
 }

@@ -71,9 +71,9 @@ export const linksResolve: Check = {
       generatedAs: { kind: 'positive' },
       elapsedMs: 0,
     };
+    // RFC 9110 §15.5.5: gone because a concurrent DELETE of the run removed it (or its parent) is no broken link.
+    if ((answer.status === 404 || answer.status === 410) && context.deletedByRun?.(url.pathname)) return [];
     if (answer.status !== 200) {
-      // The run deleted this resource meanwhile (another operation's requests run beside this one).
-      if ((answer.status === 404 || answer.status === 410) && names(url, body.id).some((id) => context.isGone(id))) return [];
       return broken(`status:${answer.status}`, `self_url answered ${answer.status}`, `GET ${link} → 200`, String(answer.status), [
         followed,
       ]);
@@ -103,19 +103,4 @@ function onTarget(url: URL, context: CheckContext): URL {
   const base = context.linkBase?.replace(/\/+$/, '');
   if (!base || !(url.href === base || url.href.startsWith(`${base}/`) || url.href.startsWith(`${base}?`))) return url;
   return new URL(context.target + url.href.slice(base.length));
-}
-
-/** The ids a link names: the resource's own and every path segment. */
-function names(url: URL, id: unknown): string[] {
-  const segments = url.pathname
-    .split('/')
-    .filter(Boolean)
-    .map((segment) => {
-      try {
-        return decodeURIComponent(segment);
-      } catch {
-        return segment;
-      }
-    });
-  return typeof id === 'string' ? [id, ...segments] : segments;
 }

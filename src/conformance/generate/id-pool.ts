@@ -21,7 +21,6 @@ export class IdPool {
   #schemas = new Map<string, string[]>();
   #entries = new Map<string, PooledId[]>();
   #owned = new Set<string>();
-  #gone = new Set<string>();
   #validator: SpecValidator;
 
   constructor(operations: readonly Operation[], validator: SpecValidator) {
@@ -85,16 +84,6 @@ export class IdPool {
   /** True when the run created this id (or it lives inside something the run created). */
   isOwned(id: string): boolean {
     return this.#owned.has(id);
-  }
-
-  /** Notes an id the run deleted (or is deleting): a 404 for it, or for what lives under it, is no defect. */
-  noteGone(id: string): void {
-    this.#gone.add(id);
-  }
-
-  /** True for an id the run deleted or is deleting. */
-  isGone(id: string): boolean {
-    return this.#gone.has(id);
   }
 
   /** How many ids are known for `param`. */

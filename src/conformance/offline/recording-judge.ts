@@ -62,7 +62,6 @@ export function createRecordingJudge(options: RecordingJudgeOptions): RecordingJ
     apiKeyConfigured: false,
     problemRules: (options.plugins ?? []).filter((plugin) => plugin.appliesTo(options.spec)).flatMap((plugin) => plugin.problemRules ?? []),
     target: '',
-    isGone: () => false,
     send: () => Promise.reject(new Error('offline: no requests are sent')),
   };
   return {

@@ -15,8 +15,8 @@ export function checkContext(run: Run, extraSecrets: readonly string[] = []): Ch
     problemRules: config.problemRules,
     target: config.baseUrl,
     linkBase: config.linkBase,
-    isGone: (id) => state.ids.isGone(id),
     maxResponseTimeMs: config.maxResponseTimeMs,
+    deletedByRun: (path) => state.deleted.covers(path),
     send(request) {
       const headers = { ...request.headers };
       if (new URL(request.url).origin !== origin) for (const name of Object.keys(config.credentials)) delete headers[name.toLowerCase()];

@@ -1,19 +1,14 @@
 import type { LoadedSpec, Operation } from '../../openapi/index.js';
-import type { SpecValidator } from '../../validation/index.js';
 import type { RunConfig } from './run-config.js';
 
-/** A resource the run created and will archive at the end. */
-export interface CreatedResource {
-  /** The DELETE operation that archives it. */
-  operation: Operation;
-  pathParams: Record<string, string>;
-}
+// RFC 9110 §15.5.5, §15.5.11: what the target says is not there (any more) needs no clean-up.
+const GONE = new Set([404, 410]);
 
-/** What a run created, remembered as it goes and archived (DELETEd) at the end. */
+/** What a run created, remembered as the path that removes it and DELETEd at the end. */
 export class CreatedResources {
-  #list: CreatedResource[] = [];
+  #paths: string[] = [];
 
-  /** Notes a create: a 2xx POST to a collection whose item path has a DELETE. */
+  /** Notes a create: a 2xx POST to a top-level collection whose item path has a DELETE. */
   noteAnswer(spec: LoadedSpec, operation: Operation, status: number, json: unknown, pathParams: Record<string, string>): void {
     if (operation.method !== 'POST' || status < 200 || status > 299 || operation.path.endsWith('}')) return;
     const id = (json as { id?: unknown } | null | undefined)?.id;
@@ -23,37 +18,26 @@ export class CreatedResources {
         op.method === 'DELETE' && op.path.startsWith(operation.path + '/{') && !op.path.slice(operation.path.length + 1).includes('/'),
     );
     if (!remover || Object.keys(pathParams).length > 0) return;
-    const param = /\{([^}]+)\}$/.exec(remover.path)![1]!;
-    this.#list.push({ operation: remover, pathParams: { [param]: id } });
+    this.#paths.push(remover.path.replace(/\{[^}]+\}$/, encodeURIComponent(id)));
   }
 
-  /** Notes an id some phase created: archived by the DELETE with one path parameter whose schema takes it. */
-  noteId(spec: LoadedSpec, validator: SpecValidator, id: string): void {
-    for (const operation of spec.operations) {
-      if (operation.method !== 'DELETE') continue;
-      const params = operation.parameters.filter((param) => param.in === 'path');
-      const param = params[0];
-      if (params.length !== 1 || !param?.schemaPointer) continue;
-      if (validator.check('path', param.schemaPointer, id).length > 0) continue;
-      this.#list.push({ operation, pathParams: { [param.name]: id } });
-      return;
-    }
+  /** Notes what a phase created, by the path a DELETE removes it at (`/v1/agents/agent_…`). */
+  notePath(path: string): void {
+    this.#paths.push(path);
   }
 
-  /** Archives everything noted, newest first, best effort: failures are counted, not thrown. */
+  /**
+   * DELETEs everything noted, newest first (children before their parents), each path once, best
+   * effort: a resource already gone (deleted by the run itself, or with its parent) counts as
+   * cleaned up; other failures are counted, not thrown.
+   */
   async archiveAll(config: Pick<RunConfig, 'baseUrl' | 'client' | 'credentials'>): Promise<{ archived: number; failed: number }> {
     let archived = 0;
     let failed = 0;
-    const seen = new Set<string>();
-    for (const resource of [...this.#list].reverse()) {
-      const url =
-        config.baseUrl +
-        resource.operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(resource.pathParams[name] ?? ''));
-      if (seen.has(url)) continue;
-      seen.add(url);
+    for (const path of [...new Set([...this.#paths].reverse())]) {
       try {
-        const answer = await config.client.send({ method: 'DELETE', url, headers: { ...config.credentials } });
-        if ('status' in answer && 'body' in answer && answer.status < 300) archived += 1;
+        const answer = await config.client.send({ method: 'DELETE', url: config.baseUrl + path, headers: { ...config.credentials } });
+        if ('status' in answer && 'body' in answer && (answer.status < 300 || GONE.has(answer.status))) archived += 1;
         else failed += 1;
       } catch {
         failed += 1;

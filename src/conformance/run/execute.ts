@@ -52,9 +52,7 @@ export async function execute(run: Run, operation: Operation, plan: RequestPlan,
   const request = { ...built.request, path: new URL(built.request.url).pathname, query: built.query.toString() };
   const generatedAs = options.kind ?? classify(run, operation, plan, built, request.path);
   const count = options.count ?? true;
-  // What a DELETE names is gone from the moment it is sent: requests racing it may rightly get a 404.
-  const deleted = operation.method === 'DELETE' ? deletedId(operation, built.pathParams) : undefined;
-  if (deleted !== undefined) state.ids.noteGone(deleted);
+  if (operation.method === 'DELETE') state.deleted.note(new URL(built.request.url).pathname);
   const result = await config.client.send(built.request);
   if (count) state.tally.countRequests();
   state.health.note(operation.id, isTransportFailure(result));
@@ -66,7 +64,9 @@ export async function execute(run: Run, operation: Operation, plan: RequestPlan,
     if (count) state.tally.count('not_a_server_error', true);
     return { findings: [transportFinding(exchange, result)], transport: result };
   }
-  const unknownIds = Object.keys(built.pathParams).filter((name) => !built.knownIds.has(name) || state.ids.isGone(built.pathParams[name]!));
+  // An item the run deleted (or is deleting) names nothing the target holds any more.
+  const gone = state.deleted.covers(request.path);
+  const unknownIds = Object.keys(built.pathParams).filter((name) => gone || !built.knownIds.has(name));
   const exchange: Exchange = {
     operation,
     request,
@@ -123,12 +123,6 @@ function classify({ config }: Run, operation: Operation, plan: RequestPlan, buil
     body: built.request.body,
   });
   return judged.kind === 'negative' && plan.kind.kind === 'negative' ? plan.kind : judged;
-}
-
-/** The id a DELETE removes: the last path parameter, when the path ends in it. */
-function deletedId(operation: Operation, pathParams: Record<string, string>): string | undefined {
-  const last = /\{([^}]+)\}$/.exec(operation.path)?.[1];
-  return last === undefined ? undefined : pathParams[last];
 }
 
 /** The token of a resource named in the path, for an operation guarded by that resource's own scheme. */

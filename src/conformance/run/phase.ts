@@ -21,8 +21,8 @@ export interface PhaseContext {
   vars: Readonly<Record<string, string>>;
   /** Prefix for the names of everything the phase creates. */
   namePrefix: string;
-  /** Reports an id the target created, so the run archives it at the end. */
-  onCreated(id: string): void;
+  /** Reports what the target created, by the path that DELETEs it, so the run removes it at the end. */
+  onCreated(path: string): void;
   /** Aborted on Ctrl-C or when --max-duration is up. */
   signal: AbortSignal;
   /** The phase's checks that are enabled (after --checks/--exclude-checks). */

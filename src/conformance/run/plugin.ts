@@ -16,6 +16,8 @@ export interface ConformancePlugin {
   readonly name: string;
   /** True when the plug-in speaks for this document. */
   appliesTo(spec: LoadedSpec): boolean;
+  /** True for an operation the plug-in's own rules cover, which generic sources of sequences leave to it. */
+  serves?(operation: Operation): boolean;
   /** Creates what the checks need before generation; not run with --read-only, since it changes state. */
   setUp?(context: SetUpContext): Promise<void>;
   /** Rules problem_json_conformance holds every problem body to, beyond RFC 9457's. */

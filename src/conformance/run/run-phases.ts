@@ -36,7 +36,12 @@ export async function runPhases(run: Run, phases: readonly RunPhase[], options: 
       const totals = result.totals ?? [...enabled].map((check) => ({ check, passed: 0, failed: 0 }));
       for (const row of totals) {
         const failed = result.findings.filter((finding) => finding.check === row.check).length;
-        state.tally.set(result.totals ? row : { check: row.check, passed: failed === 0 ? 1 : 0, failed });
+        const counted = result.totals ? row : { check: row.check, passed: failed === 0 ? 1 : 0, failed };
+        // Two phases may report under one name (read_your_writes of the Apps and of any resource): their counts add up.
+        const before = state.tally.of(row.check);
+        state.tally.set(
+          before ? { check: row.check, passed: before.passed + counted.passed, failed: before.failed + counted.failed } : counted,
+        );
         config.emit({ type: 'check-progressed', ...state.tally.of(row.check)! });
       }
     } finally {
@@ -84,7 +89,7 @@ function phaseContext(
     headers: { ...config.credentials },
     vars: config.vars,
     namePrefix: config.namePrefix,
-    onCreated: (id) => state.created.noteId(config.spec, config.validator, id),
+    onCreated: (path) => state.created.notePath(path),
     signal,
     enabled,
     ...(options.replay === undefined ? {} : { replay: options.replay }),

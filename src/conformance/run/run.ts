@@ -2,6 +2,7 @@ import { CoverageTally } from '../findings/coverage.js';
 import { FindingBook } from '../findings/finding-book.js';
 import { IdPool } from '../generate/id-pool.js';
 import { CreatedResources } from './created-resources.js';
+import { DeletedPaths } from './deleted-paths.js';
 import type { RunConfig } from './run-config.js';
 import { RunSecrets } from './run-secrets.js';
 import { RunTally } from './run-tally.js';
@@ -23,6 +24,8 @@ export interface RunState {
   readonly health: TargetHealth;
   /** Which declared responses the answers exercised. */
   readonly coverage: CoverageTally;
+  /** Where the run has sent DELETEs, so a follow-up that finds the item gone is not blamed on the target. */
+  readonly deleted: DeletedPaths;
 }
 
 /** One run: what is fixed for it, and what it accumulates. */
@@ -43,6 +46,7 @@ export function startRun(config: RunConfig): Run {
       created: new CreatedResources(),
       health: new TargetHealth(),
       coverage: new CoverageTally(config.spec.operations),
+      deleted: new DeletedPaths(),
     },
   };
 }

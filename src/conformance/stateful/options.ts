@@ -24,8 +24,8 @@ export interface StatefulOptions {
   maxCommands?: number;
   /** Everything created is named `${namePrefix}…` so leftovers can be recognised. */
   namePrefix: string;
-  /** Called with the id of every resource the target created, so the runner can archive it. */
-  onCreated(id: string): void;
+  /** Called with the path of every resource the target created (where a DELETE removes it), so the runner cleans it up. */
+  onCreated(path: string): void;
   signal?: AbortSignal;
   /** Enabled stateful check names; the others are neither run nor reported. */
   checks: ReadonlySet<string>;

@@ -55,7 +55,10 @@ async function runRound<S extends Sequence>(
     requests: 0,
     tokens: 0,
   };
-  const commands = fc.commands(source.commands(options), {
+  const arbitraries = source.commands(options);
+  // A document with nothing the source can drive (no collection it can create in) runs no sequence.
+  if (arbitraries.length === 0) return undefined;
+  const commands = fc.commands(arbitraries, {
     maxCommands: options.maxCommands ?? DEFAULT_MAX_COMMANDS,
     // Long sequences are what reach the deep states (created, changed, then used); shrinking still finds the short one.
     size: 'max',

@@ -14,8 +14,8 @@ export interface SequenceJudge {
   route(method: string, path: string): Routed | undefined;
   /** Every rule the answer breaks, the status first; an empty list when it matches the contract. */
   judge(routed: Routed, request: StatefulRequest, response: ResponseFacts, json: unknown): Mismatch[];
-  /** The id of what the answer created, for the runner to archive at the end; undefined when it created nothing. */
-  createdId(routed: Routed, response: ResponseFacts, json: unknown): string | undefined;
+  /** The path a DELETE removes what the answer created at, for the runner's clean-up; undefined when it created nothing. */
+  createdPath(routed: Routed, response: ResponseFacts, json: unknown): string | undefined;
   /** Every secret the client has sent so far: masked in findings, never to come back. */
   secrets(): readonly string[];
 }

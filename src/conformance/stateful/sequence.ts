@@ -70,7 +70,7 @@ export class Sequence {
       Math.round(performance.now() - started),
     );
     this.exchanges.push(exchange);
-    const created = this.#judge.createdId(routed, response, exchange.json);
+    const created = this.#judge.createdPath(routed, response, exchange.json);
     if (created !== undefined) options.onCreated(created);
     const mismatches = this.#judge.judge(routed, request, response, exchange.json);
     const enforced = mismatches.find((mismatch) => this.#session.enforced.has(mismatch.check));

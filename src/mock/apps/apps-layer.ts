@@ -1,24 +1,18 @@
-import {
-  APPS_OPERATION_IDS,
-  redactSnapshot,
-  toAppsRequest,
-  type AppsModel,
-  type AppsSnapshot,
-  type StateChange,
-} from '../../model/apps/index.js';
-import type { Operation } from '../../openapi/index.js';
+import { isProblem } from '../../core/index.js';
+import { appsRouteOf, redactSnapshot, toAppsRequest, type AppsModel, type AppsSnapshot, type StateChange } from '../../model/apps/index.js';
+import { routeShape, type Operation } from '../../openapi/index.js';
 import { toProblemErrors } from '../../validation/index.js';
-import type { LayerAnswer, LayerRequest, StatefulLayer } from '../stateful-layer.js';
+import type { LayerAnswer, LayerContext, LayerRequest, StatefulLayer } from '../stateful-layer.js';
 import { resolveRelativeTimes } from './relative-times.js';
 import { checkAppsSnapshot } from './snapshot-records.js';
 
-const KNOWN = new Set<string>(APPS_OPERATION_IDS);
 // `relative_to` dates a snapshot whose times are relative (fixtures/demo.json).
 const APPS_STATE_MEMBERS = ['version', 'apps', 'runs', 'principal_id', 'relative_to'] as const;
+const APP_ITEM = routeShape('GET', '/v1/apps/{app_id}');
 
-/** True for an operation the Apps layer serves (one of the twelve Apps operationIds). */
+/** True for an operation the Apps layer serves: one of the Apps routes, by method and path template. */
 export function isAppsOperation(operation: Operation): boolean {
-  return KNOWN.has(operation.id);
+  return appsRouteOf(operation) !== undefined;
 }
 
 /** Where acknowledged changes go before the answer is sent (a database, or nowhere). */
@@ -30,19 +24,33 @@ export interface ChangeSink {
 
 /**
  * A thin shell: HTTP facts in, the model's answer out, every change persisted before replying.
- * `createModel` builds an empty model, or one restored from the snapshot it is given.
+ * `createModel` builds an empty model, or one restored from the snapshot it is given. With the
+ * engine's `context`, problems take the media type and shape the served document declares for
+ * their status (problem+json for spec/, the platform's `ErrorResponse` as application/json).
  */
-export function createAppsLayer(createModel: (snapshot?: AppsSnapshot) => AppsModel, sink?: ChangeSink): StatefulLayer {
+export function createAppsLayer(
+  createModel: (snapshot?: AppsSnapshot) => AppsModel,
+  sink?: ChangeSink,
+  context?: Pick<LayerContext, 'responder'>,
+): StatefulLayer {
   let model = createModel();
   return {
     handles: isAppsOperation,
     judgesRequests: true,
     handle(request: LayerRequest): LayerAnswer {
-      const outcome = model.handle(
-        toAppsRequest({ ...request, operationId: request.operation.id, violations: toProblemErrors(request.violations) }),
-      );
+      const route = appsRouteOf(request.operation)!;
+      const outcome = model.handle(toAppsRequest(route, { ...request, violations: toProblemErrors(request.violations) }));
       if (outcome.changes.length > 0) sink?.write(outcome.changes);
-      return outcome.response;
+      const { response } = outcome;
+      if (!context || response.status < 400 || !isProblem(response.body)) return response;
+      const fitted = context.responder.fitProblem(request.operation, response.body);
+      const body = typeof fitted.body === 'string' ? Buffer.from(fitted.body) : fitted.body;
+      return { status: response.status, body, headers: { ...response.headers, 'content-type': fitted.mediaType } };
+    },
+    itemExists(path) {
+      // Apps are the parents the inferred resources below them (a2a channels, API sessions) may name.
+      if (routeShape('GET', path.template) !== APP_ITEM) return undefined;
+      return model.hasApp(path.values[0] ?? '');
     },
     exportState: (options) => (options?.secrets ? model.exportSnapshot() : redactSnapshot(model.exportSnapshot())),
     reset() {

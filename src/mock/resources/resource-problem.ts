@@ -1,7 +1,6 @@
 import { toProblem } from '../../core/index.js';
 import type { ResourceResponse } from '../../model/resources/index.js';
-import { findResponse, type Operation } from '../../openapi/index.js';
-import { invalidInputStatus } from '../negotiate.js';
+import { declaredStatus, type Operation } from '../../openapi/index.js';
 import type { StatelessResponder } from '../stateless.js';
 import type { LayerAnswer } from '../stateful-layer.js';
 
@@ -9,10 +8,9 @@ type ProblemResponse = Extract<ResourceResponse, { kind: 'problem' }>;
 
 /**
  * The model's problem (`resource_not_found`, `resource_conflict`, ...) as the catalogue builds it,
- * in a status and a shape the operation declares: a 404 the operation does not declare becomes the
- * 4xx it answers invalid input with, when that one is declared (the answer follows the document, as
- * the stateless engine's does for a bad path value); the body is fitted to what the document declares
- * for that status, as the stateless engine fits its own.
+ * in a status and a shape the operation declares: `declaredStatus` (shared with the runner's oracle)
+ * turns a 404 the operation does not declare into the 4xx it answers invalid input with; the body is
+ * fitted to what the document declares for that status, as the stateless engine fits its own.
  */
 export function resourceProblem(
   responder: StatelessResponder,
@@ -25,10 +23,4 @@ export function resourceProblem(
   const fitted = responder.fitProblem(operation, details);
   const body = typeof fitted.body === 'string' ? Buffer.from(fitted.body) : fitted.body;
   return { status, body, headers: { ...response.headers, 'content-type': fitted.mediaType } };
-}
-
-function declaredStatus(operation: Operation, status: number): number {
-  if (status >= 500 || findResponse(operation, status)) return status;
-  const fallback = invalidInputStatus(operation, true);
-  return findResponse(operation, fallback) ? fallback : status;
 }

@@ -40,6 +40,8 @@ export function createResourcesLayer(options: ResourcesLayerOptions): StatefulLa
     now: options.now ?? (() => new Date()),
     newId: createResourceIdSource(options.random, context.responder.context),
     render: createItemRenderer(engine),
+    // Parents another layer serves (a domain layer's items, above inferred collections) exist as that layer says.
+    itemExists: context.itemExists,
   };
   const collections = new Map(map.collections.map((collection) => [collection.name, collection]));
   const stored = table ? readSnapshot(table) : undefined;

@@ -1,15 +1,17 @@
 import type { ProblemError } from '../../core/index.js';
-import type { AppsOperationId, AppsRequest } from './types.js';
+import type { DeclaredResponses } from '../../openapi/index.js';
+import type { AppsRoute, RoutedOperation } from './routes.js';
+import type { AppsRequest } from './types.js';
 
 /**
  * A request after the engine's steps (routing, percent-decoding, body decoding by the declared
  * media types, schema validation), as the mock's pipeline and the runner's oracle both hand it over.
  */
 export interface DecodedRequest {
-  operationId: string;
   path: string;
   /** The origin the client reached, links are built on (the oracle leaves it to the model's base). */
   origin?: string | undefined;
+  /** By the document's parameter names. */
   pathParams: Record<string, string>;
   query: URLSearchParams;
   /** Lower-case names. */
@@ -20,19 +22,24 @@ export interface DecodedRequest {
   violations: ProblemError[];
 }
 
-/** The one conversion of a decoded request into what the Apps model reads: first query values, no bytes as a body. */
-export function toAppsRequest(request: DecodedRequest): AppsRequest {
+/**
+ * The one conversion of a decoded request to an Apps route into what the Apps model reads: the
+ * route's name, path parameters under the model's names, first query values, no bytes as a body,
+ * and the statuses the document declares for the route.
+ */
+export function toAppsRequest(route: AppsRoute<RoutedOperation & DeclaredResponses>, request: DecodedRequest): AppsRequest {
   const query: Record<string, string | undefined> = {};
   for (const [name, value] of request.query) if (!(name in query)) query[name] = value;
   return {
-    operationId: request.operationId as AppsOperationId,
+    operationId: route.name,
     path: request.path,
     ...(request.origin !== undefined ? { origin: request.origin } : {}),
-    pathParams: request.pathParams,
+    pathParams: route.rename(request.pathParams),
     query,
     headers: request.headers,
     body: Buffer.isBuffer(request.body) ? undefined : request.body,
     rawBody: request.rawBody,
     violations: request.violations,
+    declared: { responses: route.operation.responses },
   };
 }

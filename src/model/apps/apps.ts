@@ -117,7 +117,7 @@ export const publishApp: OperationHandler = (ctx) => {
   if (app.status === 'published') {
     return unchanged(
       appNotPublishable(`App ${app.id} is already published; publishing is not idempotent.`, ctx.request.path, [
-        { rel: 'get-existing', href: path, method: 'GET', operation_id: 'getApp', hint: `Read the published app: GET ${path}` },
+        { rel: 'get-existing', href: path, method: 'GET', operation_id: 'get_app', hint: `Read the published app: GET ${path}` },
       ]),
     );
   }
@@ -128,7 +128,7 @@ export const publishApp: OperationHandler = (ctx) => {
           rel: 'retry',
           href: `${path}/channels`,
           method: 'POST',
-          operation_id: 'addChannel',
+          operation_id: 'add_channel',
           schema_ref: '#/components/schemas/AddChannelRequest',
           hint: `Add a channel first: POST ${path}/channels, then publish again.`,
         },
@@ -163,7 +163,7 @@ export function archivedRefusal(ctx: HandlerContext, app: AppRecord, verb: strin
   const path = appPath(app.id);
   return unchanged(
     appArchived(`App ${app.id} is archived; archived apps cannot be ${verb}.`, ctx.request.path, [
-      { rel: 'get-existing', href: path, method: 'GET', operation_id: 'getApp', hint: `Archived apps stay readable: GET ${path}` },
+      { rel: 'get-existing', href: path, method: 'GET', operation_id: 'get_app', hint: `Archived apps stay readable: GET ${path}` },
     ]),
   );
 }

@@ -1,3 +1,5 @@
+import { isJsonObject, reasonPhrase } from '../../core/index.js';
+import { declaredStatus, type DeclaredResponses } from '../../openapi/index.js';
 import { checkApiKey } from './auth.js';
 import type { HandlerContext } from './context.js';
 import { unchanged } from './context.js';
@@ -15,6 +17,10 @@ export function createAppsModel(env: AppsEnvironment, snapshot?: AppsSnapshot): 
   return {
     env,
     handle: (request) => handle(env, store, request),
+    hasApp(id) {
+      const app = store.app(id);
+      return app !== undefined && app.status !== 'deleted';
+    },
     exportSnapshot: () => store.snapshot(),
   };
 }
@@ -24,13 +30,25 @@ function handle(env: AppsEnvironment, store: AppsStore, raw: AppsRequest): AppsO
   try {
     const request = normalizeRequest(raw);
     instance = request.path;
-    return dispatch(env, store, request);
+    return fitted(dispatch(env, store, request), request.declared);
   } catch (error) {
     // A bug must not take the server down; handlers build new records before storing them,
     // so a throw leaves the state as it was.
     const detail = error instanceof Error ? error.message : 'unknown error';
     return unchanged(problemResponse('internal_error', `The Apps model failed: ${detail}`, instance));
   }
+}
+
+/**
+ * The answer in a status the served document declares for the route (the platform's webhook
+ * declares no 403: its refusals are 404s); a problem's `status` and `title` follow the status line.
+ */
+function fitted(outcome: AppsOutcome, declared: DeclaredResponses | undefined): AppsOutcome {
+  const { response } = outcome;
+  const status = declared ? declaredStatus(declared, response.status) : response.status;
+  if (status === response.status) return outcome;
+  const body = isJsonObject(response.body) ? { ...response.body, status, title: reasonPhrase(status) } : response.body;
+  return { ...outcome, response: { ...response, status, body } };
 }
 
 function dispatch(env: AppsEnvironment, store: AppsStore, request: AppsRequest): AppsOutcome {

@@ -19,6 +19,16 @@ export function normalizeRequest(raw: unknown): AppsRequest {
     body: request['body'],
     rawBody: rawBodyOf(request['rawBody']),
     violations: violationsOf(request['violations']),
+    declared: declaredOf(request['declared']),
+  };
+}
+
+// Only a list of response keys is read; anything else means "spec/'s statuses stand".
+function declaredOf(value: unknown): AppsRequest['declared'] {
+  const responses = isJsonObject(value) ? value['responses'] : undefined;
+  if (!Array.isArray(responses)) return undefined;
+  return {
+    responses: responses.flatMap((entry) => (isJsonObject(entry) && typeof entry['key'] === 'string' ? [{ key: entry['key'] }] : [])),
   };
 }
 

@@ -91,14 +91,14 @@ export function presentRun(run: RunRecord, nowMs: number, env: AppsEnvironment):
 // Entity rels come from the closed vocabulary (§5); update and delete are offered only while
 // the app can still be edited and archived.
 function appActions(app: AppRecord, selfUrl: string): AllowedAction[] {
-  const actions: AllowedAction[] = [{ rel: 'self', href: selfUrl, method: 'GET', operation_id: 'getApp' }];
+  const actions: AllowedAction[] = [{ rel: 'self', href: selfUrl, method: 'GET', operation_id: 'get_app' }];
   const editable = app.status === 'draft' || app.status === 'published';
   if (editable) {
     actions.push({
       rel: 'update',
       href: selfUrl,
       method: 'PATCH',
-      operation_id: 'updateApp',
+      operation_id: 'update_app',
       schema_ref: '#/components/schemas/UpdateAppRequest',
       hint:
         app.status === 'draft'
@@ -109,10 +109,10 @@ function appActions(app: AppRecord, selfUrl: string): AllowedAction[] {
       rel: 'delete',
       href: selfUrl,
       method: 'DELETE',
-      operation_id: 'archiveApp',
+      operation_id: 'delete_app',
       hint: 'Archives the app; it stays readable with its runs.',
     });
   }
-  actions.push({ rel: 'events', href: `${selfUrl}/runs`, method: 'GET', operation_id: 'listAppRuns' });
+  actions.push({ rel: 'events', href: `${selfUrl}/runs`, method: 'GET', operation_id: 'list_app_runs' });
   return actions;
 }

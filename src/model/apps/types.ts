@@ -1,20 +1,24 @@
 import type { ProblemError } from '../../core/index.js';
+import type { DeclaredResponses } from '../../openapi/index.js';
 import type { AppRecord, RunRecord } from './records.js';
 
-/** The operations of the Apps contract, by their `operationId` in spec/. */
+/**
+ * The operations of the Apps contract by name: the platform's operationIds, which spec/ uses too.
+ * The model is bound to a document by route (method and path), so these are its own names.
+ */
 export type AppsOperationId =
-  | 'createApp'
-  | 'listApps'
-  | 'getApp'
-  | 'updateApp'
-  | 'archiveApp'
-  | 'publishApp'
-  | 'unpublishApp'
-  | 'addChannel'
-  | 'updateChannel'
-  | 'removeChannel'
-  | 'invokeWebhook'
-  | 'listAppRuns';
+  | 'create_app'
+  | 'list_apps'
+  | 'get_app'
+  | 'update_app'
+  | 'delete_app'
+  | 'publish_app'
+  | 'unpublish_app'
+  | 'add_channel'
+  | 'update_channel'
+  | 'remove_channel'
+  | 'invoke_webhook'
+  | 'list_app_runs';
 
 /** Everything the model needs from the outside world, injected so that it stays pure and replayable. */
 export interface AppsEnvironment {
@@ -54,6 +58,11 @@ export interface AppsRequest {
   rawBody?: Buffer | undefined;
   /** Schema violations the engine found; the model decides where they rank among its own checks. */
   violations: ProblemError[];
+  /**
+   * The responses the served document declares for this route: an answer in a status it does not
+   * declare takes one it does (`declaredStatus`). Without it, spec/'s statuses stand.
+   */
+  declared?: DeclaredResponses | undefined;
 }
 
 /** What the contract says the answer is. A status >= 400 carries a problem details body. */
@@ -82,8 +91,10 @@ export interface AppsSnapshot {
 
 /** The Apps contract as a pure state machine. */
 export interface AppsModel {
-  /** Answers one request by its operationId, applying the transition it causes; never throws. */
+  /** Answers one request by its operation's name, applying the transition it causes; never throws. */
   handle(request: AppsRequest): AppsOutcome;
+  /** True while an app with this id exists (a draft, published or archived app; not a deleted one). */
+  hasApp(id: string): boolean;
   /** A copy of the current state that `createAppsModel(env, snapshot)` restores. */
   exportSnapshot(): AppsSnapshot;
   /** The injected environment; the shell may set mutable fields such as `baseUrl` after listen(). */

@@ -109,11 +109,19 @@ function notPublished(app: AppRecord, instance: string) {
             rel: 'retry',
             href: `${path}/publish`,
             method: 'POST',
-            operation_id: 'publishApp',
+            operation_id: 'publish_app',
             hint: `Publish the app first: POST ${path}/publish`,
           },
         ]
-      : [{ rel: 'get-existing', href: path, method: 'GET', operation_id: 'getApp', hint: 'Archived apps no longer accept webhook calls.' }];
+      : [
+          {
+            rel: 'get-existing',
+            href: path,
+            method: 'GET',
+            operation_id: 'get_app',
+            hint: 'Archived apps no longer accept webhook calls.',
+          },
+        ];
   return problemResponse('app_not_published', `App ${app.id} is ${app.status}; only published apps accept webhook calls.`, instance, {
     allowed_actions: actions,
   });
@@ -127,7 +135,7 @@ function disabled(app: AppRecord, channel: ChannelRecord, instance: string) {
         rel: 'retry',
         href,
         method: 'PATCH',
-        operation_id: 'updateChannel',
+        operation_id: 'update_channel',
         schema_ref: '#/components/schemas/UpdateChannelRequest',
         hint: `Enable the channel first: PATCH ${href} with {"enabled": true}`,
       },

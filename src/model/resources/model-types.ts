@@ -41,6 +41,12 @@ export interface RenderInput {
   server: Readonly<Record<string, unknown>>;
 }
 
+/** An item's path as its template and its values in template order (`/v1/stores/{store_id}`, [`store_1`]). */
+export interface ItemPath {
+  template: string;
+  values: readonly string[];
+}
+
 /** Everything the model needs from the outside world, injected so that it stays pure and replayable. */
 export interface ResourceEnvironment {
   now(): Date;
@@ -48,6 +54,12 @@ export interface ResourceEnvironment {
   newId(collection: ResourceCollection): string;
   /** Builds the representation the model stores for an item. */
   render(input: RenderInput): unknown;
+  /**
+   * Whether an item above a collection exists that no collection of the map holds, because
+   * something else serves it (a domain layer of the mock, above collections inferred below it); a
+   * request below one that does not exist answers 404. Undefined when nothing knows that path.
+   */
+  itemExists?(path: ItemPath): boolean | undefined;
 }
 
 /** A query as the engine parsed it: URLSearchParams, or first-value or all-values records. */

@@ -5,7 +5,8 @@ import type { Handler, HandlerContext } from './handler-context.js';
 import { answer } from './handler-context.js';
 import { list } from './list.js';
 import type { ResourceEnvironment, ResourceModel, ResourceOutcome, ResourceRequest, ResourceRoute, ResourceSnapshot } from './model-types.js';
-import { parentNotFound, problem, unchanged } from './problems.js';
+import { outsideParents, outsidePath } from './outside-parents.js';
+import { outsideParentNotFound, parentNotFound, problem, unchanged } from './problems.js';
 import { read, subResource } from './read.js';
 import { replace } from './replace.js';
 import { buildRouteTable, routeKey } from './route-table.js';
@@ -68,6 +69,12 @@ function handle(
       if (!ancestor?.writable) continue;
       const { key, id } = ancestorKey(ancestor, target.values);
       if (!store.get(ancestor.name, key)) return unchanged(parentNotFound(ancestor, id));
+    }
+    if (env.itemExists) {
+      for (const parent of outsideParents(collection, route.endpoint, collections)) {
+        const { path, ...item } = outsidePath(parent, target.values);
+        if (env.itemExists(item) === false) return unchanged(outsideParentNotFound(path));
+      }
     }
     const ctx: HandlerContext = { env, store, request, route, collection, collections, target, now: env.now().toISOString() };
     // A read-only collection below a writable parent exists while the parent does; the document answers for it.

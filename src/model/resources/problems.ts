@@ -16,6 +16,11 @@ export function parentNotFound(ancestor: ResourceCollection, id: string): Resour
   return problem(404, 'resource_not_found', `No ${ancestor.name} item has ${ancestor.id.parameter} ${quote(id)}, so nothing below it exists.`);
 }
 
+/** A request below an item the map does not hold (another layer's) that does not exist. */
+export function outsideParentNotFound(path: string): ResourceResponse {
+  return problem(404, 'resource_not_found', `Nothing exists at ${quote(path)}, so nothing below it exists.`);
+}
+
 /** An outcome that changed nothing: every rejection and every read. */
 export function unchanged(response: ResourceResponse): ResourceOutcome {
   return { response, changes: [] };

@@ -6,7 +6,8 @@ import type { ResourceCollection } from './types.js';
  * Links collections to the ones they nest in (a collection whose item path prefixes this one's
  * path is an ancestor; the parameter is named as this path names it) and gives each a unique name:
  * its last literal segment, qualified by its parent's name when several collections share it
- * (`memories.fs` beside `workspaces.fs`), or by its whole literal path when none has a parent.
+ * (`memories.fs` beside `workspaces.fs`), or by its whole literal path when none has a parent
+ * (the one of them with no path parameter at all keeps the short name).
  */
 export function relateCollections(
   collections: ResourceCollection[],
@@ -24,10 +25,13 @@ export function relateCollections(
   const preferred = new Map(collections.map((collection) => [collection, lastLiteral(collection.path)]));
   const uses = new Map<string, number>();
   const topLevelUses = new Map<string, number>();
+  const plainUses = new Map<string, number>();
   for (const collection of collections) {
     const name = preferred.get(collection)!;
     uses.set(name, (uses.get(name) ?? 0) + 1);
-    if (parents.get(collection)!.length === 0) topLevelUses.set(name, (topLevelUses.get(name) ?? 0) + 1);
+    if (parents.get(collection)!.length > 0) continue;
+    topLevelUses.set(name, (topLevelUses.get(name) ?? 0) + 1);
+    if (collection.scope.length === 0) plainUses.set(name, (plainUses.get(name) ?? 0) + 1);
   }
   const taken = new Map<string, ResourceCollection>();
   // Names chosen by an override are claimed first, so an inferred name steps aside for them.
@@ -46,7 +50,11 @@ export function relateCollections(
     let name = preferred.get(collection)!;
     if (uses.get(name)! > 1) {
       if (parent) name = `${parent.name}.${literalsBetween(parent.itemPath, collection.path)}`;
-      else if (topLevelUses.get(name)! > 1) name = segmentsOf(collection.path).filter(isLiteral).join('.');
+      // The one plain top-level collection of a name keeps it beside top-level ones below parameters
+      // the map knows nothing of (`sessions` beside `v1.apps.api.sessions`).
+      else if (topLevelUses.get(name)! > 1 && !(collection.scope.length === 0 && plainUses.get(name) === 1)) {
+        name = segmentsOf(collection.path).filter(isLiteral).join('.');
+      }
     }
     name = unique(name, taken);
     taken.set(name, collection);

@@ -33,7 +33,7 @@ describe('conform --html', () => {
       errors: [],
     });
     const report = JSON.parse(readFileSync(live.json, 'utf8'));
-    const createApp = report.coverage.matrix.find((row: { operation: string }) => row.operation === 'createApp');
+    const createApp = report.coverage.matrix.find((row: { operation: string }) => row.operation === 'create_app');
     expect(createApp.cells).toContainEqual(expect.objectContaining({ status: '200', mark: 'undeclared' }));
     expect(createApp.cells).toContainEqual(expect.objectContaining({ status: '201', mark: 'not-reached', answers: 0 }));
     expect(report.coverage.percent).toBeGreaterThan(0);

@@ -26,7 +26,7 @@ function plantedRun(): Promise<RunSummary> {
   return planted;
 }
 
-const isPlanted = (finding: ReportedFinding) => finding.check === PLANTED.check && finding.operation === 'createApp';
+const isPlanted = (finding: ReportedFinding) => finding.check === PLANTED.check && finding.operation === 'create_app';
 
 describe('the HTML report in headless Chromium', () => {
   it('shows the failed verdict, the planted finding with its curl reproduction, and the coverage matrix, fetching nothing', async () => {
@@ -80,7 +80,7 @@ describe('the HTML report in headless Chromium', () => {
       expect(await page.title()).not.toBe('owned');
       expect(await page.locator(`[data-test=cause][data-check=${PLANTED.check}] h3`).textContent()).toContain(hostile);
       expect(
-        await page.locator('[data-test=finding][data-operation=createApp] [data-test=reproduction] details pre').first().textContent(),
+        await page.locator('[data-test=finding][data-operation=create_app] [data-test=reproduction] details pre').first().textContent(),
       ).toContain(hostile);
       expect(await page.locator('img').count()).toBe(0);
     } finally {
@@ -99,18 +99,18 @@ describe('the HTML report in headless Chromium', () => {
 
   it('hides the operations without gaps when asked to, and only those', async () => {
     const summary = await plantedRun();
-    // getApp made complete: every declared response answered, nothing undeclared.
+    // get_app made complete: every declared response answered, nothing undeclared.
     const matrix = summary.coverage.matrix.map((row) =>
-      row.operation === 'getApp' ? { ...row, cells: row.cells.map((cell) => ({ ...cell, mark: 'exercised' as const, answers: 1 })) } : row,
+      row.operation === 'get_app' ? { ...row, cells: row.cells.map((cell) => ({ ...cell, mark: 'exercised' as const, answers: 1 })) } : row,
     );
     const file = reader.write('filter.html', toHtmlReport({ ...summary, coverage: { ...summary.coverage, matrix } }, []));
     const page = await reader.context.newPage();
     try {
       await page.goto(`file://${file}`);
       const row = (operation: string) => page.locator(`[data-test=coverage-row][data-operation=${operation}]`);
-      expect([await row('getApp').isVisible(), await row('createApp').isVisible()]).toEqual([true, true]);
+      expect([await row('get_app').isVisible(), await row('create_app').isVisible()]).toEqual([true, true]);
       await page.locator('#only-gaps').check();
-      expect([await row('getApp').isVisible(), await row('createApp').isVisible()]).toEqual([false, true]);
+      expect([await row('get_app').isVisible(), await row('create_app').isVisible()]).toEqual([false, true]);
     } finally {
       await page.close();
     }

@@ -7,18 +7,18 @@ import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../dashboard/chromium.js';
 import { CATALOGUE, type PlantedBug } from '../targets/catalogue.js';
 
-/** The planted bug the reports are read for: createApp answers 200 where the document declares 201. */
+/** The planted bug the reports are read for: create_app answers 200 where the document declares 201. */
 export const PLANTED: PlantedBug = CATALOGUE.find((planted) => planted.name === 'a 200 where 201 is declared')!;
 
 /** What a person finds on a report of a run against {@link PLANTED}. */
 export interface Seen {
   /** The verdict says the run failed. */
   failed: boolean;
-  /** The finding: under status_code_conformance, for createApp, received 200 against the declared 201. */
+  /** The finding: under status_code_conformance, for create_app, received 200 against the declared 201. */
   finding: boolean;
   /** Its reproduction: a visible, copyable curl POST to /v1/apps. */
   reproduction: boolean;
-  /** The coverage matrix: createApp's 201 never reached, its 200 answered but undeclared, and the share covered. */
+  /** The coverage matrix: create_app's 201 never reached, its 200 answered but undeclared, and the share covered. */
   coverage: boolean;
   /** The page's one script ran (the copy buttons show): its hash matches the page's policy. */
   scripted: boolean;
@@ -29,9 +29,9 @@ export interface Seen {
 }
 
 const FINDING =
-  '[data-test=cause][data-check=status_code_conformance] [data-test=finding][data-operation=createApp]:has([data-test=received]:text-matches("\\\\b200\\\\b")):has([data-test=expected]:text-matches("\\\\b201\\\\b"))';
+  '[data-test=cause][data-check=status_code_conformance] [data-test=finding][data-operation=create_app]:has([data-test=received]:text-matches("\\\\b200\\\\b")):has([data-test=expected]:text-matches("\\\\b201\\\\b"))';
 const REPRODUCTION = `${FINDING} [data-test=reproduction] pre:text-matches("^curl .* -X POST 'http://127\\\\.0\\\\.0\\\\.1:\\\\d+/v1/apps'")`;
-const ROW = '[data-test=coverage-matrix] [data-test=coverage-row][data-operation=createApp]';
+const ROW = '[data-test=coverage-matrix] [data-test=coverage-row][data-operation=create_app]';
 
 /** Opens a report file in the browser and reports what is there to see. */
 export async function look(context: BrowserContext, file: string, screenshot?: string): Promise<Seen> {

@@ -22,7 +22,7 @@ describe('stateful checks against the mock', () => {
       const result = await runStatefulChecks(APPS_SEQUENCES, options);
       expect(describeFindings(result.findings), `seed ${seed}`).toEqual([]);
       expect(options.created.length, `seed ${seed}`).toBeGreaterThan(0);
-      for (const id of options.created) expect(id).toMatch(/^app_[0-9a-f]{32}$/);
+      for (const path of options.created) expect(path).toMatch(/^\/v1\/apps\/app_[0-9a-f]{32}$/);
       requests += result.requests;
     }
     expect(requests).toBeGreaterThan(SEEDS.length * 100);

@@ -32,7 +32,7 @@ export async function optionsFor(target: string, overrides: Partial<StatefulOpti
     numRuns: 12,
     maxCommands: 20,
     namePrefix: 'ec-test-',
-    onCreated: (id) => created.push(id),
+    onCreated: (path) => created.push(path),
     checks: new Set(APPS_STATEFUL_CHECKS.map((check) => check.name)),
     created,
     ...overrides,

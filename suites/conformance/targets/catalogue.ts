@@ -95,13 +95,16 @@ export const unknownRel = (): Bug => ({
     answer.status >= 400 ? editJson(answer, (value) => ({ ...(value as Json), allowed_actions: [{ rel: 'teleport', hint: 'Beam up.' }] })) : answer,
 });
 
-// Slow on the same requests every time (an app id ending in 0 or 1: an eighth of them), so a finding reproduces.
+// Slow on the same requests every time, so a finding reproduces: the read of an app the target
+// does not hold takes its time to say 404 (a lookup that misses its cache). Reads of apps that exist
+// stay fast, however often a run reads the one app it created.
 const SLOW_MS = 600;
 const slowReads = (): Bug => ({
   before: async (seen, forward) => {
-    if (seen.method !== 'GET' || !/^\/v1\/apps\/[^/]*[01]$/.test(seen.path)) return undefined;
-    await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
-    return forward(seen.method, seen.url, seen.headers, seen.body);
+    if (seen.method !== 'GET' || !/^\/v1\/apps\/[^/]+$/.test(seen.path)) return undefined;
+    const answer = await forward(seen.method, seen.url, seen.headers, seen.body);
+    if (answer.status === 404) await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
+    return answer;
   },
 });
 

@@ -50,6 +50,21 @@ export async function serveWithBug(
   env: Partial<AppsEnvironment> = {},
   options: FrontOptions = {},
 ): Promise<{ url: string; mockUrl: string }> {
+  // The mock builds self_url on the front's address: told so (--base-url), as a deployment behind a
+  // gateway would, or read from the Host a plain proxy passes on.
+  return serveFront(
+    bug,
+    async (url) => (options.plainProxy ? await serveApps(env) : await serveApps({ baseUrl: url, ...env }, { baseUrl: url })).url,
+    options,
+  );
+}
+
+/** Any mock (`start` is handed the front's URL and returns the mock's) behind a front server that plants one bug. */
+export async function serveFront(
+  bug: Bug,
+  start: (frontUrl: string) => Promise<string>,
+  options: FrontOptions = {},
+): Promise<{ url: string; mockUrl: string }> {
   let mockUrl = '';
   const forward: Forward = async (method, url, headers, body) => {
     const forwarded = await request(mockUrl + url, {
@@ -75,8 +90,7 @@ export async function serveWithBug(
     res.end(answer.body);
   });
   const url = await listenForTest(server);
-  // The mock builds self_url on the front's address: told so (--base-url), or read from the Host a plain proxy passes on.
-  mockUrl = (options.plainProxy ? await serveApps(env) : await serveApps({ baseUrl: url, ...env }, { baseUrl: url })).url;
+  mockUrl = await start(url);
   return { url, mockUrl };
 }
 

@@ -11,7 +11,7 @@ describe('targets that misbehave on the wire', () => {
       before: (seen) =>
         LIST(seen) ? { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"data": [tru') } : undefined,
     });
-    const { summary } = await collect({ plugins: [APPS_STATELESS], spec: await loadAppsSpec(), target: front.url, seed: 3, runs: 5, operations: ['listApps'] });
+    const { summary } = await collect({ plugins: [APPS_STATELESS], spec: await loadAppsSpec(), target: front.url, seed: 3, runs: 5, operations: ['list_apps'] });
     expect(summary.findings.map((f) => [f.check, f.key])).toContainEqual(['response_schema_conformance', '200:json']);
   });
 
@@ -26,14 +26,14 @@ describe('targets that misbehave on the wire', () => {
       target: front.url,
       seed: 3,
       runs: 5,
-      operations: ['listApps'],
+      operations: ['list_apps'],
     });
     expect(summary.findings.map((f) => [f.check, f.key])).toContainEqual(['not_a_server_error', 'transport:body-too-large']);
   });
 
   it('reports a connection reset as a finding instead of crashing', async () => {
     const front = await serveWithBug({ before: (seen) => (LIST(seen) ? 'reset' : undefined) });
-    const { summary } = await collect({ plugins: [APPS_STATELESS], spec: await loadAppsSpec(), target: front.url, seed: 3, runs: 5, operations: ['listApps'] });
+    const { summary } = await collect({ plugins: [APPS_STATELESS], spec: await loadAppsSpec(), target: front.url, seed: 3, runs: 5, operations: ['list_apps'] });
     expect(summary.findings.map((f) => [f.check, f.key])).toContainEqual(['not_a_server_error', 'transport:reset']);
   });
 
@@ -53,7 +53,7 @@ describe('targets that misbehave on the wire', () => {
       target: front.url,
       seed: 3,
       runs: 3,
-      operations: ['listApps'],
+      operations: ['list_apps'],
       maxRetries: 2,
     });
     expect(summary.findings.map((f) => [f.check, f.key])).toContainEqual(['not_a_server_error', 'retry-exhausted:429']);

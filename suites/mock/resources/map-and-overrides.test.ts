@@ -102,7 +102,9 @@ describe('mock --resource-overrides and the printed map', () => {
     const compact = await startCli(PLATFORM_MOCK);
     await compact.stop();
     const out = compact.stdout();
-    expect(out).toMatch(/mode: stateful \(inferred resources\), in memory/);
+    // The platform's document has the Apps routes: the Apps layer serves them, the inferred resources the rest.
+    expect(out).toMatch(/mode: stateful \(Apps \+ inferred resources\), in memory/);
+    expect(out).not.toMatch(/^ {2}apps +\/v1\/apps/m);
     expect(out).toMatch(/^ {2}agents +\/v1\/agents\[\/\{agent_id\}\] +create list read update upsert delete +id: id \(agent_<32 hex>\)/m);
     expect(out).toMatch(/… and \d+ more collections \(--verbose or GET \/__mock\/resources lists them all\)/);
     expect(out).toMatch(/^ {2}\d+ collections, \d+ operations left stateless$/m);

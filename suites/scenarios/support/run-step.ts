@@ -14,7 +14,13 @@ export interface StepResult {
 const SECRET_KEYS = new Set(['token', 'signing_secret', 'bot_token']);
 
 /** Sends one step's request to `baseUrl` and checks the response against the step and the global rules. */
-export async function runStep(baseUrl: string, step: Step, variables: Map<string, unknown>, secrets: Set<string>): Promise<StepResult> {
+export async function runStep(
+  baseUrl: string,
+  step: Step,
+  variables: Map<string, unknown>,
+  secrets: Set<string>,
+  errorMediaTypes: readonly string[] = ['application/problem+json'],
+): Promise<StepResult> {
   const sent = substitute(step.request, variables) as Step['request'];
   const headers: Record<string, string> = { ...sent.headers };
   let body: string | undefined = sent.rawBody;
@@ -39,18 +45,18 @@ export async function runStep(baseUrl: string, step: Step, variables: Map<string
     }
   }
   const mismatches = [
-    ...globalRules(response.statusCode, mediaType, text, json),
+    ...globalRules(response.statusCode, mediaType, text, json, errorMediaTypes),
     ...secretLeaks(received, text, secrets),
     ...expectation(step, variables, response.statusCode, mediaType, received, json),
   ];
   return { status: response.statusCode, headers: received, text, json, mismatches };
 }
 
-/** Every error is problem+json whose `status` mirrors the status line; a 204 has no body. */
-function globalRules(status: number, mediaType: string, text: string, json: unknown): Mismatch[] {
+/** Every error is a problem (problem+json, or the JSON the document declares) whose `status` mirrors the status line; a 204 has no body. */
+function globalRules(status: number, mediaType: string, text: string, json: unknown, errorMediaTypes: readonly string[]): Mismatch[] {
   const found: Mismatch[] = [];
   if (status >= 400) {
-    if (mediaType !== 'application/problem+json') found.push({ pointer: 'content-type', message: `a ${status} must be application/problem+json, got ${mediaType || 'none'}` });
+    if (!errorMediaTypes.includes(mediaType)) found.push({ pointer: 'content-type', message: `a ${status} must be ${errorMediaTypes.join(' or ')}, got ${mediaType || 'none'}` });
     const problem = (json ?? {}) as Record<string, unknown>;
     if (typeof problem.title !== 'string' || problem.title === '') found.push({ pointer: '/title', message: 'a problem needs a non-empty title' });
     if (problem.status !== status) found.push({ pointer: '/status', message: `problem status ${JSON.stringify(problem.status)} differs from HTTP ${status}` });

@@ -49,6 +49,13 @@ export interface ScenarioFile {
   env?: Record<string, number>;
   /** An inline OpenAPI document: the file's scenarios then run against a stateless mock of it. */
   spec?: Record<string, unknown>;
+  /**
+   * `platform`: the scenarios run against the mock of the platform's own document, served as
+   * `mock --spec` serves it (the Apps layer on its Apps routes, the inferred resources on the rest).
+   */
+  document?: 'platform';
+  /** The media types an error may come in (default problem+json only): what the served document declares for its errors. */
+  errorMediaTypes?: string[];
   /** Extra strings that must never appear in any response of the file. */
   secrets?: string[];
   scenarios: Scenario[];

@@ -45,11 +45,11 @@ describe('colour on a terminal only', () => {
   it('colours what held green and what broke red in conform output', () => {
     const paint = paintFor(io(true));
     const text =
-      '✓ status_code_conformance: 3 passed, 0 failed\n✗ not_a_server_error: 1 passed, 2 failed\n1. [x] getApp: broken\nplain line\n';
+      '✓ status_code_conformance: 3 passed, 0 failed\n✗ not_a_server_error: 1 passed, 2 failed\n1. [x] get_app: broken\nplain line\n';
     const painted = paintReport(text, paint);
     expect(painted).toContain('\x1b[32m✓ status_code_conformance');
     expect(painted).toContain('\x1b[31m✗ not_a_server_error');
-    expect(painted).toContain('\x1b[31m1. [x] getApp');
+    expect(painted).toContain('\x1b[31m1. [x] get_app');
     expect(painted).toContain('\nplain line\n');
     expect(paintReport(text, paintFor(io(false)))).toBe(text);
   });

@@ -61,7 +61,6 @@ export async function context(options: { secrets?: string[]; answer?: CheckConte
     apiKeyConfigured: false,
     problemRules: options.problemRules ?? [],
     target: 'http://127.0.0.1:1',
-    isGone: () => false,
     send: options.answer ?? (async () => ({ status: 404, headers: {}, body: Buffer.alloc(0) })),
   };
 }

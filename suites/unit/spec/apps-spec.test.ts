@@ -14,8 +14,8 @@ const SPEC_PATH = fileURLToPath(new URL('../../../spec/everruns-apps.openapi.yam
 const DOC_ID = 'https://everruns-contract.test/everruns-apps.openapi.json';
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const OPERATION_IDS = [
-  'createApp', 'listApps', 'getApp', 'updateApp', 'archiveApp', 'publishApp',
-  'unpublishApp', 'addChannel', 'updateChannel', 'removeChannel', 'invokeWebhook', 'listAppRuns',
+  'create_app', 'list_apps', 'get_app', 'update_app', 'delete_app', 'publish_app',
+  'unpublish_app', 'add_channel', 'update_channel', 'remove_channel', 'invoke_webhook', 'list_app_runs',
 ];
 
 /** One example found in the document, with the pointer of the schema it must satisfy. */
@@ -197,7 +197,7 @@ describe('spec/everruns-apps.openapi.yaml', () => {
   it('declares 401 on every management operation and no 400 on the webhook', () => {
     for (const { operation } of operationsOf(doc)) {
       const statuses = Object.keys(operation.responses as Json);
-      if (operation.operationId === 'invokeWebhook') {
+      if (operation.operationId === 'invoke_webhook') {
         expect(statuses.sort()).toEqual(['202', '401', '403', '404', '500']);
       } else {
         expect(statuses, String(operation.operationId)).toContain('401');
@@ -217,7 +217,7 @@ describe('spec/everruns-apps.openapi.yaml', () => {
         const params = [...((item as Json).parameters ?? []) as Json[], ...(operation.parameters ?? []) as Json[]];
         for (const param of params.filter((p) => p.in === 'path')) {
           const schema = param.schema as Json;
-          if (operation.operationId === 'invokeWebhook') {
+          if (operation.operationId === 'invoke_webhook') {
             expect(schema, `${path} ${String(param.name)}`).toEqual({ type: 'string' });
           } else if (param.name === 'app_id') {
             expect(schema.pattern, path).toBe(appIdPattern);
@@ -226,7 +226,7 @@ describe('spec/everruns-apps.openapi.yaml', () => {
         }
       }
     }
-    // Every operation except createApp, listApps (no app_id) and invokeWebhook.
+    // Every operation except create_app, list_apps (no app_id) and invoke_webhook.
     expect(checked).toBe(9);
   });
 

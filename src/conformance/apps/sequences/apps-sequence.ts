@@ -1,4 +1,4 @@
-import type { AppRecord } from '../../../model/apps/index.js';
+import { appsRouteOf, type AppRecord } from '../../../model/apps/index.js';
 import { Sequence, type StatefulSession } from '../../stateful/index.js';
 import { AppsJudge } from './judge.js';
 
@@ -27,7 +27,7 @@ export class AppsSequence extends Sequence {
   runsListed(): boolean {
     return this.exchanges.some(
       (exchange) =>
-        exchange.operation.id === 'listAppRuns' &&
+        appsRouteOf(exchange.operation)?.name === 'list_app_runs' &&
         exchange.response.status === 200 &&
         ((exchange.json as { data?: unknown[] } | undefined)?.data?.length ?? 0) >= 2,
     );

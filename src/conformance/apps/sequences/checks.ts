@@ -1,11 +1,12 @@
-import type { Mismatch, StatefulCheck } from '../../stateful/index.js';
+import { statefulCheck, type Mismatch, type StatefulCheck } from '../../stateful/index.js';
 
-/** The checks the Apps sequences report under, in the order a report lists them; `name` is the value of --checks. */
+/**
+ * The checks the Apps sequences report under, in the order a report lists them; `name` is the
+ * value of --checks. `read_your_writes` is the generic check's (one property, one name: what was
+ * created or updated reads back in gets, lists and channel configs, and no channel secret comes back).
+ */
 export const APPS_STATEFUL_CHECKS = [
-  {
-    name: 'read_your_writes',
-    description: 'What was created or updated reads back as written (get, list, channels), and secrets never come back.',
-  },
+  statefulCheck('read_your_writes'),
   { name: 'partial_update', description: 'A PATCH changes only the fields it names; every other field stays as it was.' },
   { name: 'timestamps_monotonic', description: '`created_at` never changes and `updated_at` never moves backwards.' },
   {

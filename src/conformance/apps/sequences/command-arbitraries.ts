@@ -8,6 +8,8 @@ import { isLive, type StatefulCommand } from './commands/command.js';
 import { ArchiveApp, PublishApp, UnpublishApp } from './commands/lifecycle-commands.js';
 import { INVALID_WINDOWS, ListAppRuns, VALID_WINDOWS } from './commands/runs-command.js';
 import { InvokeWebhook, type WebhookAuth } from './commands/webhook-command.js';
+import type { AppsOperationId } from '../../../model/apps/index.js';
+import type { AppsRoutesDeclared } from './apps-routes.js';
 import { NAME_WORDS, type IdChoices } from './inputs.js';
 
 // Small indices, counted from the newest app: most steps act on the app just created, which is
@@ -33,10 +35,11 @@ const explore = (world: AppsSequence) => (world.runsListed() ? 3 : 1);
 
 /**
  * Every command kind with its weight in the current state (see weightedSteps): creating first,
- * then publishing, then webhook calls and run listings once there is something to call and list.
- * `live` drops inputs a live deployment cannot take.
+ * then publishing, then webhook calls and run listings once there is something to call and list;
+ * only for the Apps routes the document declares (the platform's has no channel routes). `live`
+ * drops inputs a live deployment cannot take.
  */
-export function commandArbitraries(ids: IdChoices, live: boolean): WeightedCommand<AppsSequence>[] {
+export function commandArbitraries(ids: IdChoices, live: boolean, routes: AppsRoutesDeclared): WeightedCommand<AppsSequence>[] {
   const channel = channelSpecArbitrary(live);
   const harness = ids.harness_id.length > 0 ? fc.constantFrom(...ids.harness_id) : fc.constant('harness_0193a3b5c0de7000800000000000abcd');
   const createApp = fc
@@ -80,7 +83,7 @@ export function commandArbitraries(ids: IdChoices, live: boolean): WeightedComma
         { arbitrary: fc.constantFrom<WebhookAuth>('wrong', 'missing', 'unknown-channel'), weight: 1 },
       ),
       fc.nat({ max: 9999 }),
-      fc.boolean(),
+      routes.webhookTakesJson ? fc.boolean() : fc.constant(true),
     )
     .map(([index, ch, auth, ticket, raw]) => new InvokeWebhook(index, ch, auth, ticket, raw));
   const runs = fc
@@ -97,34 +100,23 @@ export function commandArbitraries(ids: IdChoices, live: boolean): WeightedComma
       fc.constantFrom<'hour' | 'day' | undefined>(undefined, 'hour', 'hour', 'day'),
     )
     .map(([index, window, groupBy]) => new ListAppRuns(index, window, groupBy));
-  const weighted = (arbitrary: fc.Arbitrary<StatefulCommand>, weight: (world: AppsSequence) => number): WeightedCommand<AppsSequence> => ({
-    arbitrary,
-    weight,
-  });
-  return [
-    weighted(createApp, toCreate),
-    weighted(
-      appIndex.map((index) => new GetApp(index)),
-      explore,
-    ),
-    weighted(listApps, explore),
-    weighted(updateApp, explore),
-    weighted(publish, publishable),
-    weighted(
-      appIndex.map((index) => new UnpublishApp(index)),
-      locking,
-    ),
-    weighted(
-      appIndex.map((index) => new ArchiveApp(index)),
-      locking,
-    ),
-    weighted(
+  const kinds: Array<[AppsOperationId, fc.Arbitrary<StatefulCommand>, (world: AppsSequence) => number]> = [
+    ['create_app', createApp, toCreate],
+    ['get_app', appIndex.map((index) => new GetApp(index)), explore],
+    ['list_apps', listApps, explore],
+    ['update_app', updateApp, explore],
+    ['publish_app', publish, publishable],
+    ['unpublish_app', appIndex.map((index) => new UnpublishApp(index)), locking],
+    ['delete_app', appIndex.map((index) => new ArchiveApp(index)), locking],
+    [
+      'add_channel',
       fc
         .tuple(appIndex, channel, fc.constantFrom<boolean | undefined>(undefined, true, false))
         .map(([index, spec, enabled]) => new AddChannel(index, spec, enabled)),
       moreChannels,
-    ),
-    weighted(
+    ],
+    [
+      'update_channel',
       fc
         .record({
           index: appIndex,
@@ -144,14 +136,12 @@ export function commandArbitraries(ids: IdChoices, live: boolean): WeightedComma
         })
         .map((input) => new UpdateChannel(input)),
       explore,
-    ),
-    weighted(
-      fc.tuple(appIndex, channelIndex).map(([index, ch]) => new RemoveChannel(index, ch)),
-      locking,
-    ),
-    weighted(webhook, anyLive),
-    weighted(runs, withRuns),
+    ],
+    ['remove_channel', fc.tuple(appIndex, channelIndex).map(([index, ch]) => new RemoveChannel(index, ch)), locking],
+    ['invoke_webhook', webhook, anyLive],
+    ['list_app_runs', runs, withRuns],
   ];
+  return kinds.filter(([name]) => routes.has(name)).map(([, arbitrary, weight]) => ({ arbitrary, weight }));
 }
 
 function patchFields(ids: IdChoices): fc.Arbitrary<UpdateAppInput['fields']> {

@@ -1,8 +1,9 @@
 import { isJsonObject, type JsonObject, type ResponseFacts } from '../../../core/index.js';
-import { SECRET_CONFIG_KEYS, type AppRecord, type AppsOperationId } from '../../../model/apps/index.js';
+import { SECRET_CONFIG_KEYS, appsRouteOf, type AppRecord, type AppsOperationId } from '../../../model/apps/index.js';
 import type { LoadedSpec } from '../../../openapi/index.js';
 import type { SpecValidator } from '../../../validation/index.js';
 import { toAppsInput } from './apps-input.js';
+import { appDeletePath } from './apps-routes.js';
 import { APP_DATA_FIELDS, compareApp, type FieldBlame } from './compare/app.js';
 import { compareChannel } from './compare/channel.js';
 import { compareAppList } from './compare/list.js';
@@ -24,10 +25,12 @@ import { Oracle } from './oracle.js';
 export class AppsJudge implements SequenceJudge {
   readonly oracle: Oracle;
   readonly state = new JudgeState();
+  readonly #spec: LoadedSpec;
   readonly #validator: SpecValidator;
   readonly #router: OperationRouter;
 
   constructor(spec: LoadedSpec, validator: SpecValidator, target: string) {
+    this.#spec = spec;
     this.#validator = validator;
     this.#router = new OperationRouter(spec.operations);
     this.oracle = new Oracle(target);
@@ -38,12 +41,11 @@ export class AppsJudge implements SequenceJudge {
     return this.#router.route(method, path);
   }
 
-  /** An app the answer created, for the runner to archive. */
-  createdId(routed: Routed, response: ResponseFacts, json: unknown): string | undefined {
+  /** Where a DELETE archives the app the answer created, for the runner's clean-up. */
+  createdPath(routed: Routed, response: ResponseFacts, json: unknown): string | undefined {
     const id = (json as { id?: unknown } | undefined)?.id;
-    return routed.operation.id === 'createApp' && response.status >= 200 && response.status < 300 && typeof id === 'string'
-      ? id
-      : undefined;
+    const created = appsRouteOf(routed.operation)?.name === 'create_app' && response.status >= 200 && response.status < 300;
+    return created && typeof id === 'string' ? appDeletePath(this.#spec, id) : undefined;
   }
 
   /** Every webhook secret the client has sent. */
@@ -53,8 +55,8 @@ export class AppsJudge implements SequenceJudge {
 
   /** Every rule the answer breaks, the status first; an empty list when it matches the contract. */
   judge(routed: Routed, request: StatefulRequest, response: ResponseFacts, json: unknown): AppsMismatch[] {
-    const op = routed.operation.id as AppsOperationId;
     const input = toAppsInput(this.#validator, routed, request);
+    const op = appsRouteOf(routed.operation)!.name;
     const body = input.ok ? input.request.body : undefined;
     this.#noteSecrets(body);
     const appId = routed.pathParams['app_id'];
@@ -88,30 +90,30 @@ export class AppsJudge implements SequenceJudge {
   ): AppsMismatch[] {
     const appId = routed.pathParams['app_id'] ?? '';
     switch (op) {
-      case 'createApp':
+      case 'create_app':
         return this.#app(expected, json, op, { written: new Set(APP_DATA_FIELDS), patchedBefore: false });
-      case 'getApp':
-      case 'publishApp':
-      case 'unpublishApp':
+      case 'get_app':
+      case 'publish_app':
+      case 'unpublish_app':
         return this.#app(expected, json, op, this.#blame(appId));
-      case 'updateApp': {
+      case 'update_app': {
         const written = new Set(Object.keys(isJsonObject(body) ? body : {}).filter((key) => isJsonObject(body) && body[key] !== null));
         const out = this.#app(expected, json, op, { written, patchedBefore: true });
         this.state.notePatch(appId, written);
         return out;
       }
-      case 'listApps':
+      case 'list_apps':
         return this.#list(expected, json, op);
-      case 'addChannel':
-      case 'updateChannel': {
-        const patch = op === 'updateChannel' && isJsonObject(body) ? channelPatch(body) : undefined;
+      case 'add_channel':
+      case 'update_channel': {
+        const patch = op === 'update_channel' && isJsonObject(body) ? channelPatch(body) : undefined;
         const out = compareChannel(expected, json, op, patch);
         if (isJsonObject(json)) out.push(...observeChannelTimes(this.state, json, op));
         return out;
       }
-      case 'invokeWebhook':
+      case 'invoke_webhook':
         return compareInvocation(this.state, expected, json, op);
-      case 'listAppRuns':
+      case 'list_app_runs':
         return compareRuns(expected, json, op, query['groupBy']);
       default:
         return [];

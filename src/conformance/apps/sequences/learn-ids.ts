@@ -9,13 +9,13 @@ export function learnIds(operation: AppsOperationId, status: number, body: unkno
   const add = (prefix: string, id: unknown) => {
     if (typeof id === 'string' && id !== '') out.push({ prefix, id });
   };
-  if (operation === 'createApp') {
+  if (operation === 'create_app') {
     add('app', body['id']);
     const first = Array.isArray(body['channels']) ? body['channels'][0] : undefined;
     if (isJsonObject(first)) add('appchan', first['id']);
-  } else if (operation === 'addChannel') {
+  } else if (operation === 'add_channel') {
     add('appchan', body['id']);
-  } else if (operation === 'invokeWebhook') {
+  } else if (operation === 'invoke_webhook') {
     add('session', body['session_id']);
   }
   return out;

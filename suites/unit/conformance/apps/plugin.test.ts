@@ -14,6 +14,6 @@ describe('the Apps plug-in', () => {
     const [phase] = APPS_PLUGIN.phases ?? [];
     expect(phase?.checks).toContain('read_your_writes');
     expect(phase?.replays?.('stateful@0@-@1:2@')).toBe(true);
-    expect(phase?.replays?.('createApp:negative:0:1')).toBe(false);
+    expect(phase?.replays?.('create_app:negative:0:1')).toBe(false);
   });
 });

@@ -45,38 +45,38 @@ describe('not_a_server_error', () => {
   it('flags a 5xx and passes a 4xx', async () => {
     const { op } = await apps();
     expect(
-      await notAServerError.run(exchange(op('createApp'), { status: 500, headers: PROBLEM, json: problem(500) }), await context()),
+      await notAServerError.run(exchange(op('create_app'), { status: 500, headers: PROBLEM, json: problem(500) }), await context()),
     ).toHaveLength(1);
     expect(
-      await notAServerError.run(exchange(op('createApp'), { status: 400, headers: PROBLEM, json: problem(400) }), await context()),
+      await notAServerError.run(exchange(op('create_app'), { status: 400, headers: PROBLEM, json: problem(400) }), await context()),
     ).toEqual([]);
   });
 });
 
 describe('status_code_conformance', () => {
-  it('flags a 200 where createApp declares 201', async () => {
+  it('flags a 200 where create_app declares 201', async () => {
     const { op } = await apps();
-    const [finding] = await statusCodeConformance.run(exchange(op('createApp'), { status: 200, json: app() }), await context());
-    expect(finding).toMatchObject({ check: 'status_code_conformance', operation: 'createApp', key: 'status:200' });
+    const [finding] = await statusCodeConformance.run(exchange(op('create_app'), { status: 200, json: app() }), await context());
+    expect(finding).toMatchObject({ check: 'status_code_conformance', operation: 'create_app', key: 'status:200' });
     expect(finding!.expected).toContain('201');
-    expect(await statusCodeConformance.run(exchange(op('createApp'), { status: 201, json: app() }), await context())).toEqual([]);
+    expect(await statusCodeConformance.run(exchange(op('create_app'), { status: 201, json: app() }), await context())).toEqual([]);
   });
 });
 
 describe('content_type_conformance', () => {
   it('flags an error body sent as application/json where problem+json is declared', async () => {
     const { op } = await apps();
-    const found = await contentTypeConformance.run(exchange(op('getApp'), { status: 404, json: problem(404) }), await context());
+    const found = await contentTypeConformance.run(exchange(op('get_app'), { status: 404, json: problem(404) }), await context());
     expect(found.map((f) => f.key)).toEqual(['404:application/json']);
     expect(
-      await contentTypeConformance.run(exchange(op('getApp'), { status: 404, headers: PROBLEM, json: problem(404) }), await context()),
+      await contentTypeConformance.run(exchange(op('get_app'), { status: 404, headers: PROBLEM, json: problem(404) }), await context()),
     ).toEqual([]);
   });
 
   it('flags a body without a Content-Type and ignores empty bodies', async () => {
     const { op } = await apps();
-    expect(await contentTypeConformance.run(exchange(op('getApp'), { status: 200, text: '{}' }), await context())).toHaveLength(1);
-    expect(await contentTypeConformance.run(exchange(op('archiveApp'), { status: 204 }), await context())).toEqual([]);
+    expect(await contentTypeConformance.run(exchange(op('get_app'), { status: 200, text: '{}' }), await context())).toHaveLength(1);
+    expect(await contentTypeConformance.run(exchange(op('delete_app'), { status: 204 }), await context())).toEqual([]);
   });
 });
 
@@ -85,17 +85,17 @@ describe('response_schema_conformance', () => {
     const { op } = await apps();
     const body = app();
     delete body.harness_id;
-    const [finding] = await responseSchemaConformance.run(exchange(op('getApp'), { status: 200, json: body }), await context());
+    const [finding] = await responseSchemaConformance.run(exchange(op('get_app'), { status: 200, json: body }), await context());
     expect(finding!.violations).toContainEqual(
       expect.objectContaining({ in: 'response-body', pointer: '/harness_id', keyword: 'required' }),
     );
-    expect(await responseSchemaConformance.run(exchange(op('getApp'), { status: 200, json: app() }), await context())).toEqual([]);
+    expect(await responseSchemaConformance.run(exchange(op('get_app'), { status: 200, json: app() }), await context())).toEqual([]);
   });
 
   it('reports a body that claims JSON but does not parse', async () => {
     const { op } = await apps();
     const [finding] = await responseSchemaConformance.run(
-      exchange(op('getApp'), { status: 200, headers: { 'content-type': 'application/json' }, text: '{"id": ' }),
+      exchange(op('get_app'), { status: 200, headers: { 'content-type': 'application/json' }, text: '{"id": ' }),
       await context(),
     );
     expect(finding).toMatchObject({ title: 'Body is not valid JSON', key: '200:json' });
@@ -105,7 +105,7 @@ describe('response_schema_conformance', () => {
 describe('problem_json_conformance', () => {
   const run = async (status: number, headers: Record<string, string>, json: unknown, problemRules = APPS_PROBLEM_RULES) => {
     const { op } = await apps();
-    return (await problemJsonConformance.run(exchange(op('getApp'), { status, headers, json }), await context({ problemRules: [...problemRules] }))).map(
+    return (await problemJsonConformance.run(exchange(op('get_app'), { status, headers, json }), await context({ problemRules: [...problemRules] }))).map(
       (f) => f.key,
     );
   };
@@ -139,19 +139,19 @@ describe('problem_json_conformance', () => {
 describe('negative_data_rejection', () => {
   it('flags invalid input that was accepted, and nothing else', async () => {
     const { op } = await apps();
-    const accepted = await negativeDataRejection.run(exchange(op('createApp'), { status: 201, json: app() }, NEGATIVE), await context());
+    const accepted = await negativeDataRejection.run(exchange(op('create_app'), { status: 201, json: app() }, NEGATIVE), await context());
     expect(accepted.map((f) => f.key)).toEqual(['pattern:/body/harness_id']);
     expect(
       await negativeDataRejection.run(
-        exchange(op('createApp'), { status: 400, headers: PROBLEM, json: problem(400) }, NEGATIVE),
+        exchange(op('create_app'), { status: 400, headers: PROBLEM, json: problem(400) }, NEGATIVE),
         await context(),
       ),
     ).toEqual([]);
-    expect(await negativeDataRejection.run(exchange(op('createApp'), { status: 201, json: app() }), await context())).toEqual([]);
+    expect(await negativeDataRejection.run(exchange(op('create_app'), { status: 201, json: app() }), await context())).toEqual([]);
     // A 5xx is not_a_server_error's to report.
     expect(
       await negativeDataRejection.run(
-        exchange(op('createApp'), { status: 500, headers: PROBLEM, json: problem(500) }, NEGATIVE),
+        exchange(op('create_app'), { status: 500, headers: PROBLEM, json: problem(500) }, NEGATIVE),
         await context(),
       ),
     ).toEqual([]);
@@ -164,12 +164,12 @@ describe('ignored_auth', () => {
     const probe = { kind: 'auth', variant: 'a wrong webhook token' } as const;
     const accepted = { accepted: true, created_session: true, session_id: 'session_0193a3b5c0de70008000000000000001' };
     expect(
-      (await ignoredAuth.run(exchange(op('invokeWebhook'), { status: 202, json: accepted }, probe), await context())).map((f) => f.key),
+      (await ignoredAuth.run(exchange(op('invoke_webhook'), { status: 202, json: accepted }, probe), await context())).map((f) => f.key),
     ).toEqual(['a wrong webhook token']);
     expect(
-      await ignoredAuth.run(exchange(op('invokeWebhook'), { status: 401, headers: PROBLEM, json: problem(401) }, probe), await context()),
+      await ignoredAuth.run(exchange(op('invoke_webhook'), { status: 401, headers: PROBLEM, json: problem(401) }, probe), await context()),
     ).toEqual([]);
-    expect(await ignoredAuth.run(exchange(op('invokeWebhook'), { status: 202, json: accepted }), await context())).toEqual([]);
+    expect(await ignoredAuth.run(exchange(op('invoke_webhook'), { status: 202, json: accepted }), await context())).toEqual([]);
   });
 });
 
@@ -178,17 +178,17 @@ describe('secret_not_echoed', () => {
     const { op } = await apps();
     const ctx = await context({ secrets: ['tok-0123456789abcdef'] });
     const inBody = await secretNotEchoed.run(
-      exchange(op('getApp'), { status: 200, json: { ...app(), token: 'tok-0123456789abcdef' } }),
+      exchange(op('get_app'), { status: 200, json: { ...app(), token: 'tok-0123456789abcdef' } }),
       ctx,
     );
     expect(inBody.map((f) => f.key)).toEqual(['body']);
     expect(JSON.stringify(inBody.map((f) => [f.title, f.expected, f.received]))).not.toContain('tok-0123456789abcdef');
     const inHeader = await secretNotEchoed.run(
-      exchange(op('getApp'), { status: 200, headers: { 'x-debug': 'token=tok-0123456789abcdef' }, json: app() }),
+      exchange(op('get_app'), { status: 200, headers: { 'x-debug': 'token=tok-0123456789abcdef' }, json: app() }),
       ctx,
     );
     expect(inHeader.map((f) => f.key)).toEqual(['header x-debug']);
-    expect(await secretNotEchoed.run(exchange(op('getApp'), { status: 200, json: app() }), ctx)).toEqual([]);
+    expect(await secretNotEchoed.run(exchange(op('get_app'), { status: 200, json: app() }), ctx)).toEqual([]);
   });
 });
 
@@ -202,7 +202,7 @@ describe('links_resolve', () => {
         return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(app())) };
       },
     });
-    expect(await linksResolve.run(exchange(op('getApp'), { status: 200, json: app() }), same)).toEqual([]);
+    expect(await linksResolve.run(exchange(op('get_app'), { status: 200, json: app() }), same)).toEqual([]);
     expect(seen).toEqual(['GET http://127.0.0.1:1/v1/apps/app_0193a3b5c0de70008000000000000001 Bearer sekrit-key-123']);
   });
 
@@ -215,10 +215,10 @@ describe('links_resolve', () => {
         body: Buffer.from(JSON.stringify(app('app_0193a3b5c0de700080000000000000ff'))),
       }),
     });
-    const [wrong] = await linksResolve.run(exchange(op('getApp'), { status: 200, json: app() }), other);
+    const [wrong] = await linksResolve.run(exchange(op('get_app'), { status: 200, json: app() }), other);
     expect(wrong).toMatchObject({ key: 'id' });
     expect(wrong!.evidence).toHaveLength(2);
-    const [missing] = await linksResolve.run(exchange(op('getApp'), { status: 200, json: app() }), await context());
+    const [missing] = await linksResolve.run(exchange(op('get_app'), { status: 200, json: app() }), await context());
     expect(missing).toMatchObject({ key: 'status:404' });
   });
 
@@ -232,7 +232,7 @@ describe('links_resolve', () => {
       },
     });
     const [foreign] = await linksResolve.run(
-      exchange(op('getApp'), { status: 200, json: { ...app(), self_url: 'https://api.elsewhere.io/v1/apps/x' } }),
+      exchange(op('get_app'), { status: 200, json: { ...app(), self_url: 'https://api.elsewhere.io/v1/apps/x' } }),
       ctx,
     );
     expect(foreign).toMatchObject({ key: 'foreign-origin', severity: 'error', scope: 'api' });
@@ -255,7 +255,7 @@ describe('problem_json_conformance on a document that never declares problem+jso
       validator: new SpecValidator(spec),
     });
     expect(found).toEqual([]);
-    const onApps = await problemJsonConformance.run(exchange(appsSpec.op('getApp'), { status: 404 }), base);
+    const onApps = await problemJsonConformance.run(exchange(appsSpec.op('get_app'), { status: 404 }), base);
     expect(onApps.map((finding) => finding.check)).toEqual(['problem_json_conformance']);
   });
 });

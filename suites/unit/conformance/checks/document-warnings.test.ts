@@ -120,7 +120,10 @@ describe('links_resolve: links that are example values', () => {
 
   it('takes a 404 for a resource the run deleted as no defect, and one for a resource it did not delete as a finding', async () => {
     const { spec, ctx } = await setup();
-    const missing = await ctx({ isGone: (id) => id === 'p1', send: async () => ({ status: 404, headers: {}, body: Buffer.alloc(0) }) });
+    const missing = await ctx({
+      deletedByRun: (path) => path === '/pets/p1',
+      send: async () => ({ status: 404, headers: {}, body: Buffer.alloc(0) }),
+    });
     const link = (id: string) => ({ id, self_url: `http://127.0.0.1:1/pets/${id}` });
     expect(await linksResolve.run(exchange(op(spec, 'getPet'), { status: 200, json: link('p1') }), missing)).toEqual([]);
     expect((await linksResolve.run(exchange(op(spec, 'getPet'), { status: 200, json: link('p2') }), missing))[0]).toMatchObject({

@@ -6,7 +6,7 @@ describe('max_response_time', () => {
   it('flags an answer slower than the limit, once per operation, and passes one at the limit', async () => {
     const { op } = await apps();
     const limited = { ...(await context()), maxResponseTimeMs: 200 };
-    const slow = { ...exchange(op('getApp'), { status: 200, json: {} }), elapsedMs: 250 };
+    const slow = { ...exchange(op('get_app'), { status: 200, json: {} }), elapsedMs: 250 };
     const [finding] = await maxResponseTime.run(slow, limited);
     expect(finding).toMatchObject({
       check: 'max_response_time',
@@ -20,7 +20,7 @@ describe('max_response_time', () => {
 
   it('finds nothing without a limit, and says it needs one', async () => {
     const { op } = await apps();
-    expect(await maxResponseTime.run({ ...exchange(op('getApp'), { status: 200, json: {} }), elapsedMs: 10_000 }, await context())).toEqual(
+    expect(await maxResponseTime.run({ ...exchange(op('get_app'), { status: 200, json: {} }), elapsedMs: 10_000 }, await context())).toEqual(
       [],
     );
     expect(maxResponseTime.needs).toBe('maxResponseTimeMs');

@@ -46,9 +46,9 @@ describe('FindingBook', () => {
 
   it('keeps the replay a deferred finding was seen with', () => {
     const book = new FindingBook();
-    book.defer([finding('probe')], { seed: 3, path: 'getApp:auth:0:0' });
+    book.defer([finding('probe')], { seed: 3, path: 'get_app:auth:0:0' });
     book.flushDeferred();
-    expect(book.all()[0]!.replay).toEqual({ seed: 3, path: 'getApp:auth:0:0' });
+    expect(book.all()[0]!.replay).toEqual({ seed: 3, path: 'get_app:auth:0:0' });
   });
 
   it('groups an api-wide cause across operations: one finding, its count, its operations, a few examples', () => {
@@ -56,22 +56,25 @@ describe('FindingBook', () => {
     const book = new FindingBook((entry) => announced.push(entry));
     const on = (operation: string): Finding => ({ ...finding('media'), scope: 'api', operation, evidence: [] });
     const withEvidence = (operation: string): Finding => ({ ...on(operation), evidence: [{} as Finding['evidence'][number]] });
-    book.record(withEvidence('getApp'), { seed: 1, path: 'getApp:negative:0:1' });
-    for (const operation of ['listApps', 'createApp', 'updateApp', 'publishApp', 'archiveApp']) {
+    book.record(withEvidence('get_app'), { seed: 1, path: 'get_app:negative:0:1' });
+    for (const operation of ['list_apps', 'create_app', 'update_app', 'publish_app', 'delete_app']) {
       book.bump(withEvidence(operation), { seed: 1, path: `${operation}:negative:0:4` });
     }
-    book.record(on('getApp'));
-    book.record({ ...finding('media'), operation: 'getApp' });
+    book.record(on('get_app'));
+    book.record({ ...finding('media'), operation: 'get_app' });
     const [grouped, perOperation] = book.all();
     expect(announced).toHaveLength(2);
-    expect(grouped).toMatchObject({ count: 7, operations: ['getApp', 'listApps', 'createApp', 'updateApp', 'publishApp', 'archiveApp'] });
+    expect(grouped).toMatchObject({
+      count: 7,
+      operations: ['get_app', 'list_apps', 'create_app', 'update_app', 'publish_app', 'delete_app'],
+    });
     expect(grouped!.occurrences.map((o) => [o.operation, o.replay?.path])).toEqual([
-      ['listApps', 'listApps:negative:0:4'],
-      ['createApp', 'createApp:negative:0:4'],
-      ['updateApp', 'updateApp:negative:0:4'],
+      ['list_apps', 'list_apps:negative:0:4'],
+      ['create_app', 'create_app:negative:0:4'],
+      ['update_app', 'update_app:negative:0:4'],
     ]);
     // The same key without the api scope is a cause of its own operation.
-    expect(perOperation).toMatchObject({ operation: 'getApp', count: 1, operations: ['getApp'] });
+    expect(perOperation).toMatchObject({ operation: 'get_app', count: 1, operations: ['get_app'] });
     expect(findingKey(on('a'))).toBe(findingKey(on('b')));
     expect(findingKey(finding('x'))).not.toBe(findingKey({ ...finding('x'), operation: 'other' }));
   });

@@ -24,7 +24,7 @@ describe('readWaivers', () => {
       'waivers:\n  - check: links_resolve\n    operation: "*"\n    reason: gateway rewrites links\n    expires: 2027-03-01\n',
     );
     expect(readWaivers(yaml, 'w.yaml')).toEqual([{ check: 'links_resolve', reason: 'gateway rewrites links', expires: '2027-03-01' }]);
-    const json = [{ check: 'ignored_auth', operation: 'getApp', key: 'a missing API key', reason: 'public read', expires: '2027-01-01' }];
+    const json = [{ check: 'ignored_auth', operation: 'get_app', key: 'a missing API key', reason: 'public read', expires: '2027-01-01' }];
     expect(readWaivers(json, 'w.json')).toEqual(json);
   });
 
@@ -50,14 +50,14 @@ describe('readWaivers', () => {
 describe('applyWaivers', () => {
   it('waives by check, operation (any it was seen on) and key, through the day it expires', () => {
     const findings = [
-      finding('links_resolve', 'foreign-origin', ['listApps', 'getApp']),
-      finding('ignored_auth', 'x', ['getApp']),
-      finding('links_resolve', 'id', ['getApp']),
+      finding('links_resolve', 'foreign-origin', ['list_apps', 'get_app']),
+      finding('ignored_auth', 'x', ['get_app']),
+      finding('links_resolve', 'id', ['get_app']),
     ];
     const statuses = applyWaivers(
       findings,
       [
-        { check: 'links_resolve', operation: 'getApp', key: 'foreign-origin', reason: 'gateway', expires: '2027-01-31' },
+        { check: 'links_resolve', operation: 'get_app', key: 'foreign-origin', reason: 'gateway', expires: '2027-01-31' },
         { check: 'ignored_auth', reason: 'old', expires: '2027-01-30' },
         { check: 'status_code_conformance', reason: 'gone', expires: '2027-12-31' },
       ],

@@ -9,7 +9,7 @@ describe('IdPool', () => {
     const { spec, validator, op } = await apps();
     const pool = new IdPool(spec.operations, validator);
     const created: Record<string, unknown> = { ...app(), channels: [{ id: CHANNEL, channel_type: 'webhook' }] };
-    pool.learn(op('createApp'), {}, 201, created, true);
+    pool.learn(op('create_app'), {}, 201, created, true);
     expect(pool.pick('app_id', 0)).toMatchObject({ value: created.id, owned: true });
     expect(pool.pick('channel_id', 0)).toEqual({ value: CHANNEL, parents: { app_id: created.id }, owned: true });
   });
@@ -17,7 +17,7 @@ describe('IdPool', () => {
   it('learns listed apps as not owned, so state-changing requests leave them alone', async () => {
     const { spec, validator, op } = await apps();
     const pool = new IdPool(spec.operations, validator);
-    pool.learn(op('listApps'), {}, 200, { data: [app('app_0193a3b5c0de700080000000000000aa')] });
+    pool.learn(op('list_apps'), {}, 200, { data: [app('app_0193a3b5c0de700080000000000000aa')] });
     expect(pool.pick('app_id', 0)?.value).toBe('app_0193a3b5c0de700080000000000000aa');
     expect(pool.pick('app_id', 0, {}, true)).toBeUndefined();
   });
@@ -25,10 +25,10 @@ describe('IdPool', () => {
   it('never takes a run id for an app id, and ignores non-2xx answers', async () => {
     const { spec, validator, op } = await apps();
     const pool = new IdPool(spec.operations, validator);
-    pool.learn(op('listAppRuns'), { app_id: 'app_0193a3b5c0de70008000000000000001' }, 200, {
+    pool.learn(op('list_app_runs'), { app_id: 'app_0193a3b5c0de70008000000000000001' }, 200, {
       data: [{ id: 'run_0193a3b5c0de70008000000000000001' }],
     });
-    pool.learn(op('getApp'), {}, 404, app());
+    pool.learn(op('get_app'), {}, 404, app());
     expect(pool.size('app_id')).toBe(0);
   });
 
@@ -41,13 +41,5 @@ describe('IdPool', () => {
     expect(pool.pick('channel_id', 1, { app_id: 'app_0193a3b5c0de700080000000000000a0' })?.value).toBe(
       'appchan_0193a3b5c0de700080000000000000a1',
     );
-  });
-
-  it('remembers the ids the run deleted, so a 404 for them is told from a lost resource', async () => {
-    const { spec, validator } = await apps();
-    const pool = new IdPool(spec.operations, validator);
-    pool.noteGone('app_0193a3b5c0de700080000000000000aa');
-    expect(pool.isGone('app_0193a3b5c0de700080000000000000aa')).toBe(true);
-    expect(pool.isGone('app_0193a3b5c0de700080000000000000bb')).toBe(false);
   });
 });

@@ -25,7 +25,7 @@ describe('materialise', () => {
       headers: {},
     };
     const built = materialise(plan, {
-      operation: op('listAppRuns'),
+      operation: op('list_app_runs'),
       baseUrl: BASE,
       pool,
       vars: {},
@@ -44,18 +44,18 @@ describe('materialise', () => {
       headers: {},
     };
     expect(
-      materialise(plan, { operation: op('archiveApp'), baseUrl: BASE, pool, vars: {}, headers: {}, ownedOnly: true }).pathParams.app_id,
+      materialise(plan, { operation: op('delete_app'), baseUrl: BASE, pool, vars: {}, headers: {}, ownedOnly: true }).pathParams.app_id,
     ).toBe(OWNED);
     const empty = new IdPool([], (await apps()).validator);
     expect(
-      materialise(plan, { operation: op('archiveApp'), baseUrl: BASE, pool: empty, vars: {}, headers: {}, ownedOnly: true }).pathParams
+      materialise(plan, { operation: op('delete_app'), baseUrl: BASE, pool: empty, vars: {}, headers: {}, ownedOnly: true }).pathParams
         .app_id,
     ).toBe('app_0193a3b5c0de700080000000000000ff');
   });
 
-  /** A createApp body materialised with `--var harness_id=harness_live` and the run's name prefix. */
+  /** A create_app body materialised with `--var harness_id=harness_live` and the run's name prefix. */
   const createWithVars = (plan: RequestPlan, { op, pool, lookup }: Awaited<ReturnType<typeof setup>>) =>
-    materialise(plan, { operation: op('createApp'), baseUrl: BASE, pool, vars: { harness_id: 'harness_live' }, headers: {}, namePrefix: 'conform-9-', lookup });
+    materialise(plan, { operation: op('create_app'), baseUrl: BASE, pool, vars: { harness_id: 'harness_live' }, headers: {}, namePrefix: 'conform-9-', lookup });
 
   it('uses --var values for properties of that name and prefixes created names', async () => {
     const plan: RequestPlan = {
@@ -86,16 +86,16 @@ describe('materialise', () => {
     const { op, pool } = await setup();
     const pooled = materialise(
       { kind: { kind: 'positive' }, path: { app_id: { pool: 0, fallback: 'x' } }, query: {}, headers: {} },
-      { operation: op('getApp'), baseUrl: BASE, pool, vars: {}, headers: {} },
+      { operation: op('get_app'), baseUrl: BASE, pool, vars: {}, headers: {} },
     );
     expect([...pooled.knownIds]).toEqual(['app_id']);
     const madeUp = materialise(
       { kind: { kind: 'positive' }, path: { app_id: { value: 'app_0193a3b5c0de7000800000000000cafe' } }, query: {}, headers: {} },
-      { operation: op('getApp'), baseUrl: BASE, pool, vars: {}, headers: {} },
+      { operation: op('get_app'), baseUrl: BASE, pool, vars: {}, headers: {} },
     );
     expect([...madeUp.knownIds]).toEqual([]);
     // A document that forgets to declare {app_id}: an id from the pool, never the text "undefined".
-    const undeclared = { ...op('getApp'), parameters: [] };
+    const undeclared = { ...op('get_app'), parameters: [] };
     const filled = materialise(
       { kind: { kind: 'positive' }, path: {}, query: {}, headers: {} },
       { operation: undeclared, baseUrl: BASE, pool, vars: {}, headers: {} },

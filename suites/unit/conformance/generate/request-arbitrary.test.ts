@@ -32,7 +32,7 @@ async function setup() {
 }
 
 describe(`requestArbitrary (seed ${SEED})`, () => {
-  for (const id of ['createApp', 'updateApp', 'listAppRuns', 'updateChannel', 'listApps']) {
+  for (const id of ['create_app', 'update_app', 'list_app_runs', 'update_channel', 'list_apps']) {
     it(`draws positive ${id} requests that validate`, async () => {
       const { ctx, op, violations } = await setup();
       const arbitrary = requestArbitrary(op(id), ctx, 'positive')!;
@@ -46,17 +46,17 @@ describe(`requestArbitrary (seed ${SEED})`, () => {
     });
   }
 
-  it('draws negative createApp requests, each naming the mutation, nearly all invalid once on the wire', async () => {
+  it('draws negative create_app requests, each naming the mutation, nearly all invalid once on the wire', async () => {
     const { ctx, op, violations } = await setup();
-    const plans = fc.sample(requestArbitrary(op('createApp'), ctx, 'negative')!, { seed: SEED, numRuns: 100 });
+    const plans = fc.sample(requestArbitrary(op('create_app'), ctx, 'negative')!, { seed: SEED, numRuns: 100 });
     for (const plan of plans) expect(plan.kind.kind).toBe('negative');
-    const invalid = plans.filter((plan) => (plan.body && 'raw' in plan.body ? true : violations(op('createApp'), plan).length > 0));
+    const invalid = plans.filter((plan) => (plan.body && 'raw' in plan.body ? true : violations(op('create_app'), plan).length > 0));
     expect(invalid.length).toBeGreaterThanOrEqual(90);
   });
 
   it('takes path ids from the pool most of the time', async () => {
     const { ctx, op } = await setup();
-    const plans = fc.sample(requestArbitrary(op('getApp'), ctx, 'positive')!, { seed: SEED, numRuns: 100 });
+    const plans = fc.sample(requestArbitrary(op('get_app'), ctx, 'positive')!, { seed: SEED, numRuns: 100 });
     const pooled = plans.filter((plan) => 'pool' in plan.path.app_id!).length;
     expect(pooled).toBeGreaterThan(50);
   });

@@ -13,7 +13,7 @@ const HOSTILE = '</script><script>alert(1)</script><!-- "\'';
 
 async function summary(extra: Record<string, unknown> = {}): Promise<RunSummary> {
   const { spec, op } = await apps();
-  const evidence = exchange(op('createApp'), {
+  const evidence = exchange(op('create_app'), {
     status: 500,
     headers: { 'content-type': 'application/problem+json' },
     text: `${HOSTILE} ${SECRET}`,
@@ -28,10 +28,10 @@ async function summary(extra: Record<string, unknown> = {}): Promise<RunSummary>
     key: 'status:500',
     evidence: [evidence],
   };
-  book.record({ ...finding, operation: 'createApp', received: HOSTILE }, { seed: 9, path: 'createApp:positive:0:1' });
-  book.record({ ...finding, operation: 'getApp', received: '500' });
+  book.record({ ...finding, operation: 'create_app', received: HOSTILE }, { seed: 9, path: 'create_app:positive:0:1' });
+  book.record({ ...finding, operation: 'get_app', received: '500' });
   const coverage = new CoverageTally(spec.operations);
-  coverage.note(op('createApp'), 'POST', evidence.response);
+  coverage.note(op('create_app'), 'POST', evidence.response);
   return {
     target: 'http://127.0.0.1:1',
     seed: 9,
@@ -81,7 +81,7 @@ describe('toHtmlReport', () => {
     expect(html.match(/data-test="cause"/g)).toHaveLength(1);
     expect(html).toContain('2 operations · seen 2 times');
     expect(html).toContain(
-      'npx everruns-contract conform --target &#39;http://127.0.0.1:1&#39; --spec &#39;my api.yaml&#39; --seed 9 --replay createApp:positive:0:1',
+      'npx everruns-contract conform --target &#39;http://127.0.0.1:1&#39; --spec &#39;my api.yaml&#39; --seed 9 --replay create_app:positive:0:1',
     );
   });
 
@@ -103,14 +103,14 @@ describe('toHtmlReport', () => {
     expect(plain).not.toContain('data-test="waived"');
     const { op } = await apps();
     const book = new FindingBook();
-    const evidence = [exchange(op('getApp'), { status: 400 })];
+    const evidence = [exchange(op('get_app'), { status: 400 })];
     const base = { expected: 'e', received: 'r', evidence };
     book.record({
       ...base,
       check: 'status_code_conformance',
       severity: 'warning',
       scope: 'api',
-      operation: 'getApp',
+      operation: 'get_app',
       title: 'No status declared for rejecting <input>',
       key: 'no-rejection-status',
     });
@@ -120,17 +120,17 @@ describe('toHtmlReport', () => {
         check: 'status_code_conformance',
         severity: 'warning',
         scope: 'api',
-        operation: 'listApps',
+        operation: 'list_apps',
         title: 'x',
         key: 'no-rejection-status',
       },
-      { seed: 9, path: 'listApps:negative:0:3' },
+      { seed: 9, path: 'list_apps:negative:0:3' },
     );
     book.record({
       ...base,
       check: 'links_resolve',
       severity: 'error',
-      operation: 'getApp',
+      operation: 'get_app',
       title: 'self_url answered 404',
       key: 'status:404',
     });
@@ -151,10 +151,10 @@ describe('toHtmlReport', () => {
     expect(html).toContain('data-test="no-findings"');
     expect(html).toContain('Document warnings (1)');
     expect(html).toContain('No status declared for rejecting &lt;input&gt;');
-    expect(html).toMatch(/<p data-test="also-on">listApps<\/p>/);
-    expect(html).toContain('--seed 9 --replay listApps:negative:0:3');
+    expect(html).toMatch(/<p data-test="also-on">list_apps<\/p>/);
+    expect(html).toContain('--seed 9 --replay list_apps:negative:0:3');
     expect(html).toMatch(
-      /<code>links_resolve<\/code> getApp: self_url answered 404 <span class="muted">\(key status:404\)<\/span> — ticket 12 <span class="muted">\(until 2030-01-01\)<\/span>/,
+      /<code>links_resolve<\/code> get_app: self_url answered 404 <span class="muted">\(key status:404\)<\/span> — ticket 12 <span class="muted">\(until 2030-01-01\)<\/span>/,
     );
     expect(html).toMatch(/Expired waiver: <code>ignored_auth<\/code> \(old\) ended on 2020-01-01/);
     const failing = toHtmlReport(await summary({ findings, failOn: 'warning' }), []);

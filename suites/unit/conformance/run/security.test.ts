@@ -7,9 +7,9 @@ describe('security', () => {
     const { spec, op } = await apps();
     const primary = primarySchemes(spec.document);
     expect([...primary]).toEqual(['bearerAuth']);
-    expect(takesApiKey(op('createApp'), primary)).toBe(true);
-    expect(takesApiKey(op('invokeWebhook'), primary)).toBe(false);
-    expect(takesOwnToken(op('invokeWebhook'), primary)).toBe(true);
-    expect(tokenHeaders(spec.document, op('invokeWebhook'), 'tok')).toEqual({ 'x-everruns-webhook-token': 'tok' });
+    expect(takesApiKey(op('create_app'), primary)).toBe(true);
+    expect(takesApiKey(op('invoke_webhook'), primary)).toBe(false);
+    expect(takesOwnToken(op('invoke_webhook'), primary)).toBe(true);
+    expect(tokenHeaders(spec.document, op('invoke_webhook'), 'tok')).toEqual({ 'x-everruns-webhook-token': 'tok' });
   });
 });

@@ -22,7 +22,7 @@ describe(`stateful replay paths (seed ${SEED})`, () => {
   });
 
   it('reject paths of other properties and of other sources', () => {
-    expect(parseStatefulReplay('stateful', 'createApp:negative:0:12:3:0')).toBeUndefined();
+    expect(parseStatefulReplay('stateful', 'create_app:negative:0:12:3:0')).toBeUndefined();
     expect(parseStatefulReplay('stateful', 'stateful@x@-@1:2@')).toBeUndefined();
     expect(parseStatefulReplay('stateful', 'stateful@0@-@1:2')).toBeUndefined();
     expect(parseStatefulReplay('resources', 'stateful@0@-@1:2@')).toBeUndefined();

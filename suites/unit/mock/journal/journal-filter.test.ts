@@ -10,7 +10,7 @@ const entry = (changes: Partial<JournalEntry>): JournalEntry => ({
   query: '',
   headers: {},
   status: 200,
-  operation: 'listApps',
+  operation: 'list_apps',
   durationMs: 1,
   ...changes,
 });
@@ -24,7 +24,7 @@ describe('request filters', () => {
     [{ status: 200 }, entry({}), true],
     [{ status: '2XX' }, entry({ status: 204 }), true],
     [{ status: '5xx' }, entry({ status: 0 }), false],
-    [{ operation: 'getApp' }, entry({}), false],
+    [{ operation: 'get_app' }, entry({}), false],
     [{ since: 0 }, entry({}), true],
     [{ since: 1 }, entry({}), false],
     [{ since: new Date('2030-01-01T00:00:00.000Z') }, entry({}), true],

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { HARNESS, START, harness, unknownId } from './fake-env.js';
 
-describe('createApp', () => {
+describe('create_app', () => {
   it('creates a draft app with every field of §3 and links built from the environment', () => {
     const { call, env } = harness();
-    const outcome = call('createApp', { body: { name: 'Support Bot', harness_id: HARNESS, description: 'Triage' } });
+    const outcome = call('create_app', { body: { name: 'Support Bot', harness_id: HARNESS, description: 'Triage' } });
     expect(outcome.response.status).toBe(201);
     const app = outcome.response.body as Record<string, any>;
     expect(app).toMatchObject({
@@ -82,7 +82,7 @@ describe('createApp', () => {
     [{ name: 'ok', harness_id: HARNESS, channel_type: 'slack', channel_config: [] }, '/channel_config', /object/],
   ])('rejects %j with 400 at %s', (body, pointer, detail) => {
     const { call, model } = harness();
-    const outcome = call('createApp', { body, path: '/v1/apps' });
+    const outcome = call('create_app', { body, path: '/v1/apps' });
     expect(outcome.response.status).toBe(400);
     const problem = outcome.response.body as Record<string, any>;
     expect(problem).toMatchObject({
@@ -109,7 +109,7 @@ describe('createApp', () => {
 
   it('hints how to shorten a long name', () => {
     const { call } = harness();
-    const problem = call('createApp', { body: { name: 'x'.repeat(201), harness_id: HARNESS } }).response.body as any;
+    const problem = call('create_app', { body: { name: 'x'.repeat(201), harness_id: HARNESS } }).response.body as any;
     expect(problem.allowed_actions[0].hint).toBe("Shorten 'name' to <= 200 chars.");
   });
 
@@ -121,7 +121,7 @@ describe('createApp', () => {
   it('treats a non-object body as a 400 naming the body', () => {
     const { call } = harness();
     for (const body of [undefined, null, 'text', 42, [1]]) {
-      const outcome = call('createApp', { body });
+      const outcome = call('create_app', { body });
       expect(outcome.response.status).toBe(400);
       expect((outcome.response.body as any).detail).toMatch(/^request body must be a JSON object; got /);
     }
@@ -133,7 +133,7 @@ describe('createApp', () => {
       { pointer: '/name', detail: 'must be string' },
       { pointer: '/harness_id', detail: 'must match pattern' },
     ];
-    const problem = call('createApp', { body: { name: 1 }, violations }).response.body as any;
+    const problem = call('create_app', { body: { name: 1 }, violations }).response.body as any;
     expect(problem.errors).toEqual(violations);
     expect(problem.detail).toBe('name: must be string (and 1 more problem)');
   });
@@ -149,7 +149,7 @@ describe('createApp', () => {
   });
 });
 
-describe('listApps and getApp', () => {
+describe('list_apps and get_app', () => {
   it('lists newest first, hides archived unless include_archived=true, and searches name or description', () => {
     const h = harness();
     const first = h.createApp({ name: 'Alpha', description: 'Handles BILLING' });
@@ -157,9 +157,9 @@ describe('listApps and getApp', () => {
     const second = h.createApp({ name: 'Beta' });
     h.env.advance(1000);
     const third = h.createApp({ name: 'Gamma billing' });
-    h.call('archiveApp', { pathParams: { app_id: second.id } });
+    h.call('delete_app', { pathParams: { app_id: second.id } });
     const ids = (query: Record<string, string>) =>
-      (h.call('listApps', { query }).response.body as any).data.map((a: any) => a.id);
+      (h.call('list_apps', { query }).response.body as any).data.map((a: any) => a.id);
     expect(ids({})).toEqual([third.id, first.id]);
     expect(ids({ include_archived: 'true' })).toEqual([third.id, second.id, first.id]);
     expect(ids({ include_archived: 'false' })).toEqual([third.id, first.id]);
@@ -172,11 +172,11 @@ describe('listApps and getApp', () => {
   it('reads an app by id, archived apps included, and 404s unknown ones', () => {
     const h = harness();
     const app = h.createApp();
-    h.call('archiveApp', { pathParams: { app_id: app.id } });
-    const read = h.call('getApp', { pathParams: { app_id: app.id } }).response;
+    h.call('delete_app', { pathParams: { app_id: app.id } });
+    const read = h.call('get_app', { pathParams: { app_id: app.id } }).response;
     expect(read.status).toBe(200);
     expect((read.body as any).status).toBe('archived');
-    const missing = h.call('getApp', { pathParams: { app_id: unknownId('app') }, path: '/v1/apps/x' }).response;
+    const missing = h.call('get_app', { pathParams: { app_id: unknownId('app') }, path: '/v1/apps/x' }).response;
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ code: 'app_not_found', title: 'Not Found', status: 404, instance: '/v1/apps/x' });
     expect((missing.body as any).allowed_actions[0].rel).toBe('get-existing');
@@ -191,7 +191,7 @@ describe('listApps and getApp', () => {
     ['app_01933b5a00007000800000000000001', /got 31 hex digits/],
   ])('answers 400 for the malformed path id %s, saying what is wrong', (id, detail) => {
     const { call } = harness();
-    const response = call('getApp', { pathParams: { app_id: id } }).response as any;
+    const response = call('get_app', { pathParams: { app_id: id } }).response as any;
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('invalid_request');
     expect(response.body.detail).toMatch(/^app_id must be app_ followed by 32 lowercase hex digits; /);
@@ -200,18 +200,18 @@ describe('listApps and getApp', () => {
   });
 });
 
-describe('updateApp', () => {
+describe('update_app', () => {
   it('changes only given non-null fields, moves updated_at and never created_at', () => {
     const h = harness();
     const app = h.createApp({ description: 'before', agent_id: 'agent_' + 'a'.repeat(32) });
     h.env.advance(5000);
-    const outcome = h.call('updateApp', { pathParams: { app_id: app.id }, body: { name: 'Renamed', description: null, agent_id: null } });
+    const outcome = h.call('update_app', { pathParams: { app_id: app.id }, body: { name: 'Renamed', description: null, agent_id: null } });
     expect(outcome.response.status).toBe(200);
     const updated = outcome.response.body as any;
     expect(updated).toMatchObject({ name: 'Renamed', description: 'before', agent_id: app.agent_id, created_at: START });
     expect(updated.updated_at).toBe(new Date(Date.parse(START) + 5000).toISOString());
     h.env.advance(5000);
-    const empty = h.call('updateApp', { pathParams: { app_id: app.id }, body: {} }).response.body as any;
+    const empty = h.call('update_app', { pathParams: { app_id: app.id }, body: {} }).response.body as any;
     expect(empty.name).toBe('Renamed');
     expect(empty.updated_at).toBe(new Date(Date.parse(START) + 10000).toISOString());
     expect(empty.created_at).toBe(START);
@@ -221,7 +221,7 @@ describe('updateApp', () => {
     const h = harness();
     const app = h.createApp();
     h.env.advance(1000);
-    const updated = h.call('updateApp', { pathParams: { app_id: app.id }, body: { status: 'archived', name: 'Last' } }).response.body as any;
+    const updated = h.call('update_app', { pathParams: { app_id: app.id }, body: { status: 'archived', name: 'Last' } }).response.body as any;
     expect(updated).toMatchObject({ status: 'archived', name: 'Last', archived_at: updated.updated_at });
     expect(updated.allowed_actions.map((a: any) => a.rel)).toEqual(['self', 'events']);
   });
@@ -234,7 +234,7 @@ describe('updateApp', () => {
   ])('rejects status %s with 400', (status, detail) => {
     const h = harness();
     const app = h.createApp();
-    const outcome = h.call('updateApp', { pathParams: { app_id: app.id }, body: { status } });
+    const outcome = h.call('update_app', { pathParams: { app_id: app.id }, body: { status } });
     expect(outcome.response.status).toBe(400);
     expect((outcome.response.body as any).errors[0]).toMatchObject({ pointer: '/status', detail: expect.stringMatching(detail) });
     expect(outcome.changes).toEqual([]);
@@ -243,10 +243,10 @@ describe('updateApp', () => {
   it('rejects a pinned policy without a version, counting the stored version', () => {
     const h = harness();
     const app = h.createApp();
-    expect(h.call('updateApp', { pathParams: { app_id: app.id }, body: { agent_version_policy: 'pinned' } }).response.status).toBe(400);
+    expect(h.call('update_app', { pathParams: { app_id: app.id }, body: { agent_version_policy: 'pinned' } }).response.status).toBe(400);
     const version = 'agentver_' + 'b'.repeat(32);
-    h.call('updateApp', { pathParams: { app_id: app.id }, body: { agent_version_id: version } });
-    const pinned = h.call('updateApp', { pathParams: { app_id: app.id }, body: { agent_version_policy: 'pinned' } });
+    h.call('update_app', { pathParams: { app_id: app.id }, body: { agent_version_id: version } });
+    const pinned = h.call('update_app', { pathParams: { app_id: app.id }, body: { agent_version_policy: 'pinned' } });
     expect(pinned.response.status).toBe(200);
     expect(pinned.response.body).toMatchObject({ agent_version_policy: 'pinned', agent_version_id: version });
   });
@@ -254,29 +254,29 @@ describe('updateApp', () => {
   it('rejects blank names, bad ids and edits of archived apps; 404s unknown apps after body checks', () => {
     const h = harness();
     const app = h.createApp();
-    expect(h.call('updateApp', { pathParams: { app_id: app.id }, body: { name: '\t ' } }).response.status).toBe(400);
-    expect(h.call('updateApp', { pathParams: { app_id: app.id }, body: { harness_id: 'harness_1' } }).response.status).toBe(400);
-    expect(h.call('updateApp', { pathParams: { app_id: unknownId('app') }, body: { name: '' } }).response.status).toBe(400);
-    expect(h.call('updateApp', { pathParams: { app_id: unknownId('app') }, body: { name: 'x' } }).response.status).toBe(404);
-    h.call('archiveApp', { pathParams: { app_id: app.id } });
-    const edit = h.call('updateApp', { pathParams: { app_id: app.id }, body: { name: 'x' } });
+    expect(h.call('update_app', { pathParams: { app_id: app.id }, body: { name: '\t ' } }).response.status).toBe(400);
+    expect(h.call('update_app', { pathParams: { app_id: app.id }, body: { harness_id: 'harness_1' } }).response.status).toBe(400);
+    expect(h.call('update_app', { pathParams: { app_id: unknownId('app') }, body: { name: '' } }).response.status).toBe(400);
+    expect(h.call('update_app', { pathParams: { app_id: unknownId('app') }, body: { name: 'x' } }).response.status).toBe(404);
+    h.call('delete_app', { pathParams: { app_id: app.id } });
+    const edit = h.call('update_app', { pathParams: { app_id: app.id }, body: { name: 'x' } });
     expect(edit.response.status).toBe(400);
     expect(edit.response.body).toMatchObject({ code: 'app_archived', type: 'https://docs.everruns.com/errors/app_archived', detail: expect.stringMatching(/archived/) });
   });
 });
 
-describe('publishApp and unpublishApp', () => {
+describe('publish_app and unpublish_app', () => {
   it('publishes only a draft with a channel, and not twice', () => {
     const h = harness();
     const bare = h.createApp();
-    const noChannel = h.call('publishApp', { pathParams: { app_id: bare.id } });
+    const noChannel = h.call('publish_app', { pathParams: { app_id: bare.id } });
     expect(noChannel.response.status).toBe(400);
     expect(noChannel.response.body).toMatchObject({ code: 'app_not_publishable', detail: expect.stringMatching(/no channels/) });
-    expect((noChannel.response.body as any).allowed_actions[0]).toMatchObject({ operation_id: 'addChannel', method: 'POST' });
+    expect((noChannel.response.body as any).allowed_actions[0]).toMatchObject({ operation_id: 'add_channel', method: 'POST' });
 
     const app = h.createApp({ channel_type: 'ag_ui', channel_config: {} });
     h.env.advance(1000);
-    const published = h.call('publishApp', { pathParams: { app_id: app.id } });
+    const published = h.call('publish_app', { pathParams: { app_id: app.id } });
     expect(published.response.status).toBe(200);
     const body = published.response.body as any;
     expect(body.status).toBe('published');
@@ -284,7 +284,7 @@ describe('publishApp and unpublishApp', () => {
     expect(body.published_at).not.toBe(START);
     expect(published.changes).toHaveLength(1);
 
-    const again = h.call('publishApp', { pathParams: { app_id: app.id } });
+    const again = h.call('publish_app', { pathParams: { app_id: app.id } });
     expect(again.response.status).toBe(400);
     expect(again.response.body).toMatchObject({ code: 'app_not_publishable', detail: expect.stringMatching(/already published/) });
   });
@@ -293,37 +293,37 @@ describe('publishApp and unpublishApp', () => {
     const h = harness();
     const { appId } = h.publishedWebhook();
     h.env.advance(1000);
-    const unpublished = h.call('unpublishApp', { pathParams: { app_id: appId } });
+    const unpublished = h.call('unpublish_app', { pathParams: { app_id: appId } });
     expect(unpublished.response.status).toBe(200);
     expect((unpublished.response.body as any).status).toBe('draft');
     expect((unpublished.response.body as any).published_at).not.toBeNull();
     h.env.advance(1000);
-    const noop = h.call('unpublishApp', { pathParams: { app_id: appId } });
+    const noop = h.call('unpublish_app', { pathParams: { app_id: appId } });
     expect(noop.response.status).toBe(200);
     expect(noop.response.body).toEqual(unpublished.response.body);
     expect(noop.changes).toEqual([]);
-    h.call('archiveApp', { pathParams: { app_id: appId } });
-    expect(h.call('unpublishApp', { pathParams: { app_id: appId } }).response.status).toBe(400);
-    expect(h.call('publishApp', { pathParams: { app_id: appId } }).response.status).toBe(400);
+    h.call('delete_app', { pathParams: { app_id: appId } });
+    expect(h.call('unpublish_app', { pathParams: { app_id: appId } }).response.status).toBe(400);
+    expect(h.call('publish_app', { pathParams: { app_id: appId } }).response.status).toBe(400);
   });
 });
 
-describe('archiveApp', () => {
+describe('delete_app', () => {
   it('archives once: 204, archived_at fixed, a repeat is a no-op', () => {
     const h = harness();
     const app = h.createApp();
     h.env.advance(1000);
-    const first = h.call('archiveApp', { pathParams: { app_id: app.id } });
+    const first = h.call('delete_app', { pathParams: { app_id: app.id } });
     expect(first.response).toEqual({ status: 204 });
     expect(first.changes).toHaveLength(1);
-    const archivedAt = (h.call('getApp', { pathParams: { app_id: app.id } }).response.body as any).archived_at;
+    const archivedAt = (h.call('get_app', { pathParams: { app_id: app.id } }).response.body as any).archived_at;
     expect(archivedAt).toBe(new Date(Date.parse(START) + 1000).toISOString());
     h.env.advance(1000);
-    const second = h.call('archiveApp', { pathParams: { app_id: app.id } });
+    const second = h.call('delete_app', { pathParams: { app_id: app.id } });
     expect(second.response).toEqual({ status: 204 });
     expect(second.changes).toEqual([]);
-    expect((h.call('getApp', { pathParams: { app_id: app.id } }).response.body as any).archived_at).toBe(archivedAt);
-    expect(h.call('archiveApp', { pathParams: { app_id: unknownId('app') } }).response.status).toBe(404);
+    expect((h.call('get_app', { pathParams: { app_id: app.id } }).response.body as any).archived_at).toBe(archivedAt);
+    expect(h.call('delete_app', { pathParams: { app_id: unknownId('app') } }).response.status).toBe(404);
   });
 });
 
@@ -333,7 +333,7 @@ describe('environment', () => {
     const app = h.createApp();
     h.model.env.baseUrl = 'http://127.0.0.1:54321';
     h.model.env.uiBaseUrl = 'https://console.example';
-    const read = h.call('getApp', { pathParams: { app_id: app.id } }).response.body as any;
+    const read = h.call('get_app', { pathParams: { app_id: app.id } }).response.body as any;
     expect(read.self_url).toBe(`http://127.0.0.1:54321/v1/apps/${app.id}`);
     expect(read.ui_link).toBe(`https://console.example/apps/${app.id}`);
   });

@@ -26,7 +26,7 @@ const configArb = (secret: fc.Arbitrary<string>) =>
     fc.anything(),
   );
 
-/** A body valid for createApp and addChannel alike: a webhook, schedule or ag_ui channel. */
+/** A body valid for create_app and add_channel alike: a webhook, schedule or ag_ui channel. */
 const validBodyArb = (secret: fc.Arbitrary<string>) =>
   fc.record(
     {
@@ -86,7 +86,7 @@ export interface Step {
 export const stepArb = (secret: fc.Arbitrary<string>): fc.Arbitrary<Step> =>
   fc.record({
     operationId: fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom<AppsOperationId>('createApp', 'publishApp', 'invokeWebhook') },
+      { weight: 3, arbitrary: fc.constantFrom<AppsOperationId>('create_app', 'publish_app', 'invoke_webhook') },
       { weight: 4, arbitrary: fc.constantFrom(...OPERATION_IDS) },
     ),
     appPick: fc.nat(),
@@ -120,7 +120,7 @@ export const sessionArb = (secret: fc.Arbitrary<string>, maxLength = 25): fc.Arb
     .tuple(
       fc.array(
         fc.tuple(stepArb(secret), validBodyArb(secret)).chain(([step, body]) =>
-          fc.constantFrom<AppsOperationId>('createApp', 'publishApp').map((operationId) => ({
+          fc.constantFrom<AppsOperationId>('create_app', 'publish_app').map((operationId) => ({
             ...step,
             operationId,
             body,

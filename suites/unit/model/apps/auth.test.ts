@@ -3,17 +3,17 @@ import type { AppsOperationId } from '../../../../src/model/apps/index.js';
 import { harness, unknownId } from './fake-env.js';
 
 const MANAGEMENT: AppsOperationId[] = [
-  'createApp',
-  'listApps',
-  'getApp',
-  'updateApp',
-  'archiveApp',
-  'publishApp',
-  'unpublishApp',
-  'addChannel',
-  'updateChannel',
-  'removeChannel',
-  'listAppRuns',
+  'create_app',
+  'list_apps',
+  'get_app',
+  'update_app',
+  'delete_app',
+  'publish_app',
+  'unpublish_app',
+  'add_channel',
+  'update_channel',
+  'remove_channel',
+  'list_app_runs',
 ];
 
 describe('API key', () => {
@@ -35,18 +35,18 @@ describe('API key', () => {
 
   it('is open when no key is configured', () => {
     const h = harness();
-    expect(h.call('getApp', { pathParams: { app_id: unknownId('app') } }).response.status).toBe(404);
+    expect(h.call('get_app', { pathParams: { app_id: unknownId('app') } }).response.status).toBe(404);
   });
 
   it('accepts the scheme in any case', () => {
     const h = harness({ apiKey: 'k' });
-    expect(h.call('listApps', { headers: { authorization: 'BEARER k' } }).response.status).toBe(200);
+    expect(h.call('list_apps', { headers: { authorization: 'BEARER k' } }).response.status).toBe(200);
   });
 
   it('follows the key when the shell changes it later', () => {
     const h = harness();
     h.env.apiKey = 'late';
-    expect(h.call('listApps').response.status).toBe(401);
-    expect(h.call('listApps', { headers: { authorization: 'Bearer late' } }).response.status).toBe(200);
+    expect(h.call('list_apps').response.status).toBe(401);
+    expect(h.call('list_apps', { headers: { authorization: 'Bearer late' } }).response.status).toBe(200);
   });
 });

@@ -67,7 +67,7 @@ type Call = (operationId: AppsOperationId, options?: Partial<Omit<AppsRequest, '
 function helpers(_model: AppsModel, call: Call) {
   /** Creates an app and returns its wire body. */
   const createApp = (body: Record<string, unknown> = {}) => {
-    const outcome = call('createApp', { body: { name: 'Support Bot', harness_id: HARNESS, ...body } });
+    const outcome = call('create_app', { body: { name: 'Support Bot', harness_id: HARNESS, ...body } });
     if (outcome.response.status !== 201) throw new Error(`create failed: ${JSON.stringify(outcome.response.body)}`);
     return outcome.response.body as Record<string, any>;
   };
@@ -75,13 +75,13 @@ function helpers(_model: AppsModel, call: Call) {
   const publishedWebhook = (config: Record<string, unknown> = {}) => {
     const token = 'whk_' + 'secret'.repeat(4);
     const app = createApp({ channel_type: 'webhook', channel_config: { token, message: 'Run {{ payload.task }}', ...config } });
-    const published = call('publishApp', { pathParams: { app_id: app.id } });
+    const published = call('publish_app', { pathParams: { app_id: app.id } });
     if (published.response.status !== 200) throw new Error('publish failed');
     return { appId: app.id as string, channelId: app.channels[0].id as string, token };
   };
   /** Invokes a webhook with the token in the dedicated header. */
   const invoke = (appId: string, channelId: string, token: string | undefined, body: unknown = { task: 'triage' }) =>
-    call('invokeWebhook', {
+    call('invoke_webhook', {
       pathParams: { app_id: appId, channel_id: channelId },
       headers: token === undefined ? {} : { 'x-everruns-webhook-token': token },
       rawBody: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)),

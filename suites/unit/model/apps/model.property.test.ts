@@ -12,18 +12,18 @@ const SEED = process.env.FC_SEED === undefined ? undefined : Number(process.env.
 
 // The statuses each operation declares (apps-contract.md §1, plus 401 for management routes).
 const DECLARED: Record<AppsOperationId, number[]> = {
-  createApp: [201, 400, 401],
-  listApps: [200, 400, 401],
-  getApp: [200, 400, 401, 404],
-  updateApp: [200, 400, 401, 404],
-  archiveApp: [204, 400, 401, 404],
-  publishApp: [200, 400, 401, 404],
-  unpublishApp: [200, 400, 401, 404],
-  addChannel: [201, 400, 401, 404],
-  updateChannel: [200, 400, 401, 404],
-  removeChannel: [204, 400, 401, 404],
-  invokeWebhook: [202, 401, 403, 404],
-  listAppRuns: [200, 400, 401, 404],
+  create_app: [201, 400, 401],
+  list_apps: [200, 400, 401],
+  get_app: [200, 400, 401, 404],
+  update_app: [200, 400, 401, 404],
+  delete_app: [204, 400, 401, 404],
+  publish_app: [200, 400, 401, 404],
+  unpublish_app: [200, 400, 401, 404],
+  add_channel: [201, 400, 401, 404],
+  update_channel: [200, 400, 401, 404],
+  remove_channel: [204, 400, 401, 404],
+  invoke_webhook: [202, 401, 403, 404],
+  list_app_runs: [200, 400, 401, 404],
 };
 
 function expectWellFormed(operationId: AppsOperationId, path: string, outcome: AppsOutcome): void {
@@ -71,7 +71,7 @@ describe(`Apps model properties (seed ${SEED ?? 'random'}, ${NUM_RUNS} runs)`, (
         }
         // Reads after the session must be clean too.
         const everything = [
-          model.handle({ operationId: 'listApps', path: '/v1/apps', pathParams: {}, query: { include_archived: 'true' }, headers: {}, body: undefined, violations: [] }),
+          model.handle({ operationId: 'list_apps', path: '/v1/apps', pathParams: {}, query: { include_archived: 'true' }, headers: {}, body: undefined, violations: [] }),
         ];
         for (const secret of secrets) expect(JSON.stringify(everything)).not.toContain(secret);
       }),

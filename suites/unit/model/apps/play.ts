@@ -19,7 +19,7 @@ export function* play(model: AppsModel, env: FakeEnv, steps: Step[], secrets: Se
     const headers = { ...step.headers };
     // Webhook calls usually carry the channel's own token, so the 202 path is exercised.
     const token = tokenOf.get(channelId);
-    if (step.operationId === 'invokeWebhook' && token !== undefined && step.random < 0.8) {
+    if (step.operationId === 'invoke_webhook' && token !== undefined && step.random < 0.8) {
       headers['x-everruns-webhook-token'] = token;
     }
     collectSecrets(step.body, secrets);
@@ -30,7 +30,7 @@ export function* play(model: AppsModel, env: FakeEnv, steps: Step[], secrets: Se
       query: step.query,
       headers,
       body: step.body,
-      rawBody: step.operationId === 'invokeWebhook' ? Buffer.from(JSON.stringify({ task: 'x' })) : undefined,
+      rawBody: step.operationId === 'invoke_webhook' ? Buffer.from(JSON.stringify({ task: 'x' })) : undefined,
       violations: [],
     };
     const outcome = model.handle(request);

@@ -28,7 +28,7 @@ describe('parseWindow', () => {
   );
 });
 
-describe('listAppRuns', () => {
+describe('list_app_runs', () => {
   it('lists runs in the window newest first; runs complete after the duration with the drawn outcome', () => {
     const h = harness({ runDurationMs: 10 * MINUTE, runFailureRate: 0.25 });
     const { appId, channelId, token } = h.publishedWebhook();
@@ -39,7 +39,7 @@ describe('listAppRuns', () => {
       h.env.advance(5 * MINUTE);
     }
     // Now START + 20m: runs started at 0, 5, 10, 15 minutes; the one from 10m completes exactly now.
-    const list = h.call('listAppRuns', { pathParams: { app_id: appId } }).response;
+    const list = h.call('list_app_runs', { pathParams: { app_id: appId } }).response;
     expect(list.status).toBe(200);
     const data = (list.body as any).data;
     expect(data.map((r: any) => r.id)).toEqual([...runIds].reverse());
@@ -58,7 +58,7 @@ describe('listAppRuns', () => {
     expect(list.body).not.toHaveProperty('buckets');
     expect(JSON.stringify(list.body)).not.toContain('message');
     h.env.advance(HOUR);
-    const later = (h.call('listAppRuns', { pathParams: { app_id: appId } }).response.body as any).data;
+    const later = (h.call('list_app_runs', { pathParams: { app_id: appId } }).response.body as any).data;
     expect(later.map((r: any) => r.status)).toEqual(['ok', 'err', 'ok', 'err']);
   });
 
@@ -70,7 +70,7 @@ describe('listAppRuns', () => {
       h.env.advance(MINUTE);
     }
     const list = (window?: string) =>
-      (h.call('listAppRuns', { pathParams: { app_id: appId }, query: window ? { window } : {} }).response.body as any).data;
+      (h.call('list_app_runs', { pathParams: { app_id: appId }, query: window ? { window } : {} }).response.body as any).data;
     expect(list()).toHaveLength(100);
     // Now START + 130m; a 30m window holds the runs started at 100..129 minutes.
     expect(list('30m')).toHaveLength(30);
@@ -90,7 +90,7 @@ describe('listAppRuns', () => {
       h.invoke(appId, channelId, token);
     }
     // Now 11:15: 09:50(err), 09:55(ok), 10:05(ok), 10:10(err) have completed; 11:15 is running.
-    const body = h.call('listAppRuns', { pathParams: { app_id: appId }, query: { groupBy: 'hour' } }).response.body as any;
+    const body = h.call('list_app_runs', { pathParams: { app_id: appId }, query: { groupBy: 'hour' } }).response.body as any;
     expect(body.buckets).toEqual([
       { hour: '2025-01-01T09:00:00.000Z', ok: 1, err: 1, running: 0 },
       { hour: '2025-01-01T10:00:00.000Z', ok: 1, err: 1, running: 0 },
@@ -108,18 +108,18 @@ describe('listAppRuns', () => {
   ])('rejects %j with 400', (query, pointer) => {
     const h = harness();
     const app = h.createApp();
-    const response = h.call('listAppRuns', { pathParams: { app_id: app.id }, query }).response as any;
+    const response = h.call('list_app_runs', { pathParams: { app_id: app.id }, query }).response as any;
     expect(response.status).toBe(400);
     expect(response.body.errors[0].pointer).toBe(pointer);
   });
 
   it('404s unknown apps, and archived apps keep their runs', () => {
     const h = harness();
-    expect(h.call('listAppRuns', { pathParams: { app_id: unknownId('app') } }).response.status).toBe(404);
+    expect(h.call('list_app_runs', { pathParams: { app_id: unknownId('app') } }).response.status).toBe(404);
     const { appId, channelId, token } = h.publishedWebhook();
     h.invoke(appId, channelId, token);
-    h.call('archiveApp', { pathParams: { app_id: appId } });
-    const response = h.call('listAppRuns', { pathParams: { app_id: appId } }).response as any;
+    h.call('delete_app', { pathParams: { app_id: appId } });
+    const response = h.call('list_app_runs', { pathParams: { app_id: appId } }).response as any;
     expect(response.status).toBe(200);
     expect(response.body.data).toHaveLength(1);
   });
@@ -128,7 +128,7 @@ describe('listAppRuns', () => {
     const h = harness();
     const { appId, channelId, token } = h.publishedWebhook({ name: 'Ops hook' });
     h.invoke(appId, channelId, token);
-    const data = (h.call('listAppRuns', { pathParams: { app_id: appId } }).response.body as any).data;
+    const data = (h.call('list_app_runs', { pathParams: { app_id: appId } }).response.body as any).data;
     expect(data[0].channel_name).toBe('Ops hook');
   });
 });

@@ -16,16 +16,16 @@ describe('snapshots', () => {
     const snapshot = JSON.parse(JSON.stringify(h.model.exportSnapshot())) as AppsSnapshot;
     const restored = createAppsModel(h.env, snapshot);
     for (const [op, params, query] of [
-      ['listApps', {}, {}],
-      ['getApp', { app_id: appId }, {}],
-      ['getApp', { app_id: draft.id }, {}],
-      ['listAppRuns', { app_id: appId }, { groupBy: 'hour' }],
+      ['list_apps', {}, {}],
+      ['get_app', { app_id: appId }, {}],
+      ['get_app', { app_id: draft.id }, {}],
+      ['list_app_runs', { app_id: appId }, { groupBy: 'hour' }],
     ] as const) {
       expect(ask(restored, op, params, query)).toEqual(ask(h.model, op, params, query));
     }
     // The shared session survives the restore.
     const again = restored.handle({
-      operationId: 'invokeWebhook',
+      operationId: 'invoke_webhook',
       path: '/w',
       pathParams: { app_id: appId, channel_id: channelId },
       query: {},
@@ -43,7 +43,7 @@ describe('snapshots', () => {
     expect(snapshot.version).toBe(1);
     expect(snapshot.apps[0]!.channels[0]!.channel_config['token']).toBe(token);
     snapshot.apps[0]!.name = 'tampered';
-    expect((ask(h.model, 'getApp', { app_id: appId }).body as any).name).toBe('Support Bot');
+    expect((ask(h.model, 'get_app', { app_id: appId }).body as any).name).toBe('Support Bot');
   });
 
   it('copies the snapshot it is given', () => {
@@ -52,7 +52,7 @@ describe('snapshots', () => {
     const snapshot = h.model.exportSnapshot();
     const restored = createAppsModel(h.env, snapshot);
     snapshot.apps[0]!.name = 'tampered';
-    expect((ask(restored, 'getApp', { app_id: app.id }).body as any).name).toBe('Support Bot');
+    expect((ask(restored, 'get_app', { app_id: app.id }).body as any).name).toBe('Support Bot');
   });
 
   it('keeps the owner principal, from principal_id or else from the stored apps', () => {
@@ -61,7 +61,7 @@ describe('snapshots', () => {
     const { principal_id: _omitted, ...withoutPrincipal } = h.model.exportSnapshot();
     const restored = createAppsModel(fakeEnv(), withoutPrincipal as AppsSnapshot);
     const created = restored.handle({
-      operationId: 'createApp',
+      operationId: 'create_app',
       path: '/v1/apps',
       pathParams: {},
       query: {},
@@ -80,7 +80,7 @@ describe('snapshots', () => {
     const snapshot = h.model.exportSnapshot();
     snapshot.apps.reverse();
     const restored = createAppsModel(h.env, snapshot);
-    expect((ask(restored, 'listApps').body as any).data.map((a: any) => a.id)).toEqual([newer.id, older.id]);
+    expect((ask(restored, 'list_apps').body as any).data.map((a: any) => a.id)).toEqual([newer.id, older.id]);
   });
 
   it('treats deleted apps as absent everywhere', () => {
@@ -90,13 +90,13 @@ describe('snapshots', () => {
     snapshot.apps[0]!.status = 'deleted';
     snapshot.apps[0]!.deleted_at = snapshot.apps[0]!.created_at;
     const restored = createAppsModel(h.env, snapshot);
-    for (const op of ['getApp', 'publishApp', 'unpublishApp', 'archiveApp', 'listAppRuns'] as const) {
+    for (const op of ['get_app', 'publish_app', 'unpublish_app', 'delete_app', 'list_app_runs'] as const) {
       expect(ask(restored, op, { app_id: appId }).status).toBe(404);
     }
-    expect(ask(restored, 'removeChannel', { app_id: appId, channel_id: channelId }).status).toBe(404);
-    expect((ask(restored, 'listApps', {}, { include_archived: 'true' }).body as any).data).toEqual([]);
+    expect(ask(restored, 'remove_channel', { app_id: appId, channel_id: channelId }).status).toBe(404);
+    expect((ask(restored, 'list_apps', {}, { include_archived: 'true' }).body as any).data).toEqual([]);
     const webhook = restored.handle({
-      operationId: 'invokeWebhook',
+      operationId: 'invoke_webhook',
       path: '/w',
       pathParams: { app_id: appId, channel_id: channelId },
       query: {},

@@ -40,8 +40,8 @@ describe(`the model's answers agree with spec/ (${NUM_RUNS} runs)`, () => {
     const validators = await loadValidators();
     expect(validators.size).toBeGreaterThan(12);
     // Negative control: the validators must be able to reject, or this test would pass vacuously.
-    expect(validators.get('getApp 200')!({ id: 'app_1', name: 'x' })).toBe(false);
-    expect(validators.get('invokeWebhook 202')!({ accepted: true })).toBe(false);
+    expect(validators.get('get_app 200')!({ id: 'app_1', name: 'x' })).toBe(false);
+    expect(validators.get('invoke_webhook 202')!({ accepted: true })).toBe(false);
     fc.assert(
       fc.property(sessionArb(secretArb, 25), fc.boolean(), (steps, withKey) => {
         const env = fakeEnv(withKey ? { apiKey: 'key' } : {});

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createAppsModel } from '../../../../src/model/apps/index.js';
 import { START, harness, unknownId } from './fake-env.js';
 
-describe('invokeWebhook check order (§4)', () => {
+describe('invoke_webhook check order (§4)', () => {
   it('answers 404, 403, 404, 403, 401 in that order, recording nothing', () => {
     const h = harness({ apiKey: 'management-key' });
     const auth = { authorization: 'Bearer management-key' };
-    const create = h.call('createApp', {
+    const create = h.call('create_app', {
       headers: auth,
       body: { name: 'Hook', harness_id: `harness_${'1'.repeat(32)}`, channel_type: 'webhook', channel_config: { token: 'tok-123', message: 'm' } },
     }).response.body as any;
@@ -27,13 +27,13 @@ describe('invokeWebhook check order (§4)', () => {
     expect(draft.response.body).toMatchObject({ code: 'app_not_published', title: 'Forbidden' });
     expect((draft.response.body as any).allowed_actions[0]).toMatchObject({
       rel: 'retry',
-      operation_id: 'publishApp',
+      operation_id: 'publish_app',
       hint: `Publish the app first: POST /v1/apps/${appId}/publish`,
     });
-    h.call('publishApp', { headers: auth, pathParams: { app_id: appId } });
+    h.call('publish_app', { headers: auth, pathParams: { app_id: appId } });
     // 3. channel unknown, malformed, of another app or not a webhook
-    const ag = h.call('addChannel', { headers: auth, pathParams: { app_id: appId }, body: { channel_type: 'ag_ui', channel_config: {} } }).response.body as any;
-    const otherApp = h.call('createApp', {
+    const ag = h.call('add_channel', { headers: auth, pathParams: { app_id: appId }, body: { channel_type: 'ag_ui', channel_config: {} } }).response.body as any;
+    const otherApp = h.call('create_app', {
       headers: auth,
       body: { name: 'Other', harness_id: `harness_${'1'.repeat(32)}`, channel_type: 'webhook', channel_config: { token: 'tok-123', message: 'm' } },
     }).response.body as any;
@@ -43,11 +43,11 @@ describe('invokeWebhook check order (§4)', () => {
       expect((outcome.response.body as any).code).toBe('channel_not_found');
     }
     // 4. disabled channel: 403 before the token is looked at
-    h.call('updateChannel', { headers: auth, pathParams: { app_id: appId, channel_id: channelId }, body: { enabled: false } });
+    h.call('update_channel', { headers: auth, pathParams: { app_id: appId, channel_id: channelId }, body: { enabled: false } });
     const disabled = status(appId, channelId);
     expect(disabled.response.status).toBe(403);
     expect((disabled.response.body as any).code).toBe('channel_disabled');
-    h.call('updateChannel', { headers: auth, pathParams: { app_id: appId, channel_id: channelId }, body: { enabled: true } });
+    h.call('update_channel', { headers: auth, pathParams: { app_id: appId, channel_id: channelId }, body: { enabled: true } });
     // 5. token missing or wrong
     for (const token of [undefined, '', 'tok-12', 'tok-1234', 'management-key']) {
       const outcome = status(appId, channelId, token);
@@ -63,13 +63,13 @@ describe('invokeWebhook check order (§4)', () => {
   it('answers 404 for deleted apps and 403 for archived ones', () => {
     const h = harness();
     const { appId, channelId, token } = h.publishedWebhook();
-    h.call('archiveApp', { pathParams: { app_id: appId } });
+    h.call('delete_app', { pathParams: { app_id: appId } });
     expect(h.invoke(appId, channelId, token).response.status).toBe(403);
     const snapshot = h.model.exportSnapshot();
     snapshot.apps[0]!.status = 'deleted';
     const restored = createAppsModel(h.env, snapshot);
     const outcome = restored.handle({
-      operationId: 'invokeWebhook',
+      operationId: 'invoke_webhook',
       path: '/x',
       pathParams: { app_id: appId, channel_id: channelId },
       query: {},
@@ -78,16 +78,16 @@ describe('invokeWebhook check order (§4)', () => {
       violations: [],
     });
     expect(outcome.response.status).toBe(404);
-    expect(restored.handle({ operationId: 'getApp', path: '/x', pathParams: { app_id: appId }, query: {}, headers: {}, body: undefined, violations: [] }).response.status).toBe(404);
+    expect(restored.handle({ operationId: 'get_app', path: '/x', pathParams: { app_id: appId }, query: {}, headers: {}, body: undefined, violations: [] }).response.status).toBe(404);
   });
 });
 
-describe('invokeWebhook tokens', () => {
+describe('invoke_webhook tokens', () => {
   it('takes the token from X-Everruns-Webhook-Token, which wins over Authorization', () => {
     const h = harness();
     const { appId, channelId, token } = h.publishedWebhook();
     const call = (headers: Record<string, string>) =>
-      h.call('invokeWebhook', { pathParams: { app_id: appId, channel_id: channelId }, headers }).response.status;
+      h.call('invoke_webhook', { pathParams: { app_id: appId, channel_id: channelId }, headers }).response.status;
     expect(call({ authorization: `Bearer ${token}` })).toBe(202);
     expect(call({ authorization: `bearer ${token}` })).toBe(202);
     expect(call({ authorization: token })).toBe(401);
@@ -96,7 +96,7 @@ describe('invokeWebhook tokens', () => {
   });
 });
 
-describe('invokeWebhook sessions', () => {
+describe('invoke_webhook sessions', () => {
   it('shared_session: the first call creates the session, later calls reuse it', () => {
     const h = harness();
     const { appId, channelId, token } = h.publishedWebhook();
@@ -140,7 +140,7 @@ describe('invokeWebhook sessions', () => {
   });
 });
 
-describe('invokeWebhook message template', () => {
+describe('invoke_webhook message template', () => {
   it('fills app, channel, invocation, payload and webhook values, redacting credential headers', () => {
     const h = harness();
     const message = [
@@ -151,7 +151,7 @@ describe('invokeWebhook message template', () => {
     ].join('\n');
     const { appId, channelId, token } = h.publishedWebhook({ message });
     const raw = '{"user":{"name":"Ada"},"items":["a","b"]}';
-    const outcome = h.call('invokeWebhook', {
+    const outcome = h.call('invoke_webhook', {
       pathParams: { app_id: appId, channel_id: channelId },
       headers: { 'x-everruns-webhook-token': token, authorization: 'Bearer x', cookie: 'sid=1', 'x-request-id': 'req-7' },
       rawBody: Buffer.from(raw),
@@ -171,7 +171,7 @@ describe('invokeWebhook message template', () => {
     const { appId, channelId, token } = h.publishedWebhook({ message: '{{ payload }}/{{ webhook.json }}' });
     const text = h.invoke(appId, channelId, token, 'plain words');
     expect((text.changes.at(-1)!.record as any).message).toBe('plain words/');
-    const empty = h.call('invokeWebhook', { pathParams: { app_id: appId, channel_id: channelId }, headers: { 'x-everruns-webhook-token': token } });
+    const empty = h.call('invoke_webhook', { pathParams: { app_id: appId, channel_id: channelId }, headers: { 'x-everruns-webhook-token': token } });
     expect(empty.response.status).toBe(202);
     expect((empty.changes.at(-1)!.record as any).message).toBe('/');
   });

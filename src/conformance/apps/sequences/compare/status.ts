@@ -1,7 +1,14 @@
 import type { AppsOperationId, AppStatus } from '../../../../model/apps/index.js';
 import type { AppsCheckName } from '../checks.js';
 
-const EDITS: ReadonlySet<string> = new Set(['updateApp', 'publishApp', 'unpublishApp', 'addChannel', 'updateChannel', 'removeChannel']);
+const EDITS: ReadonlySet<string> = new Set([
+  'update_app',
+  'publish_app',
+  'unpublish_app',
+  'add_channel',
+  'update_channel',
+  'remove_channel',
+]);
 
 /**
  * The rule a wrong status breaks, from the operation and the app's state before the request:
@@ -9,17 +16,17 @@ const EDITS: ReadonlySet<string> = new Set(['updateApp', 'publishApp', 'unpublis
  * state changes are lifecycle, the rest is reading back what was written.
  */
 export function statusRule(operation: AppsOperationId, before: AppStatus | undefined, body: unknown): AppsCheckName {
-  if (before === 'archived' && (EDITS.has(operation) || operation === 'getApp')) return 'archived_hidden';
+  if (before === 'archived' && (EDITS.has(operation) || operation === 'get_app')) return 'archived_hidden';
   switch (operation) {
-    case 'invokeWebhook':
+    case 'invoke_webhook':
       return 'webhook_gating';
-    case 'listAppRuns':
+    case 'list_app_runs':
       return 'runs_recorded';
-    case 'publishApp':
-    case 'unpublishApp':
-    case 'archiveApp':
+    case 'publish_app':
+    case 'unpublish_app':
+    case 'delete_app':
       return 'lifecycle_transitions';
-    case 'updateApp': {
+    case 'update_app': {
       const status = body !== null && typeof body === 'object' ? (body as Record<string, unknown>)['status'] : undefined;
       return status === undefined || status === null ? 'read_your_writes' : 'lifecycle_transitions';
     }

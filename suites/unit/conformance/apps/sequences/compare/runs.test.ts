@@ -13,11 +13,11 @@ describe('compareRuns', () => {
         { hour: '2025-01-01T10:00:00Z', ok: 1, err: 0, running: 0 },
       ],
     };
-    expect(compareRuns(expected, received, 'listAppRuns', 'hour')).toEqual([]);
+    expect(compareRuns(expected, received, 'list_app_runs', 'hour')).toEqual([]);
   });
 
   it('reports a missing run, a wrong order, unasked and wrong buckets', () => {
-    const check = (received: unknown, groupBy?: string) => compareRuns(expected, received, 'listAppRuns', groupBy).map((m) => `${m.check}:${m.key}`);
+    const check = (received: unknown, groupBy?: string) => compareRuns(expected, received, 'list_app_runs', groupBy).map((m) => `${m.check}:${m.key}`);
     expect(check({ data: [run('c1', '2025-01-01T10:31:00Z')] })).toEqual(['runs_recorded:count']);
     expect(check({ data: [run('c1', '2025-01-01T09:11:00Z'), run('c1', '2025-01-01T10:31:00Z')] })).toEqual(['runs_recorded:order']);
     expect(check({ data: [run('c2', '2025-01-01T10:31:00Z'), run('c1', '2025-01-01T09:11:00Z')] })).toEqual(['runs_recorded:run:channel_id']);

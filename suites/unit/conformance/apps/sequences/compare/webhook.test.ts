@@ -9,12 +9,12 @@ describe('compareInvocation', () => {
   it('accepts what the oracle predicts and remembers the session', () => {
     const state = new JudgeState();
     const body = { accepted: true, created_session: true, session_id: S1 };
-    expect(compareInvocation(state, body, body, 'invokeWebhook')).toEqual([]);
+    expect(compareInvocation(state, body, body, 'invoke_webhook')).toEqual([]);
     expect(state.sessions.has(S1)).toBe(true);
   });
 
   it('reports a shared session that was not reused, a changed id and a recycled one', () => {
-    const keys = (state: JudgeState, expected: Record<string, unknown>, received: object) => compareInvocation(state, expected, received, 'invokeWebhook').map((m) => `${m.check}:${m.key}`);
+    const keys = (state: JudgeState, expected: Record<string, unknown>, received: object) => compareInvocation(state, expected, received, 'invoke_webhook').map((m) => `${m.check}:${m.key}`);
     expect(keys(new JudgeState(), { accepted: true, created_session: false, session_id: S1 }, { accepted: true, created_session: true, session_id: S2 })).toEqual(['session_reuse:created_session']);
     expect(keys(new JudgeState(), { accepted: true, created_session: false, session_id: S1 }, { accepted: true, created_session: false, session_id: S2 })).toEqual(['session_reuse:session_id']);
     const seen = new JudgeState();
