@@ -4,6 +4,7 @@
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runConform } from '../../src/cli/commands/conform.js';
@@ -12,6 +13,7 @@ import { serveApps, serveStateless } from '../helpers/serve.js';
 import { CATALOGUE } from './targets/catalogue.js';
 import { serveWithBug } from './targets/front.js';
 import { captureIo } from '../helpers/capture-io.js';
+import { listenForTest } from '../helpers/listen.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'conform-gate-'));
 
@@ -100,6 +102,53 @@ describe('document warnings and --fail-on', () => {
     const wrong = captureIo();
     expect(await runConform(['--target', target.url, '--spec', target.spec, '--fail-on', 'info'], wrong)).toBe(2);
     expect(wrong.err()).toMatch(/--fail-on expects warning or error/);
+  });
+
+  it("takes a 404 for an id that is the document's own example as the document's gap, not the target's defect", async () => {
+    // A target that answers the list as the document's example says, and knows no such session.
+    const document = documentWith('3.0.3', {
+      '/sessions': {
+        get: {
+          operationId: 'listSessions',
+          responses: {
+            '200': {
+              description: 'ok',
+              content: {
+                'application/json': {
+                  schema: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' } } } },
+                  example: [{ id: 'event_0193example' }],
+                },
+              },
+            },
+          },
+        },
+      },
+      '/sessions/{session_id}/refs': {
+        get: {
+          operationId: 'listRefs',
+          parameters: [{ name: 'session_id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'array' } } } } },
+        },
+      },
+    });
+    const path = join(dir(), 'openapi.json');
+    writeFileSync(path, JSON.stringify(document));
+    const target = await listenForTest(
+      createServer((req, res) => {
+        const list = req.url === '/sessions';
+        res
+          .writeHead(list ? 200 : 404, { 'content-type': 'application/json' })
+          .end(JSON.stringify(list ? [{ id: 'event_0193example' }] : { message: 'no such session' }));
+      }),
+    );
+    const json = join(dir(), 'r.json');
+    const cli = captureIo();
+    expect(await runConform(['--target', target, '--spec', path, '--runs', '10', '--seed', '3', '--json', json], cli), cli.out()).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report.findings).toEqual([]);
+    expect(report.documentWarnings.map((f: { key: string; operation: string }) => `${f.operation} ${f.key}`)).toContain(
+      'listRefs no-not-found-status',
+    );
   });
 });
 

@@ -42,6 +42,36 @@ export function documentValues(spec: LoadedSpec, operation: Operation, status: n
   return result;
 }
 
+const everywhere = new WeakMap<LoadedSpec, ReadonlySet<string>>();
+
+/**
+ * Every string the document gives as an example or default, anywhere (operations and components):
+ * an id among them that a target hands back is the document's example, not a resource it holds.
+ */
+export function documentStrings(spec: LoadedSpec): ReadonlySet<string> {
+  let found = everywhere.get(spec);
+  if (!found) {
+    const strings = new Set<string>();
+    examplesIn(spec.document, strings, new Set());
+    everywhere.set(spec, (found = strings));
+  }
+  return found;
+}
+
+function examplesIn(node: unknown, out: Set<string>, seen: Set<object>): void {
+  if (node === null || typeof node !== 'object' || seen.has(node)) return;
+  seen.add(node);
+  const record = node as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) {
+    if (key === 'example' || key === 'default') stringsIn(value, out, 0);
+    // OAS `examples`: a list (JSON Schema) or a map of Example Objects whose `value` is the example.
+    else if (key === 'examples' && Array.isArray(value)) for (const example of value) stringsIn(example, out, 0);
+    else if (key === 'examples' && value !== null && typeof value === 'object')
+      for (const example of Object.values(value)) stringsIn((example as { value?: unknown } | null)?.value, out, 0);
+    else examplesIn(value, out, seen);
+  }
+}
+
 /** True when `value` is one of the document's own examples or defaults. */
 export function isDocumentValue(values: DocumentValues, value: unknown): boolean {
   return value !== undefined && values.values.size > 0 && values.values.has(canonicalJson(value));

@@ -1,6 +1,7 @@
 import { isSafeMethod, isSecretName, type HeaderMap } from '../../core/index.js';
 import type { Operation } from '../../openapi/index.js';
 import { isTransportFailure, type TransportFailure } from '../../transport/index.js';
+import { documentStrings } from '../checks/document-values.js';
 import { responseJson, type Exchange, type RequestKind } from '../findings/exchange.js';
 import { findingOf, type Finding } from '../findings/finding.js';
 import { requestKindOf } from '../findings/request-kind.js';
@@ -64,9 +65,7 @@ export async function execute(run: Run, operation: Operation, plan: RequestPlan,
     if (count) state.tally.count('not_a_server_error', true);
     return { findings: [transportFinding(exchange, result)], transport: result };
   }
-  // An item the run deleted (or is deleting) names nothing the target holds any more.
-  const gone = state.deleted.covers(request.path);
-  const unknownIds = Object.keys(built.pathParams).filter((name) => gone || !built.knownIds.has(name));
+  const unknownIds = unknownIdsOf(run, built, request.path);
   const exchange: Exchange = {
     operation,
     request,
@@ -123,6 +122,19 @@ function classify({ config }: Run, operation: Operation, plan: RequestPlan, buil
     body: built.request.body,
   });
   return judged.kind === 'negative' && plan.kind.kind === 'negative' ? plan.kind : judged;
+}
+
+/**
+ * The path parameters that name nothing the target holds: made up by the generator, one of the
+ * document's example values (a target answering from examples hands them out), or an item the run
+ * deleted (or is deleting).
+ */
+function unknownIdsOf({ config, state }: Run, built: Materialised, path: string): string[] {
+  const gone = state.deleted.covers(path);
+  const examples = documentStrings(config.spec);
+  return Object.entries(built.pathParams)
+    .filter(([name, value]) => gone || !built.knownIds.has(name) || examples.has(value))
+    .map(([name]) => name);
 }
 
 /** The token of a resource named in the path, for an operation guarded by that resource's own scheme. */
