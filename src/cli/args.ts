@@ -12,6 +12,12 @@ type Values<T extends Options> = ReturnType<typeof parseArgs<StrictConfig<T>>>['
 /** Prefix of every environment variable that sets a flag: `EVERRUNS_CONTRACT_PORT=0` is `--port 0`. */
 export const ENV_PREFIX = 'EVERRUNS_CONTRACT_';
 
+/**
+ * Variables other tools already set, read after the EVERRUNS_CONTRACT_* ones: `PORT` (platforms
+ * such as Heroku and Cloud Run hand a server its port so) and the platform's own API key variable.
+ */
+const CONVENTIONAL_ENV: Readonly<Record<string, string>> = { port: 'PORT', 'api-key': 'EVERRUNS_API_KEY' };
+
 // Flags every command takes, read from the command line only.
 const COMMON = {
   config: { type: 'string' },
@@ -30,7 +36,7 @@ export function envName(flag: string, command?: CommandName): string {
 /**
  * A command's flags, strictly (no positionals, unknown flags refused with the nearest known one),
  * each missing flag then taken from the environment (`EVERRUNS_CONTRACT_MOCK_PORT`, else
- * `EVERRUNS_CONTRACT_PORT`) and else from the config file's section for the command: flags beat
+ * `EVERRUNS_CONTRACT_PORT`, else `PORT`) and else from the config file's section for the command: flags beat
  * the environment, which beats the file. `--config FILE` (or `EVERRUNS_CONTRACT_CONFIG`) names the
  * file; `--help` and `--config` come from the command line alone.
  */
@@ -56,8 +62,9 @@ export function parseCommandFlags<T extends Options>(
   if (file) refuseUnknownKeys(file, table);
   for (const [name, option] of Object.entries(table)) {
     if (values[name] !== undefined || ARGV_ONLY.has(name)) continue;
-    const scoped = envName(name, command);
-    const variable = env[scoped] !== undefined ? scoped : env[envName(name)] !== undefined ? envName(name) : undefined;
+    const variable = [envName(name, command), envName(name), CONVENTIONAL_ENV[name]].find(
+      (candidate) => candidate !== undefined && env[candidate] !== undefined,
+    );
     if (variable !== undefined) {
       values[name] = fromEnv(variable, env[variable]!, option);
       from.set(name, variable);

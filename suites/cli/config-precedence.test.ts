@@ -43,6 +43,40 @@ describe('a flag beats EVERRUNS_CONTRACT_*, which beats the config file, for eve
     );
   });
 
+  it('mock: EVERRUNS_CONTRACT_PORT beats PORT, which beats the config file', async () => {
+    const [file, conventional, prefixed] = [await freePort(), await freePort(), await freePort()];
+    const cwd = folderWith({ mock: { port: file, quiet: true } });
+    expect(await listeningPort(['mock'], { cwd, env: { PORT: String(conventional) } })).toBe(conventional);
+    expect(await listeningPort(['mock'], { cwd, env: { PORT: String(conventional), EVERRUNS_CONTRACT_PORT: String(prefixed) } })).toBe(
+      prefixed,
+    );
+  });
+
+  it('conform: EVERRUNS_API_KEY is the --api-key, sent and never printed', async () => {
+    const mock = startMain(['mock', '--port', '0', '--quiet', '--api-key', 'conventional-key-123'], { cwd: tempDir(), env: {} });
+    const [, port] = await mock.printed(/listening on http:\/\/127\.0\.0\.1:(\d+)/);
+    try {
+      const argv = ['conform', '--target', `http://127.0.0.1:${port}`, '--runs', '1', '--include-operation-id', 'list_apps', '--read-only'];
+      // The mock's journal (behind the same key) says which of the runs' requests got in.
+      const statuses = async () => {
+        const journal = await fetch(`http://127.0.0.1:${port}/__mock/requests?operation=list_apps`, {
+          headers: { authorization: 'Bearer conventional-key-123' },
+        });
+        const { requests } = (await journal.json()) as { requests: Array<{ status: number }> };
+        await fetch(`http://127.0.0.1:${port}/__mock/requests`, { method: 'DELETE', headers: { authorization: 'Bearer conventional-key-123' } });
+        return new Set(requests.map((request) => request.status));
+      };
+      await runMain(argv, { cwd: tempDir(), env: {} });
+      expect(await statuses()).toEqual(new Set([401]));
+      const allowed = await runMain(argv, { cwd: tempDir(), env: { EVERRUNS_API_KEY: 'conventional-key-123' } });
+      expect(allowed.code, allowed.stdout + allowed.stderr).toBe(0);
+      expect(await statuses()).toContain(200);
+      expect(allowed.stdout + allowed.stderr).not.toContain('conventional-key-123');
+    } finally {
+      await mock.stop();
+    }
+  });
+
   it('record: --port, EVERRUNS_CONTRACT_RECORD_PORT (over EVERRUNS_CONTRACT_PORT), "record": {"port"}', async () => {
     const [file, env, scoped, flag] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const cwd = folderWith({ record: { port: file, target: 'http://127.0.0.1:9', out: join(tempDir(), 'x.har') } });
