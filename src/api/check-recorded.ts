@@ -1,4 +1,4 @@
-import type { RunEvent } from '../conformance/index.js';
+import type { RunEvent, Severity, Waiver } from '../conformance/index.js';
 import { resolveSpec, type SpecInput } from './resolve-spec.js';
 import { defaultPlugins } from './run-conformance.js';
 
@@ -10,6 +10,12 @@ export interface RecordedConformanceOptions {
   spec?: SpecInput;
   checks?: readonly string[];
   excludeChecks?: readonly string[];
+  /** `entry:N` as printed with a finding: judge only the N-th recorded exchange (counted over all files). */
+  replay?: string;
+  /** Accepted findings (`--waivers`), as for a live run. */
+  waivers?: readonly Waiver[];
+  /** The least severity that fails the gate (`--fail-on`; default error). */
+  failOn?: Severity;
 }
 
 /** The stateless checks over recorded exchanges, no network: the events of a live run, with the default plug-ins wired in. */
@@ -32,6 +38,9 @@ export async function* streamRecordedConformance(options: RecordedConformanceOpt
     plugins: await defaultPlugins(),
     ...(options.checks === undefined ? {} : { checks: options.checks }),
     ...(options.excludeChecks === undefined ? {} : { excludeChecks: options.excludeChecks }),
+    ...(options.replay === undefined ? {} : { replay: options.replay }),
+    ...(options.waivers === undefined ? {} : { waivers: options.waivers }),
+    ...(options.failOn === undefined ? {} : { failOn: options.failOn }),
   });
 }
 

@@ -28,14 +28,14 @@ export interface RunConformanceOptions extends Omit<ConformanceOptions, 'spec' |
 /** What a run found, as the CLI reports it. */
 export interface ConformanceResult {
   summary: RunSummary;
-  /** The findings, deduplicated, in the order they were found (also `summary.findings`). */
+  /** The findings, grouped by cause, in the order they were found (also `summary.findings`): errors, document warnings and waived ones alike. */
   findings: ReportedFinding[];
   /** The operationIds the run generated requests for. */
   operations: string[];
-  /** True when every check held. */
+  /** True when the gate passed: no finding of the failing severity that no waiver accepts, and the run was not interrupted. */
   passed: boolean;
-  /** The CLI's exit code for this run: 0 every check held, 1 findings. */
-  exitCode: 0 | 1;
+  /** The CLI's exit code for this run: 0 the gate passed, 1 a finding fails it, 2 interrupted before it could decide. */
+  exitCode: 0 | 1 | 2;
   /** The JUnit XML report `--junit` writes (secrets masked). */
   junit(): string;
   /** The JSON report `--json` writes (secrets masked). */

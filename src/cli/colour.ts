@@ -45,9 +45,10 @@ export function paintReport(text: string, paint: Paint): string {
   return text
     .split('\n')
     .map((line) => {
-      if (/^(\r\x1b\[2K)?✗|^\d+\. \[|^\d+ findings?:/.test(line)) return paint.red(line);
-      if (/^(\r\x1b\[2K)?✓|^all checks passed/.test(line)) return paint.green(line);
-      if (/^(\r\x1b\[2K)?warning:/.test(line)) return paint.yellow(line);
+      if (/^(\r\x1b\[2K)?✗|^\d+\. \[|^\d+ findings?[:,]|^interrupted, not passed/.test(line)) return paint.red(line);
+      if (/^(\r\x1b\[2K)?✓|^all checks passed|^passed with/.test(line)) return paint.green(line);
+      // Document warnings, and waivers that expired or accepted nothing: to read, not failing the gate.
+      if (/^(\r\x1b\[2K)?(warning:|!)|^W\d+\. \[|^(expired|unused) waiver:/.test(line)) return paint.yellow(line);
       return line;
     })
     .join('\n');

@@ -9,10 +9,19 @@ export { ALL_CHECKS } from './checks/index.js';
 export type { Check, CheckContext } from './checks/check.js';
 export type { ProblemIssue, ProblemRule } from './checks/problem-rule.js';
 export type { Exchange, RequestKind } from './findings/exchange.js';
-export type { Finding, Replay, ReportedFinding, Severity } from './findings/finding.js';
+export type { Finding, FindingScope, Occurrence, Replay, ReportedFinding, Severity, WaivedBy } from './findings/finding.js';
+export { readWaivers, type Waiver, type WaiverStatus } from './findings/waivers.js';
+export { gateOf, type Gate } from './report/gate.js';
 export type { Coverage, CoverageCell, CoverageMark, OperationCoverage } from './findings/coverage.js';
 export type { RequestPlan } from './generate/request-plan.js';
-export { checkRecordings, type OfflineOptions, type RecordedExchangeInput } from './offline/check-recordings.js';
+export { checkRecordings, type OfflineOptions } from './offline/check-recordings.js';
+export {
+  createRecordingJudge,
+  type Judged,
+  type RecordedExchangeInput,
+  type RecordingJudge,
+  type RecordingJudgeOptions,
+} from './offline/recording-judge.js';
 export { createProgress, type ProgressOutput } from './report/progress.js';
 export { renderFinding, renderSummary } from './report/text.js';
 export { toJUnit } from './report/junit.js';

@@ -29,6 +29,12 @@ export interface GenerateOptions {
    * non-negative numbers. Off by default, where generators explore Unicode and edges.
    */
   readable?: boolean;
+  /**
+   * The value travels as text (a path, query or header parameter, a form field) and is read back
+   * by the schema's type (`"42"` is a number for an integer): negative values are then only those
+   * whose text still breaks the schema, never a number "mutation" of a string.
+   */
+  text?: boolean;
 }
 
 /** A schema in the dialect-neutral form every generator works on (see normalize.ts). */
@@ -50,6 +56,7 @@ export interface BuildState {
   readonly examples: 'first' | 'sometimes';
   readonly optional: 'all' | 'some';
   readonly readable: boolean;
+  readonly text: boolean;
   /** The name of the property whose value is being built (array items keep their array's name). */
   readonly property?: string;
   /** Structural nesting (object property or array item) below the root. */
@@ -71,6 +78,7 @@ export function rootState(ctx: SchemaContext, options: GenerateOptions): BuildSt
     examples: options.examples ?? 'sometimes',
     optional: options.optional ?? 'some',
     readable: options.readable ?? false,
+    text: options.text ?? false,
     depth: 0,
     memo: new Map(),
   };

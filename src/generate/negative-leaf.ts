@@ -1,6 +1,6 @@
 import type { Schema } from './context.js';
 import { invalidForFormat } from './formats.js';
-import { jsonEqual } from '../core/index.js';
+import { jsonEqual, readScalarText } from '../core/index.js';
 import { hasType } from './matches.js';
 import { isMultipleOf } from './number-arbitrary.js';
 import { codePointLength, compilePattern } from './string-arbitrary.js';
@@ -13,14 +13,21 @@ export interface LeafMutation {
 }
 
 const WRONG_TYPES: unknown[] = [42, 'text', true, { unexpected: true }, ['item'], null, 1.5];
+// As text only scalars travel, and only text a string type refuses stays wrong: 'text' for a number.
+const WRONG_TEXT_TYPES: unknown[] = ['text', 1.5, 42];
 
-/** Scalar mutations: wrong type, outside enum/const, string length/pattern/format, number bounds. */
-export function leafMutations(schema: Schema): LeafMutation[] {
+const STRING_KEYWORDS = new Set(['minLength', 'maxLength', 'pattern', 'format']);
+
+/**
+ * Scalar mutations: wrong type, outside enum/const, string length/pattern/format, number bounds.
+ * With `text`, only those whose text, read back by the schema's type, still breaks the schema.
+ */
+export function leafMutations(schema: Schema, text = false): LeafMutation[] {
   const out: LeafMutation[] = [];
   const types = schema['type'] as string[] | undefined;
   const allows = (v: unknown): boolean => types === undefined || types.some((t) => hasType(v, t));
-  if (types !== undefined) {
-    const wrong = WRONG_TYPES.find((v) => !allows(v));
+  if (types !== undefined && !(text && (types.includes('array') || types.includes('object')))) {
+    const wrong = (text ? WRONG_TEXT_TYPES : WRONG_TYPES).find((v) => !allows(text ? readBack(v, types) : v));
     if (wrong !== undefined) out.push({ value: wrong, keyword: 'type', description: `not of type ${types.join('|')}` });
   }
   for (const keyword of ['enum', 'const'] as const) {
@@ -30,15 +37,37 @@ export function leafMutations(schema: Schema): LeafMutation[] {
     const value = candidates.find((v) => allows(v) && !allowed.some((a) => jsonEqual(a, v)));
     if (value !== undefined) out.push({ value, keyword, description: `outside the ${keyword}` });
   }
-  if (Array.isArray(schema['enum']) || 'const' in schema) return out;
-  if (types === undefined || types.includes('string')) out.push(...stringMutations(schema));
-  if (types === undefined || types.includes('number') || types.includes('integer')) {
-    out.push(...numberMutations(schema, types !== undefined && !types.includes('number')));
+  if (!(Array.isArray(schema['enum']) || 'const' in schema)) {
+    if (types === undefined || types.includes('string')) out.push(...stringMutations(schema, text));
+    if (types === undefined || types.includes('number') || types.includes('integer')) {
+      out.push(...numberMutations(schema, types !== undefined && !types.includes('number')));
+    }
   }
-  return out;
+  return text ? out.filter((mutation) => survivesAsText(schema, types, mutation)) : out;
 }
 
-function stringMutations(schema: Schema): LeafMutation[] {
+/**
+ * Whether a mutation's text is still invalid once read back by the schema's type, as a server
+ * reads a parameter: a number in a string parameter is just the string "42".
+ */
+function survivesAsText(schema: Schema, types: string[] | undefined, mutation: LeafMutation): boolean {
+  const value = mutation.value;
+  if (value !== null && typeof value === 'object') return false;
+  const read = readBack(value, types);
+  if (mutation.keyword === 'type') return types !== undefined && !types.some((t) => hasType(read, t));
+  if (mutation.keyword === 'enum' || mutation.keyword === 'const') {
+    const allowed = mutation.keyword === 'enum' ? ((schema['enum'] as unknown[] | undefined) ?? []) : [schema['const']];
+    return (types === undefined || types.some((t) => hasType(read, t))) && !allowed.some((a) => jsonEqual(a, read));
+  }
+  return STRING_KEYWORDS.has(mutation.keyword) ? typeof read === 'string' : typeof read === 'number';
+}
+
+/** A scalar as a server reads its text back by the schema's types. */
+function readBack(value: unknown, types: string[] | undefined): unknown {
+  return readScalarText(String(value), new Set(types ?? []));
+}
+
+function stringMutations(schema: Schema, text: boolean): LeafMutation[] {
   const out: LeafMutation[] = [];
   const min = typeof schema['minLength'] === 'number' ? schema['minLength'] : 0;
   const max = typeof schema['maxLength'] === 'number' ? schema['maxLength'] : Infinity;
@@ -49,8 +78,13 @@ function stringMutations(schema: Schema): LeafMutation[] {
   const fits = (s: string): boolean => codePointLength(s) >= min && codePointLength(s) <= max;
   const regex = typeof schema['pattern'] === 'string' ? compilePattern(schema['pattern']) : undefined;
   if (regex !== undefined) {
-    const seeds = ['', ' ', '!', '~', 'a', 'A', '0', '-', '_', 'é', ' !~'];
-    const candidates = seeds.flatMap((seed) => [seed, seed.repeat(Math.max(1, Math.ceil(min)))]).map((s) => s.slice(0, Math.min(s.length, max)));
+    // As text an empty value is often no value at all (an empty path segment is another route): tried last.
+    const seeds = text
+      ? [' ', '!', '~', 'a', 'A', '0', '-', '_', 'é', ' !~', '']
+      : ['', ' ', '!', '~', 'a', 'A', '0', '-', '_', 'é', ' !~'];
+    const candidates = seeds
+      .flatMap((seed) => [seed, seed.repeat(Math.max(1, Math.ceil(min)))])
+      .map((s) => s.slice(0, Math.min(s.length, max)));
     const value = candidates.find((s) => fits(s) && !regex.test(s));
     if (value !== undefined) out.push({ value, keyword: 'pattern', description: `does not match ${regex.source}` });
   } else {

@@ -44,7 +44,7 @@ function negatives(raw: unknown, state: BuildState): Alternatives {
   }
   // Under a union, a negation or leftovers of allOf, no single mutation is sure to be the failing one.
   if (schema === null || ['oneOf', 'anyOf', 'not', 'if', '__filters'].some((k) => k in schema)) return [];
-  const out: Alternatives = leafMutations(schema).map((m) => fc.constant({ ...m, pointer: '' }));
+  const out: Alternatives = leafMutations(schema, state.text).map((m) => fc.constant({ ...m, pointer: '' }));
   const types = schema['type'] as string[] | undefined;
   const attempt = (make: () => Alternatives): void => {
     try {
@@ -74,7 +74,8 @@ function objectNegatives(schema: Schema, state: BuildState): Alternatives {
       }),
     );
   }
-  if (schema['additionalProperties'] === false) {
+  // As text, an undeclared member of a closed object is read as another parameter, not as a member.
+  if (schema['additionalProperties'] === false && !state.text) {
     const patterns = Object.keys((schema['patternProperties'] as Schema | undefined) ?? {});
     const extra = ['zz_unexpected', 'zz_unexpected_2'].find((k) => !(k in declared) && !patterns.some((p) => compilePattern(p)?.test(k)));
     if (extra !== undefined) {

@@ -1,3 +1,5 @@
+import { readScalarText } from '../core/index.js';
+
 /** Follows refs of a schema node of the document. */
 export type SchemaLookup = (schema: unknown) => Record<string, unknown> | undefined;
 
@@ -19,7 +21,6 @@ export interface ValueShape {
   propertySchemas: ReadonlyMap<string, unknown>;
 }
 
-const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const MAX_DEPTH = 8;
 
 const identity: Coerce = (text) => text;
@@ -54,15 +55,7 @@ export function coercerFor(schema: unknown, lookup: SchemaLookup): Coerce {
 function coercerOf(types: ReadonlySet<string>): Coerce {
   if (types.size === 0 || types.has('string')) return identity;
   // `1.5` for an integer becomes a number too, so Ajv reports "must be integer" rather than a type error about text.
-  const numeric = types.has('number') || types.has('integer');
-  const boolean = types.has('boolean');
-  const nullable = types.has('null');
-  return (text) => {
-    if (numeric && NUMBER.test(text)) return Number(text);
-    if (boolean && (text === 'true' || text === 'false')) return text === 'true';
-    if (nullable && (text === '' || text === 'null')) return null;
-    return text;
-  };
+  return (text) => readScalarText(text, types);
 }
 
 function typesOf(schema: Record<string, unknown> | undefined, lookup: SchemaLookup, depth: number): Set<string> {

@@ -4,40 +4,20 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { runRecord } from '../../src/cli/commands/record.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { loadPlayback } from '../../src/api/playback.js';
 import { createMockServer } from '../../src/mock/index.js';
+import { captureIo, waitFor } from '../helpers/capture-io.js';
 import { loadAppsSpec, serveApps } from '../helpers/serve.js';
 import { HARNESS } from '../helpers/apps-ids.js';
 
 const TOKEN = 'whk_cli_record_secret_token';
 
-function controllableIo() {
-  let out = '';
-  let stop!: (signal: string) => void;
-  const io: CliIo = {
-    stdout: (text) => void (out += text),
-    stderr: (text) => void (out += text),
-    stopSignal: new Promise((resolve) => (stop = resolve)),
-  };
-  return { io, out: () => out, stop };
-}
-
-async function waitFor(pattern: RegExp, read: () => string): Promise<RegExpExecArray> {
-  for (let i = 0; i < 200; i++) {
-    const match = pattern.exec(read());
-    if (match) return match;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`never saw ${pattern}: ${read()}`);
-}
-
 describe('record → mock --fixtures, as the CLI wires them', () => {
   it('records through the proxy with live validation, and plays back byte-identical answers', async () => {
     const target = await serveApps();
     const harPath = join(mkdtempSync(join(tmpdir(), 'cli-record-')), 'session.har');
-    const recorder = controllableIo();
-    const finished = runRecord(['--target', target.url, '--out', harPath, '--port', '0'], recorder.io);
+    const recorder = captureIo();
+    const finished = runRecord(['--target', target.url, '--out', harPath, '--port', '0'], recorder);
     const proxyUrl = (await waitFor(/listening on (http:\/\/\S+)/, recorder.out))[1]!;
 
     const sent: Array<{ method: 'GET' | 'POST'; path: string; body?: string; status: number; answer: string }> = [];

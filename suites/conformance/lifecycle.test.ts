@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { runConformance, type RunEvent } from '../../src/conformance/index.js';
+import { exitCodeOf, runConformance, toJsonReport, type RunEvent } from '../../src/conformance/index.js';
 import { loadAppsSpec, serveApps } from '../helpers/serve.js';
 import { APPS_STATELESS, collect } from './collect.js';
 import { serveWithBug, type Seen } from './targets/front.js';
@@ -31,6 +31,9 @@ describe('a run against a live target', () => {
     expect(finished?.type).toBe('run-finished');
     if (finished?.type !== 'run-finished') return;
     expect(finished.summary.interrupted).toBe(true);
+    // An interrupted run never passes, even with nothing found: its JSON says so and it exits 2.
+    expect(JSON.parse(toJsonReport(finished.summary, []))).toMatchObject({ interrupted: true, passed: false });
+    expect(exitCodeOf(finished.summary)).toBe(2);
     const created = (await apps(mock.url)).filter((app) => app.name.startsWith('conform-8-'));
     expect(created.length).toBeGreaterThan(0);
     expect(created.filter((app) => app.status !== 'archived')).toEqual([]);
@@ -42,8 +45,10 @@ describe('a run against a live target', () => {
     const started = Date.now();
     const { summary } = await collect({ plugins: [APPS_STATELESS], spec: await loadAppsSpec(), target: mock.url, seed: 9, runs: 100_000, maxDurationMs: 500 });
     expect(Date.now() - started).toBeLessThan(8000);
-    expect(summary.interrupted).toBe(true);
+    // The time budget it was given is no interruption: such a run can pass.
+    expect(summary).toMatchObject({ interrupted: false, maxDurationReached: true });
     expect(summary.findings).toEqual([]);
+    expect(exitCodeOf(summary)).toBe(0);
   });
 
   it('sends only GET, HEAD and OPTIONS with --read-only and creates nothing', async () => {

@@ -63,7 +63,7 @@ const PLANS: Record<string, Plan> = {
     expect: /all checks passed/,
   },
   'CONFORMANCE_RUNS=5 npx vitest run suites/conformance/campaign --shard=1/2': { script: true, expect: /passed/ },
-  '# 1. record: a proxy on :4011 forwards to the target, validates each exchange against the spec': {
+  '# 1. record: a proxy on :4011 forwards to the target, holds each exchange to the checks of': {
     skip: 'records a deployment on the internet; record against a mock is tested in suites/cli/record-playback.test.ts',
   },
   'npx everruns-contract mock --fixtures fixtures/apps-lifecycle.har --strict --port 4012 --quiet &': {

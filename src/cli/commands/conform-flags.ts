@@ -33,6 +33,9 @@ export const CONFORM_FLAGS = {
   'min-coverage': { type: 'string' },
   har: { type: 'string', multiple: true },
   record: { type: 'string' },
+  'link-base': { type: 'string' },
+  'fail-on': { type: 'string' },
+  waivers: { type: 'string' },
 } as const;
 
 /** The flags of `conform`, parsed strictly (unknown flags are usage errors). */

@@ -4,9 +4,16 @@ import { formatLoadWarnings } from '../../openapi/index.js';
 import type { CliIo } from '../io.js';
 import { list, type ConformFlags } from './conform-flags.js';
 import { reportRun, type ReportRequest } from './conform-reports.js';
+import type { GateFlags } from './conform-waivers.js';
 
 /** `conform --har`: the stateless checks over recorded exchanges, with the live run's reports and exit codes. */
-export async function runOffline(values: ConformFlags, reports: ReportRequest, io: CliIo, out: (text: string) => void): Promise<number> {
+export async function runOffline(
+  values: ConformFlags,
+  gate: GateFlags,
+  reports: ReportRequest,
+  io: CliIo,
+  out: (text: string) => void,
+): Promise<number> {
   const spec = await resolveSpec(values.spec);
   const warnings = formatLoadWarnings(spec.source, spec.warnings);
   if (warnings) io.stderr(warnings);
@@ -16,6 +23,8 @@ export async function runOffline(values: ConformFlags, reports: ReportRequest, i
   for await (const event of streamRecordedConformance({
     spec,
     har: values.har!,
+    ...gate,
+    ...(values.replay === undefined ? {} : { replay: values.replay }),
     ...(values.checks === undefined ? {} : { checks: list(values.checks) }),
     ...(values['exclude-checks'] === undefined ? {} : { excludeChecks: list(values['exclude-checks']) }),
   })) {

@@ -1,4 +1,4 @@
-import { UsageError } from '../../core/index.js';
+import { UsageError, maskUrlCredentials, splitUrlCredentials } from '../../core/index.js';
 import { ALL_CHECKS, STATEFUL_CHECKS, createProgress, type RunSummary } from '../../conformance/index.js';
 import { defaultPlugins, resolveSpec, resultOf, streamConformance } from '../../api/index.js';
 import { formatLoadWarnings } from '../../openapi/index.js';
@@ -10,18 +10,23 @@ import { list, operationFilter, parseHeaders, parseVars, readFlags } from './con
 import { runOffline } from './conform-offline.js';
 import { installedPath } from './installed-path.js';
 import { readReportFlags, reportRun } from './conform-reports.js';
+import { readGateFlags } from './conform-waivers.js';
 
 /** `conform --help`; `phaseChecks` are the stateful checks (the inferred resources' first, then the plug-ins'), `fixtures` where this installation keeps its recordings. */
 function conformHelp(phaseChecks: readonly string[], fixtures: string): string {
   return `Usage: everruns-contract conform --target URL [options]
 
 Sends property-based requests generated from the OpenAPI document to a live deployment (or a mock)
-and holds every answer against the contract. Exit 0 when every check holds, 1 when anything was
-found (or the coverage is below --min-coverage), 2 for a usage error, an invalid document or a
-target that cannot be reached.
+and holds every answer against the contract. Findings the document causes rather than the target
+(no status declared for rejecting invalid input, an example that breaks its own schema, a link the
+document wrote that cannot be followed) are listed apart as document warnings. Exit 0 when the gate
+passes, 1 when a finding fails it (or the coverage is below --min-coverage), 2 for a usage error,
+an invalid document, a target that cannot be reached at all, or a run interrupted before it could
+decide.
 
 Options:
-  -t, --target URL              base URL of the deployment under test (required)
+  -t, --target URL              base URL of the deployment under test (required); user:password@ in
+                                it is sent as Basic credentials and never printed
   -s, --spec FILE|URL           OpenAPI document, a file or an http(s) URL (default: the bundled Apps API)
   -H, --header 'Name: value'    send this header with every request (repeatable; treated as a secret)
       --api-key KEY             send "Authorization: Bearer KEY"; a missing or wrong key must get 401
@@ -43,13 +48,20 @@ Options:
       --max-duration S          stop generating after S seconds (then clean up and report)
       --read-only               send only GET, HEAD and OPTIONS requests
       --var name=value          use this value for every parameter or property of that name (repeatable)
+      --link-base URL           the base the deployment's canonical links name, when not --target:
+                                a self_url under it is followed on the target
+      --fail-on warning|error   the least severity that fails the gate (default error; warning also
+                                fails on document warnings)
+      --waivers FILE            accept known findings (JSON or YAML: check, operation, key, reason,
+                                expires YYYY-MM-DD); waived findings are shown, expired ones reported
       --junit FILE              write a JUnit XML report (one testsuite per check; folders are created)
       --json FILE               write a JSON report (with the coverage)
       --html FILE               write one self-contained HTML report: verdict, findings with their
                                 reproductions, and the coverage matrix (operation × declared status)
       --min-coverage N          fail (exit 1) when under N % of the declared responses were answered
       --har FILE.har            no network: run the stateless checks over recorded exchanges instead of
-                                --target (repeatable; same reports and exit codes)
+                                --target (repeatable; same reports and exit codes; --replay entry:N
+                                judges one recorded exchange again)
       --record FILE.har         keep what the live run sent and received (secrets redacted), to replay
                                 later with "mock --fixtures" or check again with --har
       --config FILE             read flags from FILE (default: ./everruns-contract.config.json)
@@ -92,12 +104,16 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     const reports = readReportFlags(values);
+    const gate = await readGateFlags(values);
     if (values.har) {
       if (values.target || values.record) throw new UsageError('--har checks recordings offline; it does not go with --target or --record');
-      return await runOffline(values, reports, io, out);
+      return await runOffline(values, gate, reports, io, out);
     }
     const target = urlFlag(values, 'target');
     if (!target) throw new UsageError('--target URL (or --har FILE.har) is required (try --help)');
+    // A password in the target is never printed, whatever prints it (errors included).
+    secrets.push(...splitUrlCredentials(target).secrets);
+    const linkBase = urlFlag(values, 'link-base');
     const headers = parseHeaders(values.header ?? []);
     const apiKey = nonBlankFlag(values, 'api-key');
     secrets.push(...Object.values(headers), ...(apiKey ? [apiKey] : []));
@@ -123,6 +139,8 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
       ...(values['max-duration'] === undefined ? {} : { maxDurationMs: numberFlag(values, 'max-duration', 0, 0.001, 31_536_000) * 1000 }),
       readOnly: values['read-only'] ?? false,
       vars: parseVars(values.var ?? []),
+      ...(linkBase ? { linkBase } : {}),
+      ...gate,
       ...(values.record === undefined ? {} : { record: values.record }),
     };
     const spec = await resolveSpec(values.spec);
@@ -149,7 +167,7 @@ export async function runConform(argv: string[], io: CliIo): Promise<number> {
     if (values.record) io.stdout(`recorded the run's exchanges to ${values.record}\n`);
     return code;
   } catch (error) {
-    io.stderr(renderError(error, 'everruns-contract conform', secrets));
+    io.stderr(maskUrlCredentials(renderError(error, 'everruns-contract conform', secrets)));
     return 2;
   }
 }

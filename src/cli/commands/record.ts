@@ -1,9 +1,9 @@
-import { ensureFolderOf, resolveSpec } from '../../api/index.js';
-import { UsageError } from '../../core/index.js';
+import { defaultPlugins, ensureFolderOf, resolveSpec } from '../../api/index.js';
+import { UsageError, maskUrlCredentials, splitUrlCredentials } from '../../core/index.js';
+import { createRecordingJudge } from '../../conformance/index.js';
 import { formatLoadWarnings } from '../../openapi/index.js';
 import { createRecordingProxy } from '../../recording/index.js';
 import { integerFlag, parseCommandFlags, urlFlag } from '../args.js';
-import { createExchangeValidator } from '../exchange-validation.js';
 import type { CliIo } from '../io.js';
 
 /** The flags of `record`; each also reads `EVERRUNS_CONTRACT_<NAME>` and the config file's `record` section. */
@@ -20,11 +20,13 @@ export const RECORD_FLAGS = {
 export const RECORD_HELP = `Usage: everruns-contract record --target URL --out FILE.har [options]
 
 Starts a recording proxy: every request sent to it is forwarded to --target, answered unchanged,
-validated against the spec (violations are printed as they happen) and appended to a HAR 1.2 file
-with secrets replaced by [REDACTED]. The file stays valid even if the recorder is killed.
+held against the same stateless checks as "conform --har" (violations and document warnings are
+printed as they happen) and appended to a HAR 1.2 file with secrets replaced by [REDACTED]. The
+file stays valid even if the recorder is killed.
 
 Options:
-  -t, --target URL        the API to forward to (required)
+  -t, --target URL        the API to forward to (required); user:password@ in it is sent as Basic
+                          credentials and never printed
   -o, --out FILE          HAR file to append to (required; created, with its folder, if missing)
   -p, --port N            port to listen on (default 4011; 0 picks a free one)
       --host HOST         interface to bind (default 127.0.0.1)
@@ -60,8 +62,13 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
   ensureFolderOf(values.out);
   const warnings = formatLoadWarnings(spec.source, spec.warnings, { quiet: values.quiet ?? false });
   if (warnings) io.stderr(warnings);
-  const validate = createExchangeValidator(spec);
+  // The one judgement of recorded exchanges: what conform --har would report over the file.
+  const judge = createRecordingJudge({ spec, plugins: await defaultPlugins() });
+  const shown = maskUrlCredentials(target);
+  const baseUrl = splitUrlCredentials(target).url;
   let violations = 0;
+  let documentWarnings = 0;
+  let judging: Promise<void> = Promise.resolve();
   const proxy = await createRecordingProxy({
     target,
     harPath: values.out,
@@ -69,19 +76,42 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
     port,
     redact: { headers: values.redact ?? [], fields: values.redact ?? [] },
     onExchange(request, response, ms) {
-      const problems = validate(request, response);
-      violations += problems.length;
-      if (!values.quiet)
-        io.stdout(`${request.method} ${request.path}${request.query ? '?' + request.query : ''} ${response.status} ${ms.toFixed(1)}ms\n`);
-      for (const problem of problems) io.stdout(`  violation: ${problem}\n`);
+      // Judged one after the other, so the lines come out in the order the exchanges happened.
+      judging = judging
+        .then(() => judge.judge({ baseUrl, request, response, elapsedMs: ms }))
+        .then(
+          (judged) => {
+            if (!values.quiet)
+              io.stdout(
+                `${request.method} ${request.path}${request.query ? '?' + request.query : ''} ${response.status} ${ms.toFixed(1)}ms\n`,
+              );
+            if (!judged.exchange) {
+              violations += 1;
+              io.stdout(`  violation: ${request.method} ${request.path} is not declared in ${spec.source}\n`);
+            }
+            for (const finding of judged.results.flatMap((result) => result.findings)) {
+              const warning = finding.severity === 'warning';
+              if (warning) documentWarnings += 1;
+              else violations += 1;
+              io.stdout(
+                `  ${warning ? 'document warning' : 'violation'}: [${finding.check}] ${finding.operation}: ${finding.title} (${finding.received})\n`,
+              );
+            }
+          },
+          (error: unknown) => io.stderr(`${request.method} ${request.path}: could not be judged (${(error as Error)?.message ?? error})\n`),
+        );
     },
     onError(request, error) {
-      io.stderr(`${request.method} ${request.path}: target unreachable (${error.message})\n`);
+      io.stderr(maskUrlCredentials(`${request.method} ${request.path}: target unreachable (${error.message})\n`));
     },
   });
-  io.stdout(`everruns-contract record listening on ${proxy.url}\n  forwarding to ${target}\n  recording to ${values.out}\n`);
+  io.stdout(`everruns-contract record listening on ${proxy.url}\n  forwarding to ${shown}\n  recording to ${values.out}\n`);
   const signal = await io.stopSignal;
   await proxy.close();
-  io.stdout(`${signal}: recording closed (${violations} violation${violations === 1 ? '' : 's'} seen)\n`);
+  // What was proxied before the signal is judged and counted before the totals are printed.
+  await judging;
+  io.stdout(
+    `${signal}: recording closed (${violations} violation${violations === 1 ? '' : 's'} seen${documentWarnings ? `, ${documentWarnings} document warning${documentWarnings === 1 ? '' : 's'}` : ''})\n`,
+  );
   return 0;
 }

@@ -15,6 +15,13 @@ export interface CheckContext {
   apiKeyConfigured: boolean;
   /** The domain plug-ins' rules for problem bodies, held by problem_json_conformance. */
   problemRules: readonly ProblemRule[];
+  /** The target's base URL, without a trailing slash. */
+  target: string;
+  /**
+   * `--link-base`: the origin (and path) the deployment's canonical links name when it is not the
+   * target's own; a link under it is followed on the target.
+   */
+  linkBase?: string | undefined;
   /** The slowest answer allowed, in ms (`--max-response-time`), when one is set. */
   maxResponseTimeMs?: number | undefined;
   /** True when the run itself has sent a DELETE to this path or an item above it (requests run concurrently). */

@@ -3,7 +3,10 @@ import { findResponse } from '../../openapi/index.js';
 import type { Check } from './check.js';
 import { findingOf } from '../findings/finding.js';
 
-/** A response with a body says what it is, in a media type declared for its status. */
+/**
+ * A response with a body says what it is, in a media type declared for its status. An error's
+ * media type comes from the server's one error writer, so a wrong one is one finding for the API.
+ */
 export const contentTypeConformance: Check = {
   name: 'content_type_conformance',
   description: 'a response body has a Content-Type declared for its status',
@@ -21,6 +24,7 @@ export const contentTypeConformance: Check = {
         expected: `Content-Type ${allowed.join(' or ')} for status ${response.status}`,
         received: received ? `Content-Type ${response.headers['content-type']}` : 'no Content-Type header',
         key: `${response.status}:${received ?? 'none'}`,
+        ...(response.status >= 400 ? { scope: 'api' as const } : {}),
       }),
     ];
   },

@@ -1,7 +1,10 @@
 import type { Check } from './check.js';
 import { findingOf } from '../findings/finding.js';
 
-/** A request sent with missing or wrong credentials (the API key, a resource's own token) must be answered 401. */
+/**
+ * A request sent with missing or wrong credentials (the API key, a resource's own token) must be
+ * answered 401. Credentials are checked in one layer, so each variant let through is one finding.
+ */
 export const ignoredAuth: Check = {
   name: 'ignored_auth',
   description: 'missing or wrong credentials are refused with 401',
@@ -15,6 +18,7 @@ export const ignoredAuth: Check = {
         expected: `401 for a request with ${kind.variant}`,
         received: String(status),
         key: kind.variant,
+        scope: 'api',
       }),
     ];
   },

@@ -21,6 +21,9 @@ function speaksProblemJson(spec: LoadedSpec): boolean {
 const NAME = 'problem_json_conformance';
 
 /**
+ * Errors are written in one place on a server, so each way of breaking these rules is one finding
+ * for the whole API, however many operations show it.
+ *
  * Every 4xx/5xx is RFC 9457 problem details (a title, the HTTP status), then whatever the domain
  * plug-ins' problem rules add — for documents that speak problem+json. A document that declares
  * no error in that media type (petstore's bodiless 400s, GitHub's basic-error) has made no such
@@ -80,7 +83,7 @@ export const problemJsonConformance: Check = {
 };
 
 function issue(exchange: Exchange, key: string, title: string, expected: string, received: string): Finding {
-  return findingOf(NAME, exchange, { title, expected, received, key });
+  return findingOf(NAME, exchange, { title, expected, received, key, scope: 'api' });
 }
 
 function describe(value: unknown): string {

@@ -25,6 +25,7 @@ export const secretNotEchoed: Check = {
           expected: 'no credential or write-only secret in any response',
           received: `the response ${where} contains a secret the runner sent (shown as ***)`,
           key: where,
+          scope: 'api',
         }),
       );
     }

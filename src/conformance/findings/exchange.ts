@@ -15,6 +15,12 @@ export interface Exchange {
   json?: unknown;
   parseError?: string;
   generatedAs: RequestKind;
+  /**
+   * The path parameters whose value the target never handed out (made up by the generator) or
+   * belongs to a resource the run deleted: a 404 is then the contract's own answer. Absent when
+   * the runner cannot tell (a recording).
+   */
+  unknownIds?: readonly string[];
   elapsedMs: number;
 }
 

@@ -1,12 +1,26 @@
 import type { Violation } from '../../validation/index.js';
 import type { Exchange } from './exchange.js';
 
+/**
+ * `error`: the target broke the contract. `warning`: the cause is the document (no status declared
+ * for rejecting invalid input, an example that contradicts its schema, a link that cannot resolve):
+ * listed as a document warning, failing the gate only with `--fail-on warning`.
+ */
 export type Severity = 'error' | 'warning';
 
-/** A broken contract, as data. Findings with the same `check`, `operation` and `key` are one finding. */
+/**
+ * Where a cause lies: in one operation (its validation, its schema), or in something every
+ * operation shares (the error writer, the auth layer, link building, the document's habits), so
+ * that the same cause seen on forty operations is one finding.
+ */
+export type FindingScope = 'operation' | 'api';
+
+/** A broken contract, as data. Findings with the same `check`, `key` and (unless api-wide) `operation` are one finding. */
 export interface Finding {
   check: string;
   severity: Severity;
+  /** Absent: `operation`. */
+  scope?: FindingScope;
   /** operationId (or `METHOD /path`). */
   operation: string;
   title: string;
@@ -25,11 +39,31 @@ export interface Replay {
   path: string;
 }
 
-/** A finding after deduplication: how often its cause was seen, and how to replay its minimal case. */
+/** Another operation where an api-wide cause was seen, with its evidence and replay. */
+export interface Occurrence {
+  operation: string;
+  evidence: Exchange[];
+  replay?: Replay;
+}
+
+/** A waiver that accepts a finding: why, and until when. */
+export interface WaivedBy {
+  reason: string;
+  /** `YYYY-MM-DD`, the last day the waiver holds. */
+  expires: string;
+}
+
+/** A finding after deduplication: how often its cause was seen, where, and how to replay its minimal case. */
 export interface ReportedFinding extends Finding {
   count: number;
-  /** Absent when the case was not shrunk. */
+  /** Every operation the cause was seen on, the first one (`operation`) first. */
+  operations: string[];
+  /** A few sightings on other operations, for an api-wide cause. */
+  occurrences: Occurrence[];
+  /** Absent only where nothing can be replayed. */
   replay?: Replay;
+  /** Set when a waiver accepts the finding: it is shown, but does not fail the gate. */
+  waived?: WaivedBy;
 }
 
 /** What a check says about one exchange; the rest of the Finding comes from the exchange. */
@@ -39,6 +73,7 @@ export interface FindingParts {
   received: string;
   key: string;
   severity?: Severity;
+  scope?: FindingScope;
   violations?: Finding['violations'];
   /** Follow-up exchanges that belong to the reproduction (e.g. the GET of a self_url). */
   more?: Exchange[];
@@ -49,6 +84,7 @@ export function findingOf(check: string, exchange: Exchange, parts: FindingParts
   return {
     check,
     severity: parts.severity ?? 'error',
+    ...(parts.scope === 'api' ? { scope: 'api' as const } : {}),
     operation: exchange.operation.id,
     title: parts.title,
     expected: parts.expected,

@@ -29,6 +29,8 @@ export interface MaterialiseOptions {
 export interface Materialised {
   request: OutgoingRequest;
   pathParams: Record<string, string>;
+  /** The path parameters whose value the target handed out (the pool) or the user named (`--var`); the others are made up. */
+  knownIds: Set<string>;
   query: URLSearchParams;
   body?: { mediaType: string; value: unknown; raw: boolean };
 }
@@ -37,7 +39,8 @@ export interface Materialised {
 export function materialise(plan: RequestPlan, options: MaterialiseOptions): Materialised {
   const { operation, vars } = options;
   const skip = plan.kind.kind === 'negative' ? plan.kind.pointer : undefined;
-  const pathParams = resolvePath(plan, options, skip);
+  const knownIds = new Set<string>();
+  const pathParams = resolvePath(plan, options, skip, knownIds);
   const url = options.baseUrl + operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathParams[name] ?? ''));
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(plan.query)) {
@@ -56,7 +59,7 @@ export function materialise(plan: RequestPlan, options: MaterialiseOptions): Mat
   } else if (plan.body) {
     let value = overrideVars(plan.body.value, vars, skip, '/body');
     if (options.namePrefix && operation.method === 'POST') value = prefixName(value, options, skip);
-    bytes = Buffer.from(JSON.stringify(value));
+    bytes = Buffer.from(plan.body.form ? formText(value) : JSON.stringify(value));
     body = { mediaType: plan.body.mediaType, value, raw: false };
   }
   if (body) headers['content-type'] = body.mediaType;
@@ -65,20 +68,23 @@ export function materialise(plan: RequestPlan, options: MaterialiseOptions): Mat
   return {
     request: { method: operation.method, url: search ? `${url}?${search}` : url, headers, ...(bytes ? { body: bytes } : {}) },
     pathParams,
+    knownIds,
     query,
     ...(body ? { body } : {}),
   };
 }
 
-function resolvePath(plan: RequestPlan, options: MaterialiseOptions, skip: string | undefined): Record<string, string> {
+function resolvePath(plan: RequestPlan, options: MaterialiseOptions, skip: string | undefined, known: Set<string>): Record<string, string> {
   const names = [...options.operation.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
   const resolved: Record<string, string> = {};
   const parents: Record<string, string> = {};
   // Deepest first: a child drawn from the pool brings the parent it belongs to.
   for (const name of [...names].reverse()) {
     const planned = plan.path[name];
-    if (name in options.vars && !covers(skip, `/path/${name}`)) resolved[name] = options.vars[name]!;
-    else if (planned && 'pool' in planned) {
+    if (name in options.vars && !covers(skip, `/path/${name}`)) {
+      resolved[name] = options.vars[name]!;
+      known.add(name);
+    } else if (planned && 'pool' in planned) {
       const ownedOnly = options.ownedOnly ?? false;
       const favoured =
         options.prefer && planned.pool % 2 === 0
@@ -87,8 +93,17 @@ function resolvePath(plan: RequestPlan, options: MaterialiseOptions, skip: strin
       const entry =
         name in parents ? { value: parents[name]!, parents: {} } : (favoured ?? options.pool.pick(name, planned.pool, parents, ownedOnly));
       resolved[name] = entry ? entry.value : simple(planned.fallback);
+      if (entry) known.add(name);
       Object.assign(parents, entry?.parents ?? {});
-    } else resolved[name] = simple(planned?.value);
+    } else if (planned) resolved[name] = simple(planned.value);
+    else {
+      // A template variable the document declares no parameter for: an id the target handed out
+      // under that name if there is one, else a made-up one (never the text "undefined").
+      const entry =
+        name in parents ? { value: parents[name]!, parents: {} } : options.pool.pick(name, 0, parents, options.ownedOnly ?? false);
+      resolved[name] = entry?.value ?? '0';
+      if (entry) known.add(name);
+    }
   }
   return resolved;
 }
@@ -129,6 +144,15 @@ function simple(value: unknown): string {
       .flatMap(([k, v]) => [k, simple(v)])
       .join(',');
   return String(value);
+}
+
+/** An `application/x-www-form-urlencoded` body: each field as a query parameter of style form (OAS §4.8.15.4). */
+function formText(value: unknown): string {
+  const form = new URLSearchParams();
+  for (const [name, field] of Object.entries((value ?? {}) as Record<string, unknown>)) {
+    if (field !== undefined) for (const [key, text] of formPairs(name, field)) form.append(key, text);
+  }
+  return form.toString();
 }
 
 /** OAS style=form, explode=true: repeated names for arrays, one pair per member for objects. */

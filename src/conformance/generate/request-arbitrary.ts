@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isJsonMediaType } from '../../core/index.js';
+import { essence, isJsonMediaType } from '../../core/index.js';
 import { hasNegative, negativeArbitrary, type SchemaContext } from '../../generate/index.js';
 import type { MediaTypeSpec, Operation, Parameter } from '../../openapi/index.js';
 import type { RequestKind } from '../findings/exchange.js';
@@ -10,6 +10,9 @@ import type { PathValue, PlannedBody, RequestPlan } from './request-plan.js';
 export type RequestMode = 'positive' | 'negative';
 
 const REQUEST = { direction: 'request' } as const;
+// Parameters and form fields travel as text: their mutations must stay invalid once read back.
+const AS_TEXT = { direction: 'request', text: true } as const;
+const FORM = 'application/x-www-form-urlencoded';
 // OAS §4.8.12.1: these header parameters are ignored; the runner sets them itself.
 const RESERVED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 const POOL_INDEX = fc.nat(255);
@@ -55,8 +58,11 @@ export function requestArbitrary(operation: Operation, ctx: SchemaContext, mode:
   const candidates: fc.Arbitrary<RequestPlan>[] = [];
   for (const param of params) {
     const location = param.in as Location;
-    if (param.schema && hasNegative(param.schema, ctx, REQUEST)) {
-      const negative = negativeArbitrary(param.schema, ctx, REQUEST).filter((n) => n !== null && serialisable(param, n.value));
+    const negative =
+      param.schema && hasNegative(param.schema, ctx, AS_TEXT)
+        ? travelling(negativeArbitrary(param.schema, ctx, AS_TEXT), (n) => n !== null && serialisable(param, n.value))
+        : undefined;
+    if (negative) {
       candidates.push(
         negative.chain((n) =>
           plan(kindOf(n.keyword, `/${param.in}/${param.name}${n.pointer}`, n.description), {
@@ -76,11 +82,20 @@ export function requestArbitrary(operation: Operation, ctx: SchemaContext, mode:
       );
     }
   }
-  if (media?.schema !== undefined && isJsonMediaType(media.mediaType) && hasNegative(media.schema, ctx, REQUEST)) {
-    const negative = negativeArbitrary(media.schema, ctx, REQUEST).filter((n) => n !== null);
+  const form = media !== undefined && essence(media.mediaType) === FORM;
+  const bodyOptions = form ? AS_TEXT : REQUEST;
+  if (media?.schema !== undefined && (isJsonMediaType(media.mediaType) || form) && hasNegative(media.schema, ctx, bodyOptions)) {
+    // A form is a set of fields: a mutation that is not an object (a wrong type of the whole) cannot
+    // travel as one, nor one without fields left (an empty form is no body at all).
+    const travels = (value: unknown) => isFields(value) && Object.keys(value as object).length > 0;
+    const negative = travelling(negativeArbitrary(media.schema, ctx, bodyOptions), (n) => n !== null && (!form || travels(n.value)));
     candidates.push(
-      negative.chain((n) =>
-        plan(kindOf(n.keyword, `/body${n.pointer}`, n.description), { body: fc.constant({ mediaType: media.mediaType, value: n.value }) }),
+      ...(negative ? [negative] : []).map((arbitrary) =>
+        arbitrary.chain((n) =>
+          plan(kindOf(n.keyword, `/body${n.pointer}`, n.description), {
+            body: fc.constant({ mediaType: media.mediaType, value: n.value, ...(form ? { form: true as const } : {}) }),
+          }),
+        ),
       ),
     );
   }
@@ -97,6 +112,18 @@ export function requestArbitrary(operation: Operation, ctx: SchemaContext, mode:
     );
   }
   return candidates.length === 0 ? undefined : fc.oneof(...candidates);
+}
+
+// How many draws show whether any mutation of a parameter can travel at all.
+const PROBE_DRAWS = 40;
+
+/**
+ * The values of `arbitrary` that `fits` keeps, or undefined when none of a few draws does (every
+ * mutation of a path value would be empty, say): a filter that never passes would never return.
+ */
+function travelling<T>(arbitrary: fc.Arbitrary<T>, fits: (value: T) => boolean): fc.Arbitrary<T> | undefined {
+  const drawn = fc.sample(arbitrary, { numRuns: PROBE_DRAWS, seed: 0 });
+  return drawn.some(fits) ? arbitrary.filter(fits) : undefined;
 }
 
 function kindOf(keyword: string, pointer: string, description: string): RequestKind {
@@ -131,10 +158,21 @@ function paramsArbitrary(values: Map<Parameter, fc.Arbitrary<unknown>>, location
 
 function bodyArbitrary(operation: Operation, media: MediaTypeSpec | undefined, ctx: SchemaContext): fc.Arbitrary<PlannedBody | undefined> {
   if (!media) return fc.constant(undefined);
-  const value: fc.Arbitrary<PlannedBody> = isJsonMediaType(media.mediaType)
-    ? valueOrExamples(media.schema ?? {}, ctx, mediaExamples(media)).map((v) => ({ mediaType: media.mediaType, value: v }))
-    : fc.string({ maxLength: 64 }).map((raw) => ({ mediaType: media.mediaType, raw }));
-  return operation.requestBody?.required ? value : fc.option(value, { nil: undefined });
+  const required = operation.requestBody?.required === true;
+  let value: fc.Arbitrary<PlannedBody>;
+  const fields =
+    essence(media.mediaType) === FORM && media.schema !== undefined
+      ? travelling(valueOrExamples(media.schema, ctx, mediaExamples(media)), isFields)
+      : undefined;
+  if (isJsonMediaType(media.mediaType)) {
+    value = valueOrExamples(media.schema ?? {}, ctx, mediaExamples(media)).map((v) => ({ mediaType: media.mediaType, value: v }));
+  } else if (fields) {
+    value = fields.map((v) => ({ mediaType: media.mediaType, value: v, form: true as const }));
+  } else {
+    // An empty body is no body: a required one gets at least one byte.
+    value = fc.string({ minLength: required ? 1 : 0, maxLength: 64 }).map((raw) => ({ mediaType: media.mediaType, raw }));
+  }
+  return required ? value : fc.option(value, { nil: undefined });
 }
 
 /** JSON bodies first (they carry a schema to generate from), then whatever else is declared. */
@@ -160,6 +198,10 @@ function serialisable(param: Parameter, value: unknown): boolean {
   // RFC 9110 §5.5: visible ASCII, space and tab only; anything else would not even leave the client.
   if (param.in === 'header') return /^[\t\x20-\x7e]*$/.test(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
   return true;
+}
+
+function isFields(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function mediaExamples(media: MediaTypeSpec): unknown[] {

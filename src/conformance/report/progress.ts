@@ -12,7 +12,7 @@ export interface ProgressOutput {
 
 /** Renders run events as they come: an updating line on a terminal, one plain line per step in CI. */
 export function createProgress(output: ProgressOutput, secrets: readonly string[]): (event: RunEvent) => void {
-  let totals = new Map<string, { passed: number; failed: number }>();
+  let totals = new Map<string, { passed: number; failed: number; warned?: number }>();
   let findings = 0;
   let lastPlainPhaseLine = 0;
   const write = (text: string) => output.write(maskSecrets(text, secrets));
@@ -25,7 +25,7 @@ export function createProgress(output: ProgressOutput, secrets: readonly string[
         totals = new Map(event.checks.map((check) => [check, { passed: 0, failed: 0 }]));
         break;
       case 'check-progressed':
-        totals.set(event.check, { passed: event.passed, failed: event.failed });
+        totals.set(event.check, { passed: event.passed, failed: event.failed, ...(event.warned ? { warned: event.warned } : {}) });
         break;
       case 'operation-finished': {
         const line = `[${event.done}/${event.total}] ${event.operation} (${event.mode}): ${event.requests} requests; ${findings} finding${findings === 1 ? '' : 's'} so far`;
@@ -44,17 +44,23 @@ export function createProgress(output: ProgressOutput, secrets: readonly string[
         }
         break;
       }
-      case 'finding-reported':
-        findings += 1;
-        write(`${output.tty ? '\r\x1b[2K' : ''}✗ [${event.finding.check}] ${event.finding.operation}: ${event.finding.title}\n`);
+      case 'finding-reported': {
+        const warning = event.finding.severity === 'warning';
+        if (!warning) findings += 1;
+        write(
+          `${output.tty ? '\r\x1b[2K' : ''}${warning ? '! document warning' : '✗'} [${event.finding.check}] ${event.finding.operation}: ${event.finding.title}\n`,
+        );
         break;
+      }
       case 'run-warned':
         write(`${output.tty ? '\r\x1b[2K' : ''}warning: ${event.message}\n`);
         break;
       case 'run-finished':
         if (output.tty) write('\r\x1b[2K');
-        for (const [check, counts] of totals)
-          write(`${counts.failed > 0 ? '✗' : '✓'} ${check}: ${counts.passed} passed, ${counts.failed} failed\n`);
+        for (const [check, counts] of totals) {
+          const mark = counts.failed > 0 ? '✗' : counts.warned ? '!' : '✓';
+          write(`${mark} ${check}: ${counts.passed} passed, ${counts.failed} failed${counts.warned ? `, ${counts.warned} warned` : ''}\n`);
+        }
         write('\n');
         break;
       default:

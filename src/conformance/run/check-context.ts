@@ -13,6 +13,8 @@ export function checkContext(run: Run, extraSecrets: readonly string[] = []): Ch
     secrets: extraSecrets.length > 0 ? [...secrets, ...extraSecrets] : secrets,
     apiKeyConfigured: config.apiKeyConfigured,
     problemRules: config.problemRules,
+    target: config.baseUrl,
+    linkBase: config.linkBase,
     maxResponseTimeMs: config.maxResponseTimeMs,
     deletedByRun: (path) => state.deleted.covers(path),
     send(request) {

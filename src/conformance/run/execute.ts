@@ -1,9 +1,10 @@
 import { isSafeMethod, isSecretName, type HeaderMap } from '../../core/index.js';
 import type { Operation } from '../../openapi/index.js';
 import { isTransportFailure, type TransportFailure } from '../../transport/index.js';
-import { validateRequest } from '../../validation/index.js';
+import { documentStrings } from '../checks/document-values.js';
 import { responseJson, type Exchange, type RequestKind } from '../findings/exchange.js';
 import { findingOf, type Finding } from '../findings/finding.js';
+import { requestKindOf } from '../findings/request-kind.js';
 import { materialise, type Materialised } from '../generate/materialise.js';
 import type { RequestPlan } from '../generate/request-plan.js';
 import { checkContext } from './check-context.js';
@@ -49,12 +50,13 @@ export async function execute(run: Run, operation: Operation, plan: RequestPlan,
       ? { prefer: state.secrets.tokenHolders() }
       : {}),
   });
-  const generatedAs = options.kind ?? classify(run, operation, plan, built);
+  const request = { ...built.request, path: new URL(built.request.url).pathname, query: built.query.toString() };
+  const generatedAs = options.kind ?? classify(run, operation, plan, built, request.path);
   const count = options.count ?? true;
   if (operation.method === 'DELETE') state.deleted.note(new URL(built.request.url).pathname);
   const result = await config.client.send(built.request);
   if (count) state.tally.countRequests();
-  const request = { ...built.request, path: new URL(built.request.url).pathname, query: built.query.toString() };
+  state.health.note(operation.id, isTransportFailure(result));
   if (isTransportFailure(result)) {
     const response = { status: result.status ?? 0, headers: {}, body: Buffer.from(result.message) };
     const exchange: Exchange = { operation, request, response, generatedAs, elapsedMs: result.elapsedMs };
@@ -63,7 +65,16 @@ export async function execute(run: Run, operation: Operation, plan: RequestPlan,
     if (count) state.tally.count('not_a_server_error', true);
     return { findings: [transportFinding(exchange, result)], transport: result };
   }
-  const exchange: Exchange = { operation, request, response: result, generatedAs, elapsedMs: result.elapsedMs, ...responseJson(result) };
+  const unknownIds = unknownIdsOf(run, built, request.path);
+  const exchange: Exchange = {
+    operation,
+    request,
+    response: result,
+    generatedAs,
+    ...(unknownIds.length > 0 ? { unknownIds } : {}),
+    elapsedMs: result.elapsedMs,
+    ...responseJson(result),
+  };
   state.coverage.note(operation, request.method, result);
   state.ids.learn(operation, built.pathParams, result.status, exchange.json, operation.method === 'POST');
   state.created.noteAnswer(config.spec, operation, result.status, exchange.json, built.pathParams);
@@ -88,23 +99,42 @@ export async function execute(run: Run, operation: Operation, plan: RequestPlan,
       config.emit({ type: 'run-warned', message: `check ${check.name} failed on ${operation.id}: ${(error as Error)?.message ?? error}` });
       found = [];
     }
-    if (count) state.tally.count(check.name, found.length > 0);
+    const failed = found.some((finding) => finding.severity === 'error');
+    if (count) state.tally.count(check.name, failed, !failed && found.length > 0);
     findings.push(...found);
   }
   return { exchange, findings };
 }
 
-/** A mutation that did not survive serialisation (a number in a path is still a string) is not negative. */
-function classify({ config }: Run, operation: Operation, plan: RequestPlan, built: Materialised): RequestKind {
-  if (plan.kind.kind !== 'negative' || built.body?.raw) return plan.kind;
-  const media = operation.requestBody?.content.find((entry) => entry.mediaType === built.body?.mediaType);
-  const validation = validateRequest(config.validator, operation, {
-    pathParams: built.pathParams,
-    query: built.query,
+/**
+ * What the request is on the wire, judged as the document reads it: a mutation that did not
+ * survive serialisation (a number in a string parameter is still a string) is valid input, and a
+ * planned-valid request the document refuses is invalid input. A surviving mutation keeps the
+ * plan's description of what it broke.
+ */
+function classify({ config }: Run, operation: Operation, plan: RequestPlan, built: Materialised, path: string): RequestKind {
+  const rawPathParams = Object.fromEntries(Object.entries(built.pathParams).map(([name, value]) => [name, encodeURIComponent(value)]));
+  const judged = requestKindOf(config.validator, operation, {
+    path,
+    rawPathParams,
+    query: built.query.toString(),
     headers: built.request.headers,
-    body: built.body && media ? { media, value: built.body.value } : undefined,
+    body: built.request.body,
   });
-  return validation.violations.length > 0 ? plan.kind : { kind: 'positive' };
+  return judged.kind === 'negative' && plan.kind.kind === 'negative' ? plan.kind : judged;
+}
+
+/**
+ * The path parameters that name nothing the target holds: made up by the generator, one of the
+ * document's example values (a target answering from examples hands them out), or an item the run
+ * deleted (or is deleting).
+ */
+function unknownIdsOf({ config, state }: Run, built: Materialised, path: string): string[] {
+  const gone = state.deleted.covers(path);
+  const examples = documentStrings(config.spec);
+  return Object.entries(built.pathParams)
+    .filter(([name, value]) => gone || !built.knownIds.has(name) || examples.has(value))
+    .map(([name]) => name);
 }
 
 /** The token of a resource named in the path, for an operation guarded by that resource's own scheme. */
@@ -135,6 +165,8 @@ function transportFinding(exchange: Exchange, failure: TransportFailure): Findin
     expected: `a complete response within the ${timeout ? 'timeout' : 'limits'}`,
     received: failure.message,
     key: `transport:${failure.kind}`,
+    // A target that hangs or drops connections does so for every operation alike.
+    scope: 'api',
   });
 }
 

@@ -3,8 +3,8 @@ import type { Operation } from '../../openapi/index.js';
 import type { RequestMode } from '../generate/request-arbitrary.js';
 import { filterOperations } from './operation-filter.js';
 import type { ConformanceOptions } from './options.js';
-import type { ReplayTarget } from './replay-target.js';
-import type { Run } from './run.js';
+import type { CaseReplay, ReplayTarget } from './replay-target.js';
+import { halted, type Run } from './run.js';
 import { runProperty } from './run-property.js';
 
 /** The operations to generate for: all, or those the filter and --operations keep, or the replayed one; only safe methods when read-only. */
@@ -17,14 +17,16 @@ export function selectOperations(
   const operations = filterOperations(config.spec.operations, options.filter);
   const unknown = (options.operations ?? []).filter((id) => !operations.some((op) => op.id === id));
   if (unknown.length > 0) throw new UsageError(`unknown operation ${unknown.join(', ')}`);
-  if (phaseReplay) return [];
+  if (phaseReplay || (replay && 'setUp' in replay)) return [];
+  const replayed = replay && 'operation' in replay ? replay.operation : undefined;
   const selected = operations.filter(
     (op) =>
       (!config.readOnly || isSafeMethod(op.method)) &&
-      (!replay || op.id === replay.operation) &&
+      (replayed === undefined || op.id === replayed) &&
       (!options.operations || options.operations.includes(op.id)),
   );
-  if (replay && selected.length === 0) throw new UsageError(`--replay names operation '${replay.operation}', which is not in the document`);
+  if (replayed !== undefined && selected.length === 0)
+    throw new UsageError(`--replay names operation '${replayed}', which is not in the document`);
   return selected;
 }
 
@@ -35,7 +37,7 @@ export async function generate(
   runs: number,
   deadline: number,
   concurrency: number,
-  replay?: ReplayTarget,
+  replay?: CaseReplay,
 ): Promise<void> {
   const { config, state } = run;
   if (config.checks.length === 0) return;
@@ -44,7 +46,7 @@ export async function generate(
   const total = tasks.length;
   let done = 0;
   const worker = async () => {
-    for (let task = tasks.shift(); task && !config.stopped(); task = tasks.shift()) {
+    for (let task = tasks.shift(); task && !halted(run); task = tasks.shift()) {
       const requests = await runProperty(run, task.operation, task.mode, runs, deadline, replay);
       done += 1;
       config.emit({ type: 'operation-finished', operation: task.operation.id, mode: task.mode, requests, done, total });

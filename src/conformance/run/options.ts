@@ -3,13 +3,20 @@ import type { HeaderMap } from '../../core/index.js';
 import type { LoadedSpec } from '../../openapi/index.js';
 import type { Check } from '../checks/check.js';
 import type { OperationFilter } from './operation-filter.js';
+import type { Severity } from '../findings/finding.js';
+import type { Waiver } from '../findings/waivers.js';
 import type { ConformancePlugin } from './plugin.js';
 
 /** Options of one conformance run; only `spec` and `target` are required. */
 export interface ConformanceOptions {
   spec: LoadedSpec;
-  /** Base URL of the deployment under test. */
+  /** Base URL of the deployment under test; a userinfo part is sent as Basic credentials and masked everywhere. */
   target: string;
+  /**
+   * The base the deployment's canonical links name when it is not the target (a deployment behind a
+   * gateway, say): a `self_url` under it is followed on the target.
+   */
+  linkBase?: string;
   /** Extra headers sent with every request (credentials: masked in every report). */
   headers?: HeaderMap;
   /** Sent as `Authorization: Bearer KEY`; its presence also means a missing or wrong key must get 401. */
@@ -43,4 +50,10 @@ export interface ConformanceOptions {
   maxBodyBytes?: number;
   maxRetries?: number;
   maxRetryWaitMs?: number;
+  /** Accepted findings (`--waivers`): shown as waived, never failing the gate, until they expire. */
+  waivers?: readonly Waiver[];
+  /** The least severity that fails the gate: `error` (default), or `warning` to fail on document warnings too. */
+  failOn?: Severity;
+  /** The clock waivers expire by (default: now). */
+  now?: () => Date;
 }

@@ -37,6 +37,8 @@ export interface PhaseResult {
   requests: number;
   /** Per-check totals when the phase counts them; otherwise each enabled check counts one passed or failed run. */
   totals?: CheckTotals[];
+  /** What the phase could not do (the target stopped answering mid-sequence, say), shown as run warnings. */
+  warnings?: string[];
 }
 
 /** A step the runner runs after the stateless generation, reporting under its own check names. */

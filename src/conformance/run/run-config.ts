@@ -15,8 +15,10 @@ export interface RunConfig {
   /** How the generators read the document's schemas (dialect, `$ref`s). */
   readonly schemas: SchemaContext;
   readonly client: HttpClient;
-  /** The target's base URL, without a trailing slash. */
+  /** The target's base URL, without a trailing slash (nor userinfo). */
   readonly baseUrl: string;
+  /** `--link-base`, without a trailing slash. */
+  readonly linkBase: string | undefined;
   readonly seed: number;
   readonly vars: Readonly<Record<string, string>>;
   /** User headers and the API key, names lower-cased: sent with every request, masked everywhere. */
@@ -45,6 +47,7 @@ export interface RunConfigInput {
   validator: SpecValidator;
   client: HttpClient;
   baseUrl: string;
+  linkBase?: string | undefined;
   seed: number;
   headers?: HeaderMap | undefined;
   apiKey?: string | undefined;
@@ -67,6 +70,7 @@ export function createRunConfig(input: RunConfigInput): RunConfig {
     schemas: { dialect: spec.version === '3.0' ? 'oas30' : 'oas31', resolveRef: (ref) => resolveRef(spec.document, ref) },
     client: input.client,
     baseUrl: input.baseUrl,
+    linkBase: input.linkBase?.replace(/\/+$/, ''),
     seed: input.seed,
     vars: input.vars ?? {},
     credentials: {

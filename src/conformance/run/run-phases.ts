@@ -1,6 +1,6 @@
 import { selectNames } from '../checks/select.js';
 import type { PhaseContext, RunPhase } from './phase.js';
-import type { Run } from './run.js';
+import { halted, type Run } from './run.js';
 import { sendCounted } from './send-counted.js';
 
 export interface PhaseRunOptions {
@@ -18,7 +18,7 @@ export async function runPhases(run: Run, phases: readonly RunPhase[], options: 
   const { config, state } = run;
   for (const phase of phases) {
     const enabled = new Set(selectNames(phase.checks, options.include, options.exclude));
-    if (enabled.size === 0 || config.stopped()) continue;
+    if (enabled.size === 0 || halted(run)) continue;
     if (options.replay !== undefined && phase.replays && !phase.replays(options.replay)) continue;
     if (config.readOnly) {
       config.emit({ type: 'run-warned', message: `--read-only: skipping the state-changing checks ${[...enabled].join(', ')}` });
@@ -31,6 +31,7 @@ export async function runPhases(run: Run, phases: readonly RunPhase[], options: 
     try {
       const result = await phase.run(phaseContext(run, options, enabled, controller.signal, progressOf(run, [...enabled])));
       state.tally.countRequests(result.requests);
+      for (const message of result.warnings ?? []) config.emit({ type: 'run-warned', message });
       for (const finding of result.findings) state.findings.record(finding, finding.replay);
       const totals = result.totals ?? [...enabled].map((check) => ({ check, passed: 0, failed: 0 }));
       for (const row of totals) {

@@ -18,10 +18,11 @@ export class RunTally {
     this.#requests += count;
   }
 
-  /** Counts one exchange a check judged. */
-  count(check: string, failed: boolean): void {
+  /** Counts one exchange a check judged: failed, passed, or (with `warned`) showing only document warnings. */
+  count(check: string, failed: boolean, warned = false): void {
     const totals = this.#totals.get(check) ?? { check, passed: 0, failed: 0 };
     if (failed) totals.failed += 1;
+    else if (warned) totals.warned = (totals.warned ?? 0) + 1;
     else totals.passed += 1;
     this.#totals.set(check, totals);
   }

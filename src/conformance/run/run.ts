@@ -6,6 +6,7 @@ import { DeletedPaths } from './deleted-paths.js';
 import type { RunConfig } from './run-config.js';
 import { RunSecrets } from './run-secrets.js';
 import { RunTally } from './run-tally.js';
+import { TargetHealth } from './target-health.js';
 
 /** What a run accumulates; each part is owned, and only changed, by the module that defines it. */
 export interface RunState {
@@ -19,6 +20,8 @@ export interface RunState {
   readonly secrets: RunSecrets;
   /** What the run created, archived at the end. */
   readonly created: CreatedResources;
+  /** Whether the target still answers (transport failures in a row). */
+  readonly health: TargetHealth;
   /** Which declared responses the answers exercised. */
   readonly coverage: CoverageTally;
   /** Where the run has sent DELETEs, so a follow-up that finds the item gone is not blamed on the target. */
@@ -41,8 +44,14 @@ export function startRun(config: RunConfig): Run {
       tally: new RunTally(config.checks.map((check) => check.name)),
       secrets: new RunSecrets(config.credentials),
       created: new CreatedResources(),
+      health: new TargetHealth(),
       coverage: new CoverageTally(config.spec.operations),
       deleted: new DeletedPaths(),
     },
   };
+}
+
+/** True once the run should send nothing more: Ctrl-C, --max-duration, or a target that stopped answering. */
+export function halted({ config, state }: Run): boolean {
+  return config.stopped() || state.health.unresponsive;
 }

@@ -8,5 +8,6 @@ export type { StatefulFinding, StatefulOptions, StatefulRequest, StatefulResult 
 export type { StatefulSession } from './session.js';
 export type { JudgeOptions, SequenceJudge } from './sequence-judge.js';
 export type { StatefulCheck, StatefulSource } from './source.js';
+export { weightedSteps, type WeightedCommand } from './weighted-steps.js';
 export { decodeRequest, type DecodedRequest } from './decode-request.js';
 export { STATEFUL_CHECKS, statefulCheck, type StatefulCheckName } from './stateful-checks.js';

@@ -14,7 +14,12 @@ export function statefulPhase<S extends Sequence>(source: StatefulSource<S>): Ru
         target: context.target,
         spec: context.spec,
         validator: context.validator,
-        send: context.send,
+        // The runner answers a transport failure as status 0; a sequence stops there instead of judging it.
+        async send(request) {
+          const answer = await context.send(request);
+          if (answer.status === 0) throw new Error(answer.body.toString('utf8'));
+          return answer;
+        },
         headers: context.headers,
         vars: { ...context.vars },
         seed: context.seed,
@@ -25,7 +30,11 @@ export function statefulPhase<S extends Sequence>(source: StatefulSource<S>): Ru
         checks: context.enabled,
         ...(context.replay === undefined ? {} : { replay: context.replay }),
       });
-      return { findings: result.findings, requests: result.requests };
+      return {
+        findings: result.findings,
+        requests: result.requests,
+        ...(result.transportError ? { warnings: [`stateful sequences stopped: ${result.transportError}`] } : {}),
+      };
     },
   };
 }

@@ -45,6 +45,27 @@ describe(`stateful checks against planted bugs (seed ${SEED})`, () => {
     }, 30_000);
   }
 
+  // Sequences weigh what unlocks the deep states, so webhook → list runs is reached within a handful
+  // of sequences: the order and the count of runs are judged on every run, not once in 300. (Runs
+  // of one channel are told apart by their created_at alone, so the order's evidence, re-sent at
+  // another pace, may show two runs of the same instant: it is not replayed here.)
+  for (const bug of ['runs-oldest-first', 'runs-miscounted'] as const) {
+    it(`${bug} is caught at the default budget (100 sequences) and a small one (10 sequences, seeds 1, 2, 3)`, async () => {
+      for (const [seed, numRuns] of [
+        [SEED, 100],
+        [1, 10],
+        [2, 10],
+        [3, 10],
+      ] as const) {
+        const { findings } = await runStatefulChecks(APPS_SEQUENCES, await optionsFor(await buggyTarget(bug), { seed, numRuns }));
+        expect(
+          findings.map((finding) => finding.check),
+          `seed ${seed}, ${numRuns} sequences`,
+        ).toContain('runs_recorded');
+      }
+    }, 30_000);
+  }
+
   it('replay the exact shrunk case from its seed and path (publish-noop)', async () => {
     const options = await optionsFor(await buggyTarget('publish-noop'), { seed: SEED, numRuns: 100 });
     const [finding] = (await runStatefulChecks(APPS_SEQUENCES, options)).findings;

@@ -6,7 +6,14 @@ import { randomBytes } from 'node:crypto';
 import { json, jsonObject, type Bug } from '../targets/front.js';
 
 /** The planted bugs, by name. */
-export type StatefulBug = 'patch-not-stored' | 'publish-noop' | 'runs-vanish' | 'webhook-ignores-token' | 'session-never-reused';
+export type StatefulBug =
+  | 'patch-not-stored'
+  | 'publish-noop'
+  | 'runs-vanish'
+  | 'runs-oldest-first'
+  | 'runs-miscounted'
+  | 'webhook-ignores-token'
+  | 'session-never-reused';
 
 const APP = /^\/v1\/apps\/(app_[0-9a-f]{32})$/;
 const PUBLISH = /^\/v1\/apps\/(app_[0-9a-f]{32})\/publish$/;
@@ -44,6 +51,25 @@ const runsVanish = (): Bug => ({
     if (seen.method !== 'GET' || !RUNS.test(seen.path) || answer.status !== 200) return answer;
     const list = jsonObject(answer.body) ?? {};
     return json(200, { ...list, data: [], ...(list['buckets'] ? { buckets: [] } : {}) });
+  },
+});
+
+/** Run listings come back oldest first (the contract says newest first). */
+const runsOldestFirst = (): Bug => ({
+  after(seen, answer) {
+    if (seen.method !== 'GET' || !RUNS.test(seen.path) || answer.status !== 200) return answer;
+    const list = jsonObject(answer.body) ?? {};
+    return json(200, { ...list, data: Array.isArray(list['data']) ? [...list['data']].reverse() : list['data'] });
+  },
+});
+
+/** Run listings lose the oldest run once there are two or more (an off-by-one in the page). */
+const runsMiscounted = (): Bug => ({
+  after(seen, answer) {
+    if (seen.method !== 'GET' || !RUNS.test(seen.path) || answer.status !== 200) return answer;
+    const list = jsonObject(answer.body) ?? {};
+    const data = Array.isArray(list['data']) ? list['data'] : [];
+    return data.length < 2 ? answer : json(200, { ...list, data: data.slice(0, -1) });
   },
 });
 
@@ -89,6 +115,8 @@ export const STATEFUL_BUGS: Readonly<Record<StatefulBug, () => Bug>> = {
   'patch-not-stored': patchNotStored,
   'publish-noop': publishNoop,
   'runs-vanish': runsVanish,
+  'runs-oldest-first': runsOldestFirst,
+  'runs-miscounted': runsMiscounted,
   'webhook-ignores-token': webhookIgnoresToken,
   'session-never-reused': sessionNeverReused,
 };

@@ -33,7 +33,8 @@ const okInsteadOfCreated = (): Bug => ({
     seen.method === 'POST' && seen.path === '/v1/apps' && answer.status === 201 ? { ...answer, status: 200 } : answer,
 });
 
-const errorsAsPlainJson = (): Bug => ({
+/** Every error as application/json instead of problem+json: one error writer, one bug. */
+export const errorsAsPlainJson = (): Bug => ({
   after: (_seen, answer) =>
     answer.status >= 400 ? { ...answer, headers: { ...answer.headers, 'content-type': 'application/json' } } : answer,
 });
@@ -74,7 +75,8 @@ const tokenEchoed = (): Bug => {
   };
 };
 
-const selfUrlElsewhere = (): Bug => ({
+/** A self_url naming another app than the one it belongs to. */
+export const selfUrlElsewhere = (): Bug => ({
   after: (_seen, answer) =>
     editJson(answer, (value) => {
       if (isApp(value) && typeof value.self_url === 'string')

@@ -35,19 +35,41 @@ export interface Bug {
 // Framing and connection headers belong to each hop, never forwarded.
 const HOP_HEADERS = ['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'];
 
+/** How the front forwards: as a gateway the mock was told about (`--base-url`), or as a plain forwarding proxy. */
+export interface FrontOptions {
+  /**
+   * Forward the client's Host unchanged (as nginx's `proxy_set_header Host $host` does) and start
+   * the mock without --base-url, so it builds its links from the request alone.
+   */
+  plainProxy?: boolean;
+}
+
 /** The real stateful Apps mock behind a front server on 127.0.0.1:0 that plants one bug; both close when the test ends. */
-export async function serveWithBug(bug: Bug, env: Partial<AppsEnvironment> = {}): Promise<{ url: string; mockUrl: string }> {
-  // The mock builds self_url on the front's address (--base-url), as a deployment behind a proxy would.
-  return serveFront(bug, async (url) => (await serveApps({ baseUrl: url, ...env }, { baseUrl: url })).url);
+export async function serveWithBug(
+  bug: Bug,
+  env: Partial<AppsEnvironment> = {},
+  options: FrontOptions = {},
+): Promise<{ url: string; mockUrl: string }> {
+  // The mock builds self_url on the front's address: told so (--base-url), as a deployment behind a
+  // gateway would, or read from the Host a plain proxy passes on.
+  return serveFront(
+    bug,
+    async (url) => (options.plainProxy ? await serveApps(env) : await serveApps({ baseUrl: url, ...env }, { baseUrl: url })).url,
+    options,
+  );
 }
 
 /** Any mock (`start` is handed the front's URL and returns the mock's) behind a front server that plants one bug. */
-export async function serveFront(bug: Bug, start: (frontUrl: string) => Promise<string>): Promise<{ url: string; mockUrl: string }> {
+export async function serveFront(
+  bug: Bug,
+  start: (frontUrl: string) => Promise<string>,
+  options: FrontOptions = {},
+): Promise<{ url: string; mockUrl: string }> {
   let mockUrl = '';
   const forward: Forward = async (method, url, headers, body) => {
     const forwarded = await request(mockUrl + url, {
       method: method as Dispatcher.HttpMethod,
-      headers: withoutHop(headers),
+      headers: { ...withoutHop(headers), ...(options.plainProxy && headers.host ? { host: headers.host } : {}) },
       body: body && body.length > 0 ? body : null,
     });
     const responseHeaders: Record<string, string> = {};

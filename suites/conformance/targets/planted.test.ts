@@ -5,7 +5,7 @@ import { ALL_CHECKS, type CheckContext, type Exchange, type ReportedFinding } fr
 import { SpecValidator } from '../../../src/validation/index.js';
 import { loadAppsSpec } from '../../helpers/serve.js';
 import { APPS_STATELESS, collect, firedChecks } from '../collect.js';
-import { CATALOGUE, unknownRel, type PlantedBug } from './catalogue.js';
+import { CATALOGUE, errorsAsPlainJson, unknownRel, type PlantedBug } from './catalogue.js';
 import { serveWithBug } from './front.js';
 
 const SEED = Number(process.env.CONFORM_SEED ?? 7);
@@ -37,6 +37,7 @@ async function reproduces(finding: ReportedFinding, options: PlantedBug['options
     secrets: [],
     apiKeyConfigured: false,
     problemRules: APPS_STATELESS.problemRules ?? [],
+    target: original.request.url,
     maxResponseTimeMs: options.maxResponseTimeMs,
     send: async () => ({ status: 0, headers: {}, body: Buffer.alloc(0) }),
   };
@@ -55,6 +56,41 @@ describe(`planted bugs (seed ${SEED})`, () => {
       if (!['secret_not_echoed', 'links_resolve', 'ignored_auth'].includes(planted.check)) expect(await reproduces(finding, planted.options)).toBe(true);
     });
   }
+
+  it('reports one bug seen on every operation as one finding per cause, with its count, operations and examples', async () => {
+    const front = await serveWithBug(errorsAsPlainJson());
+    const { summary } = await collect({
+      plugins: [APPS_STATELESS],
+      spec: await loadAppsSpec(),
+      target: front.url,
+      runs: 15,
+      seed: SEED,
+      timeoutMs: 2000,
+    });
+    const media = summary.findings.filter((f) => f.check === 'problem_json_conformance');
+    expect(media.map((f) => f.key)).toEqual(['media']);
+    expect(media[0]!.operations.length).toBeGreaterThan(5);
+    expect(media[0]!.count).toBeGreaterThan(media[0]!.operations.length);
+    expect(media[0]!.occurrences).toHaveLength(3);
+    for (const occurrence of media[0]!.occurrences)
+      expect(occurrence.replay?.path).toMatch(new RegExp(`^${occurrence.operation}:(positive|negative):\\d+(:\\d+)+$`));
+    // An example's replay runs exactly that case again, on its own operation.
+    const example = media[0]!.occurrences[0]!;
+    const replayed = await collect({
+      plugins: [APPS_STATELESS],
+      spec: await loadAppsSpec(),
+      target: front.url,
+      seed: SEED,
+      replay: example.replay!.path,
+      checks: ['problem_json_conformance'],
+    });
+    expect(replayed.summary.findings.map((f) => [f.operation, f.key])).toEqual([[example.operation, 'media']]);
+    expect(replayed.summary.findings[0]!.evidence[0]!.request.url).toBe(example.evidence[0]!.request.url);
+    // The same error writer answers every 4xx status: one content-type finding for each status, not for each operation.
+    const contentTypes = summary.findings.filter((f) => f.check === 'content_type_conformance');
+    expect(new Set(contentTypes.map((f) => f.key)).size).toBe(contentTypes.length);
+    expect(contentTypes.every((f) => f.scope === 'api')).toBe(true);
+  });
 
   it('holds the Apps problem rules only when the runner is handed the Apps plug-in', async () => {
     const front = await serveWithBug(unknownRel());

@@ -53,6 +53,24 @@ describe('colour on a terminal only', () => {
     expect(painted).toContain('\nplain line\n');
     expect(paintReport(text, paintFor(io(false)))).toBe(text);
   });
+
+  it('colours document warnings and waivers yellow, a pass with them green, an interrupted run red', () => {
+    const paint = paintFor(io(true));
+    const text = [
+      '! document warning [status_code_conformance] listRepos: No status declared for rejecting invalid input',
+      '! status_code_conformance: 3 passed, 0 failed, 2 warned',
+      'W1. [status_code_conformance] listRepos: No status declared for rejecting invalid input',
+      'expired waiver: [links_resolve] (old) ended on 2020-01-01; what it accepted fails again',
+      'passed with 1 document warning: 12 requests in 0.1s against http://127.0.0.1:1 (seed 1)',
+      'interrupted, not passed: 3 requests in 0.1s against http://127.0.0.1:1 (seed 1), interrupted',
+      '2 findings, 1 document warning: 9 requests',
+    ].join('\n');
+    const lines = paintReport(text, paint).split('\n');
+    expect(lines.slice(0, 4).every((line) => line.startsWith('\x1b[33m'))).toBe(true);
+    expect(lines[4]).toMatch(/^\x1b\[32m/);
+    expect(lines[5]).toMatch(/^\x1b\[31m/);
+    expect(lines[6]).toMatch(/^\x1b\[31m/);
+  });
 });
 
 describe('did you mean', () => {

@@ -60,6 +60,7 @@ export async function context(options: { secrets?: string[]; answer?: CheckConte
     secrets: options.secrets ?? [],
     apiKeyConfigured: false,
     problemRules: options.problemRules ?? [],
+    target: 'http://127.0.0.1:1',
     send: options.answer ?? (async () => ({ status: 404, headers: {}, body: Buffer.alloc(0) })),
   };
 }

@@ -1,4 +1,4 @@
-import type { AppRecord } from '../../../model/apps/index.js';
+import { appsRouteOf, type AppRecord } from '../../../model/apps/index.js';
 import { Sequence, type StatefulSession } from '../../stateful/index.js';
 import { AppsJudge } from './judge.js';
 
@@ -20,7 +20,22 @@ export class AppsSequence extends Sequence {
 
   /** The ids of the apps that have at least one run. */
   appsWithRuns(): Set<string> {
-    return this.#judge.oracle.appsWithRuns();
+    return new Set(this.#judge.oracle.runsPerApp().keys());
+  }
+
+  /** True once a run listing of two or more runs was answered: their order and count have been judged. */
+  runsListed(): boolean {
+    return this.exchanges.some(
+      (exchange) =>
+        appsRouteOf(exchange.operation)?.name === 'list_app_runs' &&
+        exchange.response.status === 200 &&
+        ((exchange.json as { data?: unknown[] } | undefined)?.data?.length ?? 0) >= 2,
+    );
+  }
+
+  /** The most runs any one app has: two or more are what a listing's order and count are judged on. */
+  mostRuns(): number {
+    return Math.max(0, ...this.#judge.oracle.runsPerApp().values());
   }
 
   /** A fresh webhook token, unique within the run and never a substring of another. */

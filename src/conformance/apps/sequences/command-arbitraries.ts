@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { AddChannel, RemoveChannel, UpdateChannel } from './commands/channel-commands.js';
 import { CreateApp, GetApp, ListApps, UpdateApp, type UpdateAppInput } from './commands/app-commands.js';
 import { channelSpecArbitrary } from './commands/channel-spec.js';
-import type { StatefulCommand } from './commands/command.js';
+import type { WeightedCommand } from '../../stateful/index.js';
+import type { AppsSequence } from './apps-sequence.js';
+import { isLive, type StatefulCommand } from './commands/command.js';
 import { ArchiveApp, PublishApp, UnpublishApp } from './commands/lifecycle-commands.js';
-import { ListAppRuns, WINDOWS } from './commands/runs-command.js';
+import { INVALID_WINDOWS, ListAppRuns, VALID_WINDOWS } from './commands/runs-command.js';
 import { InvokeWebhook, type WebhookAuth } from './commands/webhook-command.js';
 import type { AppsOperationId } from '../../../model/apps/index.js';
 import type { AppsRoutesDeclared } from './apps-routes.js';
@@ -15,12 +17,29 @@ import { NAME_WORDS, type IdChoices } from './inputs.js';
 const appIndex = fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat({ max: 3 }), weight: 1 });
 const channelIndex = fc.oneof({ arbitrary: fc.constant(0), weight: 2 }, { arbitrary: fc.nat({ max: 2 }), weight: 1 });
 
+// What unlocks the deep states weighs most until they are reached, then what only they exercise:
+// an app to begin with, a draft with a webhook to publish, webhooks to call once one is live (each
+// accepted call is a run), and a run listing once an app has two runs. Once a listing of two runs
+// was judged, the sequence goes back to exploring everything else (reads, edits, channels).
+const toCreate = (world: AppsSequence) => [20, 5][world.apps().length] ?? 1;
+const publishable = (world: AppsSequence) =>
+  world.apps().some((app) => app.status === 'draft' && app.channels.some((channel) => channel.channel_type === 'webhook')) ? 12 : 1;
+const anyLive = (world: AppsSequence) => (world.apps().some(isLive) ? (world.mostRuns() < 2 ? 15 : 3) : 1);
+const withRuns = (world: AppsSequence) => (world.mostRuns() < 2 ? [1, 3][world.mostRuns()]! : world.runsListed() ? 2 : 15);
+// Archiving, unpublishing and removing a channel lock the deep states again: rare until they are reached.
+const locking = (world: AppsSequence) => (world.mostRuns() < 2 ? 0.3 : 1);
+// A second webhook channel on a live app tells runs apart by channel, so their order shows.
+const moreChannels = (world: AppsSequence) => (world.apps().some(isLive) ? 2 : 1);
+// Reads and edits, what most other rules are judged on: the more once the deep states were judged.
+const explore = (world: AppsSequence) => (world.runsListed() ? 3 : 1);
+
 /**
- * One arbitrary per command kind, repeated to weight the ones a sequence needs most (creating,
- * publishing, calling webhooks), for the Apps routes the document declares (the platform's has no
- * channel routes). `live` drops inputs a live deployment cannot take.
+ * Every command kind with its weight in the current state (see weightedSteps): creating first,
+ * then publishing, then webhook calls and run listings once there is something to call and list;
+ * only for the Apps routes the document declares (the platform's has no channel routes). `live`
+ * drops inputs a live deployment cannot take.
  */
-export function commandArbitraries(ids: IdChoices, live: boolean, routes: AppsRoutesDeclared): fc.Arbitrary<StatefulCommand>[] {
+export function commandArbitraries(ids: IdChoices, live: boolean, routes: AppsRoutesDeclared): WeightedCommand<AppsSequence>[] {
   const channel = channelSpecArbitrary(live);
   const harness = ids.harness_id.length > 0 ? fc.constantFrom(...ids.harness_id) : fc.constant('harness_0193a3b5c0de7000800000000000abcd');
   const createApp = fc
@@ -58,7 +77,11 @@ export function commandArbitraries(ids: IdChoices, live: boolean, routes: AppsRo
     .tuple(
       appIndex,
       channelIndex,
-      fc.constantFrom<WebhookAuth>('header', 'bearer', 'header', 'header-wins', 'wrong', 'missing', 'unknown-channel'),
+      // Mostly calls that are accepted (each one a run to list), now and then one the gate refuses.
+      fc.oneof(
+        { arbitrary: fc.constantFrom<WebhookAuth>('header', 'bearer', 'header', 'header-wins'), weight: 3 },
+        { arbitrary: fc.constantFrom<WebhookAuth>('wrong', 'missing', 'unknown-channel'), weight: 1 },
+      ),
       fc.nat({ max: 9999 }),
       routes.webhookTakesJson ? fc.boolean() : fc.constant(true),
     )
@@ -66,24 +89,31 @@ export function commandArbitraries(ids: IdChoices, live: boolean, routes: AppsRo
   const runs = fc
     .tuple(
       appIndex,
-      fc.option(fc.constantFrom(...WINDOWS), { nil: undefined }),
+      // Mostly windows the contract takes (a listing to compare), now and then one it refuses.
+      fc.option(
+        fc.oneof(
+          { arbitrary: fc.constantFrom(...VALID_WINDOWS), weight: 3 },
+          { arbitrary: fc.constantFrom(...INVALID_WINDOWS), weight: 1 },
+        ),
+        { nil: undefined },
+      ),
       fc.constantFrom<'hour' | 'day' | undefined>(undefined, 'hour', 'hour', 'day'),
     )
     .map(([index, window, groupBy]) => new ListAppRuns(index, window, groupBy));
-  const weighted: Array<[AppsOperationId, fc.Arbitrary<StatefulCommand>, number]> = [
-    ['create_app', createApp, 3],
-    ['get_app', appIndex.map((index) => new GetApp(index)), 1],
-    ['list_apps', listApps, 1],
-    ['update_app', updateApp, 1],
-    ['publish_app', publish, 3],
-    ['unpublish_app', appIndex.map((index) => new UnpublishApp(index)), 1],
-    ['delete_app', appIndex.map((index) => new ArchiveApp(index)), 1],
+  const kinds: Array<[AppsOperationId, fc.Arbitrary<StatefulCommand>, (world: AppsSequence) => number]> = [
+    ['create_app', createApp, toCreate],
+    ['get_app', appIndex.map((index) => new GetApp(index)), explore],
+    ['list_apps', listApps, explore],
+    ['update_app', updateApp, explore],
+    ['publish_app', publish, publishable],
+    ['unpublish_app', appIndex.map((index) => new UnpublishApp(index)), locking],
+    ['delete_app', appIndex.map((index) => new ArchiveApp(index)), locking],
     [
       'add_channel',
       fc
         .tuple(appIndex, channel, fc.constantFrom<boolean | undefined>(undefined, true, false))
         .map(([index, spec, enabled]) => new AddChannel(index, spec, enabled)),
-      1,
+      moreChannels,
     ],
     [
       'update_channel',
@@ -105,13 +135,13 @@ export function commandArbitraries(ids: IdChoices, live: boolean, routes: AppsRo
           ),
         })
         .map((input) => new UpdateChannel(input)),
-      1,
+      explore,
     ],
-    ['remove_channel', fc.tuple(appIndex, channelIndex).map(([index, ch]) => new RemoveChannel(index, ch)), 1],
-    ['invoke_webhook', webhook, 4],
-    ['list_app_runs', runs, 2],
+    ['remove_channel', fc.tuple(appIndex, channelIndex).map(([index, ch]) => new RemoveChannel(index, ch)), locking],
+    ['invoke_webhook', webhook, anyLive],
+    ['list_app_runs', runs, withRuns],
   ];
-  return weighted.filter(([name]) => routes.has(name)).flatMap(([, arbitrary, weight]) => Array.from({ length: weight }, () => arbitrary));
+  return kinds.filter(([name]) => routes.has(name)).map(([, arbitrary, weight]) => ({ arbitrary, weight }));
 }
 
 function patchFields(ids: IdChoices): fc.Arbitrary<UpdateAppInput['fields']> {

@@ -53,9 +53,11 @@ export class Oracle {
     return this.#model.exportSnapshot().apps;
   }
 
-  /** The ids of the apps that have at least one run. */
-  appsWithRuns(): Set<string> {
-    return new Set(this.#model.exportSnapshot().runs.map((run) => run.app_id));
+  /** How many runs each app that has any has. */
+  runsPerApp(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const run of this.#model.exportSnapshot().runs) counts.set(run.app_id, (counts.get(run.app_id) ?? 0) + 1);
+    return counts;
   }
 
   #take(prefix: string): string {

@@ -1,5 +1,5 @@
 import { isJsonObject } from '../../../core/index.js';
-import type { StatefulSource } from '../../stateful/index.js';
+import { weightedSteps, type StatefulSource } from '../../stateful/index.js';
 import { declaredRoutes } from './apps-routes.js';
 import { AppsSequence } from './apps-sequence.js';
 import { APPS_STATEFUL_CHECKS } from './checks.js';
@@ -13,8 +13,9 @@ export const APPS_SEQUENCES: StatefulSource<AppsSequence> = {
   replayPrefix: 'stateful',
   checks: APPS_STATEFUL_CHECKS,
   // Once the runner names a harness (a live deployment), inputs a live platform cannot take are left out.
-  commands: (options) =>
-    commandArbitraries(idChoices(options.vars), options.vars['harness_id'] !== undefined, declaredRoutes(options.spec)),
+  commands: (options) => [
+    weightedSteps(commandArbitraries(idChoices(options.vars), options.vars['harness_id'] !== undefined, declaredRoutes(options.spec))),
+  ],
   sequence: (session) => new AppsSequence(session),
   judge: ({ spec, validator, target }) => new AppsJudge(spec, validator, target),
   pairIds,

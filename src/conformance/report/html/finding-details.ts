@@ -44,7 +44,28 @@ export function findingDetails(finding: ReportedFinding, open: boolean, context:
       ${finding.evidence.map((exchange) => step(exchange, context))}
     </ol>
     ${finding.replay ? replay(finding.replay, context) : ''}
+    ${elsewhere(finding, context)}
   </details>`;
+}
+
+// Operations an api-wide cause was also seen on, named before the list is cut.
+const MAX_OPERATIONS_NAMED = 12;
+
+/** For a cause every operation shares: where else it was seen, and a few of those cases to run again. */
+function elsewhere(finding: ReportedFinding, context: RenderContext): SafeHtml | undefined {
+  const others = finding.operations.slice(1);
+  if (others.length === 0) return undefined;
+  const named = others.slice(0, MAX_OPERATIONS_NAMED).join(', ');
+  const more = others.length > MAX_OPERATIONS_NAMED ? ` and ${others.length - MAX_OPERATIONS_NAMED} more` : '';
+  return markup`<h4>Also seen on</h4>
+    <p data-test="also-on">${named}${more}</p>
+    ${finding.occurrences.map(
+      (occurrence) => markup`<div class="occurrence" data-test="occurrence" data-operation="${occurrence.operation}">
+        <p><strong>${occurrence.operation}</strong></p>
+        ${occurrence.evidence[0] ? command(toCurl(occurrence.evidence[0].request, context.secrets), context.ids) : ''}
+        ${occurrence.replay ? replay(occurrence.replay, context) : ''}
+      </div>`,
+    )}`;
 }
 
 function violations(finding: ReportedFinding): SafeHtml | undefined {

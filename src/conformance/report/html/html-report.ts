@@ -4,9 +4,10 @@ import { coverageVerdict } from '../coverage-gate.js';
 import { coverageSection } from './coverage-section.js';
 import { escapeHtml, markup } from './escape.js';
 import { BlockIds, rerunCommand } from './finding-details.js';
+import { gateOf } from '../gate.js';
 import { findingsSection } from './findings-section.js';
+import { documentWarningsSection, waivedSection } from './gate-sections.js';
 import { page } from './page.js';
-import { extraSections } from './summary-extras.js';
 import { overviewSection, verdictHeader } from './verdict.js';
 
 export interface HtmlReportOptions {
@@ -17,20 +18,23 @@ export interface HtmlReportOptions {
 }
 
 /**
- * One self-contained HTML page for a run: the verdict, each check's counts, the findings grouped by
- * cause with their reproductions, and the coverage matrix. Nothing is fetched; secrets are masked.
+ * One self-contained HTML page for a run: the verdict, each check's counts, the findings that fail
+ * the gate grouped by cause with their reproductions, the document warnings and the waived findings
+ * apart, and the coverage matrix. Nothing is fetched; secrets are masked.
  */
 export function toHtmlReport(summary: RunSummary, secrets: readonly string[], options: HtmlReportOptions = {}): string {
-  const gate = coverageVerdict(summary.coverage, options.minCoverage);
+  const coverage = coverageVerdict(summary.coverage, options.minCoverage);
+  const gate = gateOf(summary);
   const context = { ids: new BlockIds(), rerun: rerunCommand(summary.target, options.spec), secrets };
   const document = page(
     `${TOOL.name} conform: ${summary.target}`,
-    verdictHeader(summary, gate),
+    verdictHeader(summary, gate, coverage),
     [
-      overviewSection(summary, gate),
-      findingsSection(summary.findings, context),
-      ...extraSections(summary),
-      coverageSection(summary.coverage, gate),
+      overviewSection(summary, coverage),
+      findingsSection(gate.errors, context),
+      ...documentWarningsSection(gate, summary.failOn === 'warning', context),
+      ...waivedSection(gate, context),
+      coverageSection(summary.coverage, coverage),
     ],
     markup`${TOOL.name} ${TOOL.version} · every secret the run sent is shown as ***`,
   );

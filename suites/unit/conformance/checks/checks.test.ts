@@ -232,10 +232,10 @@ describe('links_resolve', () => {
       },
     });
     const [foreign] = await linksResolve.run(
-      exchange(op('get_app'), { status: 200, json: { ...app(), self_url: 'https://elsewhere.example/v1/apps/x' } }),
+      exchange(op('get_app'), { status: 200, json: { ...app(), self_url: 'https://api.elsewhere.io/v1/apps/x' } }),
       ctx,
     );
-    expect(foreign).toMatchObject({ key: 'foreign-origin' });
+    expect(foreign).toMatchObject({ key: 'foreign-origin', severity: 'error', scope: 'api' });
     expect(sent).toBe(0);
   });
 });

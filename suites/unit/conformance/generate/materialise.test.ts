@@ -81,4 +81,26 @@ describe('materialise', () => {
     const built = createWithVars(plan, await setup());
     expect(JSON.parse(built.request.body!.toString())).toEqual({ name: 'conform-9-', harness_id: 'nope' });
   });
+
+  it('tells the path ids the target handed out from made-up ones, and fills an undeclared template variable from the pool', async () => {
+    const { op, pool } = await setup();
+    const pooled = materialise(
+      { kind: { kind: 'positive' }, path: { app_id: { pool: 0, fallback: 'x' } }, query: {}, headers: {} },
+      { operation: op('get_app'), baseUrl: BASE, pool, vars: {}, headers: {} },
+    );
+    expect([...pooled.knownIds]).toEqual(['app_id']);
+    const madeUp = materialise(
+      { kind: { kind: 'positive' }, path: { app_id: { value: 'app_0193a3b5c0de7000800000000000cafe' } }, query: {}, headers: {} },
+      { operation: op('get_app'), baseUrl: BASE, pool, vars: {}, headers: {} },
+    );
+    expect([...madeUp.knownIds]).toEqual([]);
+    // A document that forgets to declare {app_id}: an id from the pool, never the text "undefined".
+    const undeclared = { ...op('get_app'), parameters: [] };
+    const filled = materialise(
+      { kind: { kind: 'positive' }, path: {}, query: {}, headers: {} },
+      { operation: undeclared, baseUrl: BASE, pool, vars: {}, headers: {} },
+    );
+    expect(filled.request.url).toBe(`${BASE}/v1/apps/${OWNED}`);
+    expect([...filled.knownIds]).toEqual(['app_id']);
+  });
 });

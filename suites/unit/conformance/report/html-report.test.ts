@@ -13,7 +13,11 @@ const HOSTILE = '</script><script>alert(1)</script><!-- "\'';
 
 async function summary(extra: Record<string, unknown> = {}): Promise<RunSummary> {
   const { spec, op } = await apps();
-  const evidence = exchange(op('create_app'), { status: 500, headers: { 'content-type': 'application/problem+json' }, text: `${HOSTILE} ${SECRET}` });
+  const evidence = exchange(op('create_app'), {
+    status: 500,
+    headers: { 'content-type': 'application/problem+json' },
+    text: `${HOSTILE} ${SECRET}`,
+  });
   evidence.request.headers.authorization = `Bearer ${SECRET}`;
   const book = new FindingBook();
   const finding = {
@@ -93,23 +97,71 @@ describe('toHtmlReport', () => {
     expect(met).toContain('minimum 0%: met');
   });
 
-  it('shows document warnings and waived findings when the summary carries them, and no such section when not', async () => {
+  it('lists document warnings and waived findings apart from the findings, and passes on them alone', async () => {
     const plain = toHtmlReport(await summary(), []);
     expect(plain).not.toContain('data-test="document-warnings"');
     expect(plain).not.toContain('data-test="waived"');
+    const { op } = await apps();
+    const book = new FindingBook();
+    const evidence = [exchange(op('get_app'), { status: 400 })];
+    const base = { expected: 'e', received: 'r', evidence };
+    book.record({
+      ...base,
+      check: 'status_code_conformance',
+      severity: 'warning',
+      scope: 'api',
+      operation: 'get_app',
+      title: 'No status declared for rejecting <input>',
+      key: 'no-rejection-status',
+    });
+    book.bump(
+      {
+        ...base,
+        check: 'status_code_conformance',
+        severity: 'warning',
+        scope: 'api',
+        operation: 'list_apps',
+        title: 'x',
+        key: 'no-rejection-status',
+      },
+      { seed: 9, path: 'list_apps:negative:0:3' },
+    );
+    book.record({
+      ...base,
+      check: 'links_resolve',
+      severity: 'error',
+      operation: 'get_app',
+      title: 'self_url answered 404',
+      key: 'status:404',
+    });
+    const findings = book.all();
+    findings[1]!.waived = { reason: 'ticket 12', expires: '2030-01-01' };
     const html = toHtmlReport(
       await summary({
-        documentWarnings: ['no status declared for rejecting <input>'],
-        waived: [
-          { check: 'links_resolve', operation: 'get_app', title: 'self_url answered 404', reason: 'ticket 12', expires: '2030-01-01' },
+        findings,
+        waivers: [
+          { check: 'links_resolve', reason: 'ticket 12', expires: '2030-01-01', state: 'active', matched: 1 },
+          { check: 'ignored_auth', reason: 'old', expires: '2020-01-01', state: 'expired', matched: 0 },
         ],
       }),
       [],
     );
+    expect(html).toMatch(/data-passed="true"/);
+    expect(html).toContain('Passed: every check held; 1 document warning; 1 waived');
+    expect(html).toContain('data-test="no-findings"');
     expect(html).toContain('Document warnings (1)');
-    expect(html).toContain('no status declared for rejecting &lt;input&gt;');
+    expect(html).toContain('No status declared for rejecting &lt;input&gt;');
+    expect(html).toMatch(/<p data-test="also-on">list_apps<\/p>/);
+    expect(html).toContain('--seed 9 --replay list_apps:negative:0:3');
     expect(html).toMatch(
-      /<code>links_resolve<\/code> get_app: self_url answered 404 — ticket 12 <span class="muted">\(until 2030-01-01\)<\/span>/,
+      /<code>links_resolve<\/code> get_app: self_url answered 404 <span class="muted">\(key status:404\)<\/span> — ticket 12 <span class="muted">\(until 2030-01-01\)<\/span>/,
     );
+    expect(html).toMatch(/Expired waiver: <code>ignored_auth<\/code> \(old\) ended on 2020-01-01/);
+    const failing = toHtmlReport(await summary({ findings, failOn: 'warning' }), []);
+    expect(failing).toMatch(/data-passed="false"/);
+    expect(failing).toContain('--fail-on warning fails the gate on them');
+    const interrupted = toHtmlReport(await summary({ findings: [], interrupted: true }), []);
+    expect(interrupted).toMatch(/data-passed="false"/);
+    expect(interrupted).toContain('interrupted, not passed');
   });
 });

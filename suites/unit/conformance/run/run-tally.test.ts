@@ -25,4 +25,12 @@ describe('RunTally', () => {
     tally.all()[0]!.failed = 99;
     expect(tally.of('a')).toEqual({ check: 'a', passed: 0, failed: 0 });
   });
+
+  it('counts an exchange with only document warnings as warned, neither passed nor failed', () => {
+    const tally = new RunTally(['a']);
+    tally.count('a', false, true);
+    tally.count('a', true, true);
+    tally.count('a', false);
+    expect(tally.of('a')).toEqual({ check: 'a', passed: 1, failed: 1, warned: 1 });
+  });
 });
