@@ -26,6 +26,13 @@ export interface MockAnswer {
   body: Buffer | undefined;
 }
 
+/** An answer as made, with the value serialised into it and, for a JSON success, the media whose self links it may carry. */
+interface MadeAnswer {
+  answer: MockAnswer;
+  value: unknown;
+  links: MediaTypeSpec | undefined;
+}
+
 // RFC 9110 §15.3.5, §15.3.6, §15.4.5: these answers carry no content.
 const NO_CONTENT = new Set([204, 205, 304]);
 
@@ -41,7 +48,7 @@ export class StatelessResponder {
   readonly context: SchemaContext;
   #document: OpenApiDocument;
   #values: SchemaValues;
-  #answers = new Map<string, { answer: MockAnswer; value: unknown }>();
+  #answers = new Map<string, MadeAnswer>();
   #placer: SelfLinkPlacer;
   #errorExamples = new Map<string, ProblemDetails | null>();
   /** A valid value per schema: the base of a problem fitted to an error schema without an example, and of a layer's bodies. */
@@ -79,16 +86,9 @@ export class StatelessResponder {
     // A named example is what it is; dynamic generation applies only without one.
     const mode: AnswerMode = preferences.dynamic && preferences.example === undefined ? 'dynamic' : 'static';
     const key = `${operation.pointer} ${status} ${mediaType ?? ''} ${preferences.example ?? ''}`;
-    const linking =
-      request !== undefined && status >= 200 && status < 300 && preferences.example === undefined && isJsonMediaType(mediaType) ? request : undefined;
-    const linked = (made: { answer: MockAnswer; value: unknown }) => {
-      if (!linking || !media?.schemaPointer) return made.answer;
-      const text = this.#placer.place(media.schemaPointer, media.schema, operation.path, made.value, linking, mode === 'static' ? key : undefined);
-      return text ? { ...made.answer, body: text } : made.answer;
-    };
     if (mode === 'static') {
       const cached = this.#answers.get(key);
-      if (cached) return linked(cached);
+      if (cached) return this.#linked(cached, operation, request, key);
     }
     const seed = mode === 'dynamic' ? Math.floor(Math.random() * 2 ** 31) : 0;
     let body: Buffer | undefined;
@@ -106,9 +106,24 @@ export class StatelessResponder {
     }
     const headers = responseHeaders(response, this.#values, mode, seed);
     if (body !== undefined && mediaType) headers['content-type'] = mediaType;
-    const made = { answer: { status, headers, body }, value };
+    // Self links name a resource in a JSON success; a named example is what it is.
+    const linkable =
+      status >= 200 &&
+      status < 300 &&
+      preferences.example === undefined &&
+      isJsonMediaType(mediaType) &&
+      media?.schemaPointer !== undefined;
+    const made = { answer: { status, headers, body }, value, links: linkable ? media : undefined };
     if (mode === 'static') this.#answers.set(key, made);
-    return linked(made);
+    return this.#linked(made, operation, request, mode === 'static' ? key : undefined);
+  }
+
+  // The answer with its self links on the request's origin; `reuse` names a static answer.
+  #linked(made: MadeAnswer, operation: Operation, request: LinkRequest | undefined, reuse: string | undefined): MockAnswer {
+    if (!request || !made.links?.schemaPointer) return made.answer;
+    const { schemaPointer, schema } = made.links;
+    const text = this.#placer.place(schemaPointer, schema, operation.path, made.value, request, reuse);
+    return text ? { ...made.answer, body: text } : made.answer;
   }
 
   /**

@@ -46,7 +46,12 @@ function linkAt(reader: SchemaReader, schema: unknown, accept: 'any' | 'uri-only
  * URI reference or without an origin. Containers on the way (`urls` of `urls.self`) are copied,
  * never changed in place, so a shared sample or record stays as it was.
  */
-export function placeSelfLinks(target: Record<string, unknown>, links: readonly SelfLink[], path: string, origin: string | undefined): void {
+export function placeSelfLinks(
+  target: Record<string, unknown>,
+  links: readonly SelfLink[],
+  path: string,
+  origin: string | undefined,
+): void {
   for (const link of links) setPath(target, link.path, link.absolute && origin !== undefined ? origin + path : path);
 }
 
