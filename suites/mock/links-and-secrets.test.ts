@@ -161,6 +161,10 @@ describe('answers made without state link to their resource on the origin the cl
     expect((await getJson(`${server.url}/items/other`)).body.self_url).toBe(`${server.url}/items/other`);
     const forwarded = await getJson(`${server.url}/items/a%20b`, { 'x-forwarded-host': 'public.example.test', 'x-forwarded-proto': 'https' });
     expect(forwarded.body.self_url).toBe('https://public.example.test/items/a%20b');
+    // A hostile Host is ignored for the listening address, as for any link the mock builds.
+    expect((await getJson(`${server.url}/items/a%20b`, { 'x-forwarded-host': 'evil.example"><script>' })).body.self_url).toBe(
+      `${server.url}/items/a%20b`,
+    );
     // A URI reference gets the path alone; a dynamic answer is linked as a static one is.
     expect(first.body._links).toEqual({ self: { href: '/items/a%20b' } });
     expect((await getJson(`${server.url}/items/x`, { prefer: 'dynamic=true' })).body.self_url).toBe(`${server.url}/items/x`);
