@@ -124,13 +124,18 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockHan
     },
     ...(choice.problemTypeBase ? { problemTypeBase: choice.problemTypeBase } : {}),
     ...(choice.build ? { layers: choice.build } : {}),
+    resources: choice.map,
   });
   const stopWatching = watched
     ? watchFile(watched, () => {
         void prepare(watched, choice, options, server.layers).then((prepared) => {
           if (!prepared.ok) return options.onReload?.({ ok: false, error: prepared.error });
           let adopted: Adopted = { layers: [], state: 'none' };
-          server.reload(prepared.spec, (context) => (adopted = adopt(choice, prepared.choice, server.layers, context)).layers);
+          server.reload(
+            prepared.spec,
+            (context) => (adopted = adopt(choice, prepared.choice, server.layers, context)).layers,
+            prepared.choice.map,
+          );
           choice = prepared.choice;
           const { layers: _built, ...outcome } = adopted;
           options.onReload?.({ ok: true, spec: prepared.spec, layer: nameOf(choice), ...outcome });

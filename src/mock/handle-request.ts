@@ -166,7 +166,10 @@ function serveRoute(pipeline: RequestPipeline, res: ServerResponse, routed: Rout
   }
   const preferences = readPreferences(headers.prefer, query);
   if (pipeline.dynamic && preferences.dynamic === undefined) preferences.dynamic = true;
-  const answer = pipeline.responder.answer(operation, preferences, headers.accept);
+  const answer = pipeline.responder.answer(operation, preferences, headers.accept, {
+    origin: pipeline.origin(headers),
+    pathParams: route.pathParams,
+  });
   if ('title' in answer) return problem(res, { ...(answer as ProblemDetails), instance: path });
   return send(res, answer);
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { toProblem, typedResponseClass } from '../core/index.js';
+import type { ResourceMap } from '../model/resources/index.js';
 import type { LoadedSpec, Operation } from '../openapi/index.js';
 import { SpecValidator } from '../validation/index.js';
 import { createAdmin } from './admin.js';
@@ -55,6 +56,8 @@ export interface MockServerOptions {
   dynamic?: boolean;
   /** Latency and faults for every API request (`--delay`, `--fault-rate`); a request may ask for its own with `Prefer`. */
   faults?: FaultOptions;
+  /** The resources the layers serve, so that the self links of answers made without state name their items. */
+  resources?: ResourceMap | undefined;
 }
 
 export interface MockServer {
@@ -67,8 +70,8 @@ export interface MockServer {
   readonly spec: LoadedSpec;
   /** The request journal, unless `journalSize` is 0. */
   journal: RequestJournal | undefined;
-  /** Serves another document from the next request on, with the layers built for it (`--watch`). */
-  reload(spec: LoadedSpec, layers: LayerBuilder): void;
+  /** Serves another document from the next request on, with the layers built for it and the resources they serve (`--watch`). */
+  reload(spec: LoadedSpec, layers: LayerBuilder, resources?: ResourceMap): void;
   /** Stops accepting connections, lets in-flight requests finish, then closes the layers. */
   close(): Promise<void>;
 }
@@ -86,7 +89,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const journal = journalSize > 0 ? new RequestJournal(journalSize) : undefined;
   const observer = combineObservers([journal, options.dashboard]);
   const pipeline: RequestPipeline = {
-    ...compile(spec, options.security !== false),
+    ...compile(spec, options.security !== false, options.resources),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     playback: options.playback,
     layerFor: (operation) => table.get(operation),
@@ -218,9 +221,9 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
       return spec;
     },
     journal,
-    reload(next, nextLayers) {
+    reload(next, nextLayers, resources) {
       // Everything is built before anything is swapped, so a request sees one document or the other.
-      const compiled = compile(next, options.security !== false);
+      const compiled = compile(next, options.security !== false, resources);
       const built = build(nextLayers, compiled);
       const previous = layers;
       Object.assign(pipeline, compiled);
@@ -246,12 +249,16 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
 }
 
 /** The parts of the pipeline that follow from the document, built once per document. */
-function compile(spec: LoadedSpec, security: boolean): Pick<RequestPipeline, 'validator' | 'router' | 'responder' | 'security'> {
+function compile(
+  spec: LoadedSpec,
+  security: boolean,
+  resources: ResourceMap | undefined,
+): Pick<RequestPipeline, 'validator' | 'router' | 'responder' | 'security'> {
   const validator = new SpecValidator(spec);
   return {
     validator,
     router: new Router(spec.operations),
-    responder: new StatelessResponder(validator),
+    responder: new StatelessResponder(validator, resources),
     security: security ? new SecurityGate(spec.document) : undefined,
   };
 }

@@ -10,10 +10,12 @@ import {
 } from '../core/index.js';
 import { findResponse, resolveRef, type MediaTypeSpec, type OpenApiDocument, type Operation } from '../openapi/index.js';
 import type { SchemaContext } from '../generate/index.js';
+import type { ResourceMap } from '../model/resources/index.js';
 import type { SpecValidator } from '../validation/index.js';
 import { documentedExamples } from './documented-examples.js';
 import { selectResponse } from './negotiate.js';
 import type { Preferences } from './prefer.js';
+import { SelfLinkPlacer, type LinkRequest } from './self-link-placer.js';
 import { responseHeaders } from './response-headers.js';
 import { SchemaValues, type AnswerMode } from './schema-values.js';
 import { isXmlMediaType, toXml } from './xml.js';
@@ -22,6 +24,13 @@ export interface MockAnswer {
   status: number;
   headers: Record<string, string>;
   body: Buffer | undefined;
+}
+
+/** An answer as made, with the value serialised into it and, for a JSON success, the media whose self links it may carry. */
+interface MadeAnswer {
+  answer: MockAnswer;
+  value: unknown;
+  links: MediaTypeSpec | undefined;
 }
 
 // RFC 9110 §15.3.5, §15.3.6, §15.4.5: these answers carry no content.
@@ -39,12 +48,14 @@ export class StatelessResponder {
   readonly context: SchemaContext;
   #document: OpenApiDocument;
   #values: SchemaValues;
-  #answers = new Map<string, MockAnswer>();
+  #answers = new Map<string, MadeAnswer>();
+  #placer: SelfLinkPlacer;
   #errorExamples = new Map<string, ProblemDetails | null>();
   /** A valid value per schema: the base of a problem fitted to an error schema without an example, and of a layer's bodies. */
   #samples = new Map<string, unknown>();
 
-  constructor(validator: SpecValidator) {
+  /** `map` is what the resources layer serves, so that answers made here link to its items; none for a stateless mock. */
+  constructor(validator: SpecValidator, map?: ResourceMap) {
     const spec = validator.spec;
     this.#document = spec.document;
     this.context = {
@@ -52,6 +63,7 @@ export class StatelessResponder {
       resolveRef: (ref) => resolveRef(spec.document, ref),
     };
     this.#values = new SchemaValues(validator, this.context);
+    this.#placer = new SelfLinkPlacer(spec.document, map, this.#values);
   }
 
   /** The static answer value for the response schema at `pointer` (readable, example-based, valid), drawn once; shared, so never mutate it. */
@@ -62,7 +74,11 @@ export class StatelessResponder {
     return this.#samples.get(pointer);
   }
 
-  answer(operation: Operation, preferences: Preferences, accept: string | undefined): MockAnswer | ProblemDetails {
+  /**
+   * The answer to a request for `operation`. With `request`, the self links of a JSON success name
+   * the resource on the request's origin (see `SelfLinkPlacer`); a named example is what it is.
+   */
+  answer(operation: Operation, preferences: Preferences, accept: string | undefined, request?: LinkRequest): MockAnswer | ProblemDetails {
     const selection = selectResponse(operation, preferences, accept);
     if (!selection.ok) return selection.problem;
     const { status, response, mediaType } = selection;
@@ -72,10 +88,11 @@ export class StatelessResponder {
     const key = `${operation.pointer} ${status} ${mediaType ?? ''} ${preferences.example ?? ''}`;
     if (mode === 'static') {
       const cached = this.#answers.get(key);
-      if (cached) return cached;
+      if (cached) return this.#linked(cached, operation, request, key);
     }
     const seed = mode === 'dynamic' ? Math.floor(Math.random() * 2 ** 31) : 0;
     let body: Buffer | undefined;
+    let value: unknown;
     if (media && mediaType) {
       const chosen = this.#body(media, mediaType, preferences, mode, seed);
       if (!chosen) {
@@ -84,13 +101,29 @@ export class StatelessResponder {
           `no example named '${preferences.example}' is declared for ${operation.method} ${operation.path} ${status}`,
         );
       }
-      body = this.#serialise(media, mediaType, status >= 400 ? this.#withStatus(media, chosen.value, status) : chosen.value);
+      value = status >= 400 ? this.#withStatus(media, chosen.value, status) : chosen.value;
+      body = this.#serialise(media, mediaType, value);
     }
     const headers = responseHeaders(response, this.#values, mode, seed);
     if (body !== undefined && mediaType) headers['content-type'] = mediaType;
-    const answer = { status, headers, body };
-    if (mode === 'static') this.#answers.set(key, answer);
-    return answer;
+    // Self links name a resource in a JSON success; a named example is what it is.
+    const linkable =
+      status >= 200 &&
+      status < 300 &&
+      preferences.example === undefined &&
+      isJsonMediaType(mediaType) &&
+      media?.schemaPointer !== undefined;
+    const made = { answer: { status, headers, body }, value, links: linkable ? media : undefined };
+    if (mode === 'static') this.#answers.set(key, made);
+    return this.#linked(made, operation, request, mode === 'static' ? key : undefined);
+  }
+
+  // The answer with its self links on the request's origin; `reuse` names a static answer.
+  #linked(made: MadeAnswer, operation: Operation, request: LinkRequest | undefined, reuse: string | undefined): MockAnswer {
+    if (!request || !made.links?.schemaPointer) return made.answer;
+    const { schemaPointer, schema } = made.links;
+    const text = this.#placer.place(schemaPointer, schema, operation.path, made.value, request, reuse);
+    return text ? { ...made.answer, body: text } : made.answer;
   }
 
   /**

@@ -77,6 +77,7 @@ export async function serveDocument(
       ...(apps ? [createAppsLayer((snapshot) => createAppsModel(appsEnvironment(random, context.url, env), snapshot), undefined, context)] : []),
       createResourcesLayer({ map, context, random }),
     ],
+    resources: map,
   });
   onTestFinished(() => server.close());
   return server;

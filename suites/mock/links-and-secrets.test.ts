@@ -4,7 +4,8 @@ import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { startCli } from '../helpers/cli-process.js';
 import { listenForTest } from '../helpers/listen.js';
-import { serveApps } from '../helpers/serve.js';
+import { documentWith, inlineSpec } from '../helpers/inline-spec.js';
+import { serveApps, serveDocument, serveStateless } from '../helpers/serve.js';
 import { exchangeRaw } from './raw-http.js';
 
 /**
@@ -95,6 +96,99 @@ describe('links follow the origin the client reached', () => {
   it('keeps --base-url fixed whatever the Host says', async () => {
     const server = await serveApps({ baseUrl: 'https://fixed.example.test/api' }, { baseUrl: 'https://fixed.example.test/api' });
     expect(await selfUrl(server.port, { host: 'elsewhere.test' })).toMatch(/^https:\/\/fixed\.example\.test\/api\/v1\/apps\//);
+  });
+});
+
+const ITEM = {
+  type: 'object',
+  required: ['id', 'self_url'],
+  properties: {
+    id: { type: 'string', example: 'item_sample' },
+    name: { type: 'string' },
+    self_url: { type: 'string', format: 'uri', example: 'https://api.example.com/items/item_sample' },
+    _links: { type: 'object', properties: { self: { type: 'object', properties: { href: { type: 'string', format: 'uri-reference' } } } } },
+  },
+};
+const ok = (schema: unknown, examples?: Record<string, unknown>) => ({
+  description: 'ok',
+  content: { 'application/json': { schema, ...(examples ? { examples } : {}) } },
+});
+const itemId = { name: 'item_id', in: 'path', required: true, schema: { type: 'string' } };
+
+/** Items (a collection), a featured item beside them, a pinned link the document fixes, and an action answering another kind. */
+function linkedDocument() {
+  return documentWith(
+    '3.1.0',
+    {
+      '/items': { post: { operationId: 'create_item', responses: { '201': ok({ $ref: '#/components/schemas/Item' }) } } },
+      '/items/{item_id}': {
+        parameters: [itemId],
+        get: {
+          operationId: 'get_item',
+          responses: { '200': ok({ $ref: '#/components/schemas/Item' }, { fixed: { value: { id: 'item_fixed', self_url: 'https://docs.example.com/items/item_fixed' } } }) },
+        },
+      },
+      '/items/featured': { get: { operationId: 'featured_item', responses: { '200': ok({ $ref: '#/components/schemas/Item' }) } } },
+      '/items/{item_id}/receipt': {
+        parameters: [itemId],
+        post: {
+          operationId: 'receipt',
+          responses: { '200': ok({ type: 'object', properties: { total: { type: 'integer' }, self_url: { type: 'string', format: 'uri' } } }) },
+        },
+      },
+      '/pinned': {
+        get: {
+          operationId: 'pinned',
+          responses: { '200': ok({ type: 'object', properties: { self_url: { type: 'string', pattern: '^https://pinned\\.example\\.com/' } } }) },
+        },
+      },
+    },
+    { Item: ITEM },
+  );
+}
+
+async function getJson(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; body: any }> {
+  const response = await request(url, { method: method as 'GET', headers });
+  return { status: response.statusCode, body: await response.body.json() };
+}
+
+describe('answers made without state link to their resource on the origin the client reached', () => {
+  it('on an item route, the request\'s own path, on every origin and through a forwarding Host, also for a cached answer', async () => {
+    const server = await serveStateless(await inlineSpec(linkedDocument()));
+    const first = await getJson(`${server.url}/items/a%20b`);
+    // The declared example is the answer, its link moved to where the client is.
+    expect(first).toMatchObject({ status: 200, body: { id: 'item_fixed', self_url: `${server.url}/items/a%20b` } });
+    expect((await getJson(`${server.url}/items/other`)).body.self_url).toBe(`${server.url}/items/other`);
+    const forwarded = await getJson(`${server.url}/items/a%20b`, { 'x-forwarded-host': 'public.example.test', 'x-forwarded-proto': 'https' });
+    expect(forwarded.body.self_url).toBe('https://public.example.test/items/a%20b');
+    // A hostile Host is ignored for the listening address, as for any link the mock builds.
+    expect((await getJson(`${server.url}/items/a%20b`, { 'x-forwarded-host': 'evil.example"><script>' })).body.self_url).toBe(
+      `${server.url}/items/a%20b`,
+    );
+    // A URI reference gets the path alone; a dynamic answer is linked as a static one is.
+    expect(first.body._links).toEqual({ self: { href: '/items/a%20b' } });
+    expect((await getJson(`${server.url}/items/x`, { prefer: 'dynamic=true' })).body.self_url).toBe(`${server.url}/items/x`);
+  });
+
+  it('keeps a named example as the document wrote it, and a link the document constrains elsewhere', async () => {
+    const server = await serveStateless(await inlineSpec(linkedDocument()));
+    expect((await getJson(`${server.url}/items/x`, { prefer: 'example=fixed' })).body.self_url).toBe('https://docs.example.com/items/item_fixed');
+    // The linked value would break the pattern, and every answer validates against the document.
+    expect((await getJson(`${server.url}/pinned`)).body.self_url).toMatch(/^https:\/\/pinned\.example\.com\//);
+  });
+
+  it('names an item by the id it carries where the inferred resources hold that kind, and the request path otherwise', async () => {
+    const spec = await inlineSpec(linkedDocument());
+    const stateless = await serveStateless(spec);
+    expect((await getJson(`${stateless.url}/items/featured`)).body.self_url).toBe(`${stateless.url}/items/featured`);
+    const stateful = await serveDocument(spec);
+    const featured = await getJson(`${stateful.url}/items/featured`);
+    expect(featured.body.self_url).toBe(`${stateful.url}/items/item_sample`);
+    // An action's answer the engine synthesizes links to the request's path, on the request's origin.
+    const created = await getJson(`${stateful.url}/items`, {}, 'POST');
+    expect(created.status).toBe(201);
+    const receipt = await getJson(`${stateful.url}/items/${created.body.id}/receipt`, { host: 'shop.example.test' }, 'POST');
+    expect(receipt).toMatchObject({ status: 200, body: { self_url: `http://shop.example.test/items/${created.body.id}/receipt` } });
   });
 });
 

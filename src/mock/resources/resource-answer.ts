@@ -1,6 +1,7 @@
 import { isJsonMediaType } from '../../core/index.js';
 import type { ResourceOutcome, ResourceRoute } from '../../model/resources/index.js';
 import { findResponse, type Operation } from '../../openapi/index.js';
+import type { LinkRequest } from '../self-link-placer.js';
 import type { LayerAnswer } from '../stateful-layer.js';
 import { fitToSchema, type FitEngine } from './fit-to-schema.js';
 import { fillEnvelope } from './list-envelope.js';
@@ -35,13 +36,15 @@ export class ResourceAnswers {
     operation: Operation,
     route: ResourceRoute | undefined,
     outcome: ResourceOutcome,
-    request: { path: string; accept: string | undefined },
+    request: { path: string; accept: string | undefined } & LinkRequest,
   ): LayerAnswer {
     const { responder } = this.#engine;
     const { response } = outcome;
     if (response.kind === 'problem') return resourceProblem(responder, operation, response, request.path);
     if (!findResponse(operation, response.status)) return undeclared(route, outcome);
-    const declared = responder.answer(operation, { code: response.status }, request.accept);
+    // A body the engine synthesizes links as a stateless answer does; the model's own bodies link already.
+    const link = response.kind === 'synthesize' ? request : undefined;
+    const declared = responder.answer(operation, { code: response.status }, request.accept, link);
     // Accept nobody can satisfy: the same 406 as a stateless answer.
     if ('title' in declared) return { status: declared.status, body: declared };
     const headers = { ...declared.headers, ...response.headers };

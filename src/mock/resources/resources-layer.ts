@@ -70,7 +70,12 @@ export function createResourcesLayer(options: ResourcesLayerOptions): StatefulLa
         origin: request.origin,
       });
       if (table && outcome.changes.length > 0) writeChanges(table, outcome.changes);
-      return answers.answer(operation, model.route(operation), outcome, { path: request.path, accept: request.headers.accept });
+      return answers.answer(operation, model.route(operation), outcome, {
+        path: request.path,
+        accept: request.headers.accept,
+        origin: request.origin,
+        pathParams: request.pathParams,
+      });
     },
     exportState: (options) => ({ resources: options?.secrets ? model.exportSnapshot() : redactRecords(collections, model.exportSnapshot()) }),
     describe: () => map,

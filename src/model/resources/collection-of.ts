@@ -87,6 +87,7 @@ export function collectionOf(reader: SchemaReader, draft: CollectionDraft, links
     list,
     actions: [],
     subResources: [],
+    creators: [],
     source: draft.override ? 'override' : 'inferred',
   };
   return { collection, stateless };

@@ -1,5 +1,5 @@
 import { describeIdFormat } from './id-format.js';
-import { COLLECTION_ROLES, type ResourceCollection, type ResourceMap } from './types.js';
+import { COLLECTION_ROLES, type CreatorSpec, type ResourceCollection, type ResourceMap } from './types.js';
 
 export interface DescribeOptions {
   /** Adds one line per stateless operation with its reason. */
@@ -19,6 +19,8 @@ export function describeResourceMap(map: ResourceMap, options: DescribeOptions =
   if (options.stateless) for (const entry of map.stateless) lines.push(`  stateless  ${entry.method} ${entry.path}  (${entry.reason})`);
   return lines;
 }
+
+const EFFECT_NOTES: Readonly<Record<CreatorSpec['effect'], string>> = { create: '', once: ' (get-or-create)' };
 
 // A start-up line stays readable: GitHub's orgs have a hundred routes below an org.
 const MAX_NAMES = 8;
@@ -53,6 +55,10 @@ function detailsOf(collection: ResourceCollection, map: ResourceMap): string {
     const paging = list.pagination.kind === 'none' ? '' : ` ${list.pagination.kind}`;
     const filters = list.filters.length > 0 ? ` by ${list.filters.map((filter) => filter.parameter).join(',')}` : '';
     parts.push(`list: ${where}${paging}${filters}`);
+  }
+  if (collection.creators.length > 0) {
+    const routes = collection.creators.map(({ endpoint, effect }) => `${endpoint.method} ${endpoint.path}${EFFECT_NOTES[effect]}`);
+    parts.push(`also created by: ${few(routes)}`);
   }
   if (collection.actions.length > 0) parts.push(`actions: ${few(collection.actions.map((action) => action.name))}`);
   if (collection.subResources.length > 0) parts.push(`sub: ${few(collection.subResources.map((sub) => `${sub.endpoint.method} ${sub.name}`))}`);

@@ -9,5 +9,7 @@ export { createdId } from './created-id.js';
 export { recordKey } from './store.js';
 export { recordsThatFit } from './snapshot.js';
 export { overlay } from './merge-patch.js';
+export { AnswerLinkReader, selfLinkPath, type AnswerLinks, type AnswerRequest } from './answer-links.js';
+export { placeSelfLinks } from './self-links.js';
 export * from './types.js';
 export type * from './model-types.js';

@@ -1,10 +1,12 @@
 import type { OpenApiDocument, Operation } from '../../openapi/index.js';
 import { collectionOf, statelessOf } from './collection-of.js';
+import { attachCreators } from './creators.js';
 import { readDeclaredLinks } from './declared-links.js';
 import { findCollections, type CollectionDraft, type PathTable } from './find-collections.js';
 import { attachItemRoute, itemRouteOf } from './item-routes.js';
 import { createsItem } from './item-schema.js';
 import { readExtensionOverrides } from './override-extension.js';
+import { operationByKey } from './override-key.js';
 import { mergeOverrides, overrideError, type ResourceOverrides } from './overrides.js';
 import { isPrefixPath, segmentsOf } from './path-segments.js';
 import { relateCollections } from './relate-collections.js';
@@ -49,11 +51,16 @@ export function inferResources(spec: ResourceSpec, overrides?: ResourceOverrides
     for (const entry of left) claimed.add(`${entry.method} ${entry.path}`);
     stateless.push(...left);
   }
+  const unplaced: Operation[] = [];
   for (const operation of active) {
     if (claimed.has(`${operation.method} ${operation.path}`)) continue;
     const route = itemRouteOf(collections, operation.path);
     if (route) attachItemRoute(reader, route, operation);
-    else stateless.push(statelessOf(operation, statelessReason(collections, operation)));
+    else unplaced.push(operation);
+  }
+  const creators = attachCreators(reader, spec.document, collections, active, unplaced, all.operations);
+  for (const operation of unplaced) {
+    if (!creators.has(operation)) stateless.push(statelessOf(operation, statelessReason(collections, operation)));
   }
   stateless.push(...unservedReadOnly(collections));
   const order = new Map(spec.operations.map((operation, index) => [`${operation.method} ${operation.path}`, index]));
@@ -75,16 +82,11 @@ function pathTable(operations: readonly Operation[]): PathTable {
 function markedStateless(operations: readonly Operation[], overrides: ResourceOverrides): Set<Operation> {
   const marked = new Set<Operation>();
   for (const [key, entry] of Object.entries(overrides.operations)) {
-    const operation = operations.find((candidate) => candidate.id === key || `${candidate.method} ${candidate.path}` === normaliseKey(key));
+    const operation = operationByKey(operations, key);
     if (!operation) throw overrideError(entry.origin, `no operation ${JSON.stringify(key)} in the document (use an operationId or "METHOD /path")`);
     if (entry.stateless === true) marked.add(operation);
   }
   return marked;
-}
-
-function normaliseKey(key: string): string {
-  const [method = '', ...rest] = key.trim().split(/\s+/);
-  return `${method.toUpperCase()} ${rest.join(' ')}`;
 }
 
 function checkCollectionPaths(operations: readonly Operation[], overrides: ResourceOverrides): void {

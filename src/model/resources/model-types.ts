@@ -1,4 +1,4 @@
-import type { ActionSpec, CollectionRole, Endpoint, ResourceCollection, ResourceMap } from './types.js';
+import type { ActionSpec, CollectionRole, CreatorSpec, Endpoint, ResourceCollection, ResourceMap } from './types.js';
 
 /**
  * One stored item. Records are plain JSON and immutable: a transition builds a new record, so a
@@ -18,6 +18,8 @@ export interface ResourceRecord {
   updated_at: string;
   /** Creation order, unique in the state: lists are oldest first by it, and list cursors name it. */
   seq: number;
+  /** The creator route that made it (`POST /v1/sessions/chat`), when not the collection's create: a get-or-create finds its item by it. */
+  madeBy?: string;
 }
 
 /** Why `render` is called. `action` re-renders an item an action answered with (the oracle keeps the target's answer). */
@@ -110,7 +112,8 @@ export interface ResourceSnapshot {
 
 /** How the model serves one operation. */
 export type ResourceRoute =
-  | { kind: CollectionRole; collection: ResourceCollection; endpoint: Endpoint }
+  /** `creator` is set on a create served by a route other than the collection's own create. */
+  | { kind: CollectionRole; collection: ResourceCollection; endpoint: Endpoint; creator?: CreatorSpec }
   | { kind: 'action'; collection: ResourceCollection; endpoint: Endpoint; action: ActionSpec }
   | { kind: 'sub-resource'; collection: ResourceCollection; endpoint: Endpoint };
 

@@ -4,6 +4,10 @@ import { SpecError, UsageError } from '../../core/index.js';
 export interface OperationOverride {
   /** True: the model never serves this operation. */
   stateless?: boolean;
+  /** The path of the collection whose items this POST creates (`/v1/agents` for `POST /v1/agents/import`). */
+  creates?: string;
+  /** For a route that creates items: true for a get-or-create (later calls answer the item the first made), false for a new item each call. */
+  once?: boolean;
 }
 
 /** Corrections to the collection at one path (keyed by the collection path, `/v1/agents`). */
@@ -36,7 +40,8 @@ export interface ResourceOverrides {
 /** The extension that carries the same corrections inside a document, on a path item or an operation. */
 export const RESOURCE_EXTENSION = 'x-everruns-contract-resource';
 
-const OPERATION_KEYS = ['stateless'] as const;
+const OPERATION_KEYS = ['stateless', 'creates', 'once'] as const;
+const BOOLEAN_KEYS = new Set(['stateless', 'collection', 'once']);
 const COLLECTION_KEYS = ['collection', 'name', 'idField', 'idParameter', 'listProperty'] as const;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -90,12 +95,16 @@ function checkEntry(entry: unknown, keys: readonly string[], origin: OverrideOri
   if (!isPlainObject(entry)) throw overrideError(origin, `must be an object with any of ${keys.join(', ')}`);
   for (const [key, value] of Object.entries(entry)) {
     if (!keys.includes(key)) throw overrideError(origin, `unknown member ${JSON.stringify(key)} (allowed: ${keys.join(', ')})`);
-    const boolean = key === 'stateless' || key === 'collection';
+    const boolean = BOOLEAN_KEYS.has(key);
     if (boolean && typeof value !== 'boolean') throw overrideError(origin, `"${key}" must be true or false`);
     if (!boolean && (typeof value !== 'string' || value === '')) throw overrideError(origin, `"${key}" must be a non-empty string`);
     if (key === 'name' && !NAME.test(value as string)) {
       throw overrideError(origin, `"name" ${JSON.stringify(value)} must be letters, digits, ".", "_" or "-"`);
     }
+    if (key === 'creates' && !(value as string).startsWith('/')) throw overrideError(origin, '"creates" names a collection by its path, which starts with "/"');
+  }
+  if (entry['stateless'] === true && (entry['creates'] !== undefined || entry['once'] !== undefined)) {
+    throw overrideError(origin, '"stateless": true leaves nothing to create; drop "creates" and "once", or "stateless"');
   }
   return entry;
 }

@@ -14,6 +14,7 @@ export function buildRouteTable(map: ResourceMap): Map<string, ResourceRoute> {
       const endpoint = collection.roles[role];
       if (endpoint) add({ kind: role, collection, endpoint });
     }
+    for (const creator of collection.creators) add({ kind: 'create', collection, endpoint: creator.endpoint, creator });
     for (const action of collection.actions) add({ kind: 'action', collection, endpoint: action.endpoint, action });
     for (const sub of collection.subResources) add({ kind: 'sub-resource', collection, endpoint: sub.endpoint });
   }

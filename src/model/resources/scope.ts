@@ -47,6 +47,11 @@ export function normaliseId(collection: ResourceCollection, raw: string): string
   return raw;
 }
 
+/** True when a record sits in the scope a target names (the same parents). */
+export function inScope(collection: ResourceCollection, record: { parents: Readonly<Record<string, string>> }, target: Target): boolean {
+  return collection.scope.every((name, index) => record.parents[name] === target.scopeValues[index]);
+}
+
 /** The key of the item a target names. */
 export function targetKey(collection: ResourceCollection, target: Target, id: string): string {
   return recordKey(collection.name, target.scopeValues, id);

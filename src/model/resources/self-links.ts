@@ -1,3 +1,4 @@
+import { isObject } from './merge-patch.js';
 import type { SchemaReader } from './schema-reader.js';
 import type { SelfLink } from './types.js';
 
@@ -38,4 +39,29 @@ function linkAt(reader: SchemaReader, schema: unknown, accept: 'any' | 'uri-only
   if (facet.types.size > 0 && !facet.types.has('string')) return undefined;
   if (accept === 'uri-only' && !ABSOLUTE_FORMATS.has(facet.format ?? '')) return undefined;
   return { absolute: !RELATIVE_FORMATS.has(facet.format ?? '') };
+}
+
+/**
+ * Points every self link of `target` at `path` on `origin`: the whole URL, or the path alone for a
+ * URI reference or without an origin. Containers on the way (`urls` of `urls.self`) are copied,
+ * never changed in place, so a shared sample or record stays as it was.
+ */
+export function placeSelfLinks(
+  target: Record<string, unknown>,
+  links: readonly SelfLink[],
+  path: string,
+  origin: string | undefined,
+): void {
+  for (const link of links) setPath(target, link.path, link.absolute && origin !== undefined ? origin + path : path);
+}
+
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = target;
+  for (const name of path.slice(0, -1)) {
+    const child = node[name];
+    const next = isObject(child) ? { ...child } : {};
+    node[name] = next;
+    node = next;
+  }
+  node[path[path.length - 1]!] = value;
 }

@@ -1,6 +1,6 @@
-import { isObject } from './merge-patch.js';
 import { fillPath } from './path-segments.js';
-import type { ResourceCollection, SelfLink, TimestampField } from './types.js';
+import { placeSelfLinks } from './self-links.js';
+import type { ResourceCollection, TimestampField } from './types.js';
 
 /** The instants of an item's life, as the record keeps them. */
 export interface ItemTimes {
@@ -32,7 +32,7 @@ export function serverFields(
   const { created, updated } = collection.item;
   if (created) fields[created.name] = encode(created, times.created_at);
   if (updated) fields[updated.name] = encode(updated, times.updated_at);
-  for (const link of collection.item.selfLinks) setPath(fields, link.path, selfUrl(collection, link, id, parents, origin));
+  placeSelfLinks(fields, collection.item.selfLinks, itemUrl(collection, id, parents, undefined), origin);
   return fields;
 }
 
@@ -44,7 +44,7 @@ export function withSelfLinks(
   parents: Readonly<Record<string, string>>,
   origin: string,
 ): void {
-  for (const link of collection.item.selfLinks) setPath(representation, link.path, selfUrl(collection, link, id, parents, origin));
+  placeSelfLinks(representation, collection.item.selfLinks, itemUrl(collection, id, parents, undefined), origin);
 }
 
 /** The item's own URL: absolute on `origin`, or the path alone for URI references or without an origin. */
@@ -53,21 +53,6 @@ export function itemUrl(collection: ResourceCollection, id: string, parents: Rea
   return origin === undefined ? path : origin + path;
 }
 
-function selfUrl(collection: ResourceCollection, link: SelfLink, id: string, parents: Readonly<Record<string, string>>, origin: string | undefined): string {
-  return itemUrl(collection, id, parents, link.absolute ? origin : undefined);
-}
-
 function encode(field: TimestampField, iso: string): string | number {
   return field.encoding === 'unix' ? Math.floor(Date.parse(iso) / 1000) : iso;
-}
-
-// Intermediate containers (`urls` of `urls.self`) are created when missing and copied when present.
-function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
-  let node = target;
-  for (const name of path.slice(0, -1)) {
-    const next = isObject(node[name]) ? { ...(node[name] as Record<string, unknown>) } : {};
-    node[name] = next;
-    node = next;
-  }
-  node[path[path.length - 1]!] = value;
 }

@@ -73,6 +73,7 @@ function checkRecord(collections: ReadonlyMap<string, ResourceCollection>, raw: 
       fail(index, record, `has no valid ${field} (an ISO 8601 instant)`);
   }
   if (!Number.isSafeInteger(record.seq) || record.seq < 1) fail(index, record, 'has no seq (a positive integer)');
+  if (record.madeBy !== undefined && (typeof record.madeBy !== 'string' || record.madeBy === '')) fail(index, record, 'has a madeBy that is no route ("POST /path")');
   return record;
 }
 

@@ -127,6 +127,22 @@ export interface ActionSpec {
   effect: 'none' | 'copy';
 }
 
+/**
+ * A POST other than the collection's create that makes an item of it: its success answers exactly
+ * the item's schema (`POST /v1/agents/import` answering an agent, `POST /v1/capabilities` answering
+ * a declarative capability).
+ */
+export interface CreatorSpec {
+  endpoint: Endpoint;
+  /**
+   * `create`: every success makes a new item. `once`: a get-or-create, which declares 200 and no
+   * 201 (RFC 9110 §15.3.2): the first success makes the item, later ones answer it while it lives.
+   */
+  effect: 'create' | 'once';
+  /** `override` when an override named the collection or the effect. */
+  source: 'inferred' | 'override';
+}
+
 /** A non-POST route under an item that is not a collection (`GET /v1/agents/{agent_id}/stats`). */
 export interface SubResourceSpec {
   name: string;
@@ -151,13 +167,15 @@ export interface ResourceCollection {
   roles: Partial<Record<CollectionRole, Endpoint>>;
   /** PUT on the item declares 201: a replace of a missing id creates it. */
   upsert: boolean;
-  /** A create or an upsert exists, so the collection can hold items; read-only ones stay stateless. */
+  /** A create, an upsert or a creator exists, so the collection can hold items; read-only ones stay stateless. */
   writable: boolean;
   id: IdSpec;
   item: ItemSpec;
   list: ListSpec | undefined;
   actions: ActionSpec[];
   subResources: SubResourceSpec[];
+  /** Routes elsewhere that make items of this collection. */
+  creators: CreatorSpec[];
   /** `override` when an override forced or corrected it. */
   source: 'inferred' | 'override';
 }

@@ -62,4 +62,13 @@ describe('the stateful checks against the mock of real documents', () => {
     const warned = events.filter((event) => event.type === 'run-warned').map((event) => (event as { message: string }).message);
     expect(warned.some((message) => message.includes('--read-only: skipping the state-changing checks') && message.includes('use_after_free'))).toBe(true);
   }, 120_000);
+
+  it("follow every self link of the platform's document to the resource it names (links_resolve, seed 1)", async () => {
+    const spec = await loadDocument(PLATFORM_DOCUMENT);
+    const server = await serveDocument(spec, { runDurationMs: 0 });
+    const { summary } = await collect({ spec, target: server.url, seed: 1, runs: 3, checks: ['links_resolve'], plugins: PLUGINS });
+    expect(summary.findings.map((finding) => `${finding.operation}: ${finding.title} | ${finding.received}`)).toEqual([]);
+    // It saw and followed links: the agents imported, the declarative capabilities, the models.
+    expect(summary.checks.find((row) => row.check === 'links_resolve')!.passed).toBeGreaterThan(1000);
+  }, 120_000);
 });

@@ -37,6 +37,7 @@ export async function serveResources(
     port: 0,
     ...(options.log ? { log: options.log } : {}),
     layers: (context) => [createResourcesLayer({ map, context, random: createRandom(options.seed ?? 1), snapshot: options.snapshot })],
+    resources: map,
   });
   onTestFinished(() => server.close());
   return { server, map };

@@ -18,7 +18,7 @@ describe('parseResourceOverrides', () => {
     [{ operations: [] }, /"operations" must be an object/],
     [{ operations: { x: true } }, /operations\["x"\]: must be an object/],
     [{ operations: { x: { stateless: 'yes' } } }, /"stateless" must be true or false/],
-    [{ operations: { x: { name: 'y' } } }, /unknown member "name" \(allowed: stateless\)/],
+    [{ operations: { x: { name: 'y' } } }, /unknown member "name" \(allowed: stateless, creates, once\)/],
     [{ collections: { agents: { name: 'x' } } }, /keyed by its path/],
     [{ collections: { '/v1/agents': { idField: '' } } }, /"idField" must be a non-empty string/],
     [{ collections: { '/v1/agents': { name: 'two words' } } }, /"name" "two words" must be letters/],

@@ -44,14 +44,38 @@ describe("inferResources on the platform's own document", () => {
     map = inferResources(spec);
   });
 
-  it('finds every collection that has a create and an item read, with both roles', () => {
+  it('finds every collection that has a create and an item read, with both roles, or the create serving the collection whose item it answers', () => {
     const pairs = createAndReadPairs(spec.document);
     expect(pairs.length).toBeGreaterThan(20);
+    const creators = map.collections.flatMap((collection) => collection.creators.map((creator) => [creator.endpoint.path, collection] as const));
     for (const path of pairs) {
       const collection = map.collections.find((entry) => entry.path === path);
       expect(collection, path).toBeDefined();
-      expect(Object.keys(collection!.roles), path).toEqual(expect.arrayContaining(['create', 'read']));
+      expect(collection!.roles.read, path).toBeDefined();
+      if (collection!.roles.create) continue;
+      // POST /v1/capabilities answers a declarative capability, not the capability info its read answers.
+      expect(creators.filter(([route]) => route === path).map(([, target]) => target.path), path).toEqual(['/v1/capabilities/declarative']);
     }
+  });
+
+  it('creates items through the routes beside collections that answer exactly their item', () => {
+    const creators = map.collections.flatMap((collection) =>
+      collection.creators.map(({ endpoint, effect }) => `${collection.name} ← ${endpoint.operationId} (${effect})`),
+    );
+    expect(creators.sort()).toEqual([
+      'agents ← import_agent (create)',
+      'declarative ← create_declarative_capability (create)',
+      'harnesses ← import_harness (create)',
+      'sessions ← get_or_create_chat_session (once)',
+      'skills ← upload_skill (create)',
+    ]);
+    expect(byName(map, 'declarative')).toMatchObject({ writable: true, roles: { read: {}, update: {}, delete: {} } });
+    expect(byName(map, 'capabilities')).toMatchObject({ writable: false });
+    const served = new Set(map.stateless.map((entry) => entry.operationId));
+    for (const operationId of ['import_agent', 'import_harness', 'upload_skill', 'get_or_create_chat_session', 'get_declarative_capability']) {
+      expect(served.has(operationId), operationId).toBe(false);
+    }
+    expect(describeResourceMap(map).find((line) => line.startsWith('sessions '))).toContain('also created by: POST /v1/sessions/chat (get-or-create)');
   });
 
   it('finds the platform resources, nested ones below their parents', () => {
