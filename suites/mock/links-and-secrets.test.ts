@@ -179,8 +179,10 @@ describe('answers made without state link to their resource on the origin the cl
 
   it('names an item by the id it carries where the inferred resources hold that kind, and the request path otherwise', async () => {
     const spec = await inlineSpec(linkedDocument());
+    // Stateless, nothing holds the item: only an item route's answer is linked (to itself).
     const stateless = await serveStateless(spec);
-    expect((await getJson(`${stateless.url}/items/featured`)).body.self_url).toBe(`${stateless.url}/items/featured`);
+    expect((await getJson(`${stateless.url}/items/featured`)).body.self_url).toBe('https://api.example.com/items/item_sample');
+    expect((await getJson(`${stateless.url}/items`, {}, 'POST')).body.self_url).toBe('https://api.example.com/items/item_sample');
     const stateful = await serveDocument(spec);
     const featured = await getJson(`${stateful.url}/items/featured`);
     expect(featured.body.self_url).toBe(`${stateful.url}/items/item_sample`);
