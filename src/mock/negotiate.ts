@@ -46,8 +46,9 @@ export function selectResponse(operation: Operation, preferences: Preferences, a
   return { ok: true, status, response, ...picked };
 }
 
-// A declared range (`*/*`, `text/*`) stands for these when the client names nothing it covers.
-const RANGE_DEFAULTS = ['application/json', 'text/plain'];
+// A declared range (`*/*`, `text/*`, `image/*`) stands for the first of these it covers when the
+// client names nothing it covers (no Accept, or `*/*`): one common type of each top-level type.
+const RANGE_DEFAULTS = ['application/json', 'text/plain', 'image/png', 'audio/mpeg', 'video/mp4', 'font/woff2', 'application/octet-stream'];
 
 /** A declared media type Accept prefers; else a concrete type Accept names that a declared range covers. */
 function pickMedia(content: MediaTypeSpec[], accept: string | undefined): { media: MediaTypeSpec; mediaType: string } | undefined {

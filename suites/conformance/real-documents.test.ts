@@ -30,20 +30,7 @@ const DOCUMENTS: ReadonlyArray<{ name: string; path: string; options: Partial<Co
     {
       name: "the platform's",
       path: '/work/shared/specs/everruns-openapi.json',
-      options: {
-        runs: 2,
-        // A defect of the stateless mock itself, which the runner rightly reports; issue 9's work on
-        // the mock removes it. Waived the way a team would, until it is gone.
-        waivers: [
-          {
-            check: 'status_code_conformance',
-            operation: 'get_image',
-            key: 'status:406',
-            reason: 'the stateless mock answers 406 to a request without Accept for an image/* response (issue 9)',
-            expires: '2027-01-31',
-          },
-        ],
-      },
+      options: { runs: 2 },
     },
     {
       name: 'petstore',

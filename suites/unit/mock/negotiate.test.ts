@@ -39,7 +39,7 @@ describe('selectResponse', () => {
     expect(undeclared.ok || undeclared.problem.detail).toMatch(/418.*200, 404/);
   });
 
-  it('sends a concrete media type within a declared range: what Accept names, else JSON or text', () => {
+  it('sends a concrete media type within a declared range: what Accept names, else JSON, text or a common type of the range', () => {
     const declaringMedia = (...types: string[]) => {
       const operation = declaring('200');
       for (const mediaType of types)
@@ -56,5 +56,11 @@ describe('selectResponse', () => {
     expect(mediaTypeOf(declaringMedia('application/xml', 'text/*'), 'text/html;q=0.5, application/xml')).toBe('application/xml');
     expect(mediaTypeOf(declaringMedia('application/xml', 'text/*'), 'text/html')).toBe('text/html');
     expect(mediaTypeOf(declaringMedia('text/*'), 'image/png')).toBe(406);
+    // A range of another top-level type stands for a common type of it (the platform's get_image declares image/*).
+    expect(mediaTypeOf(declaringMedia('image/*'))).toBe('image/png');
+    expect(mediaTypeOf(declaringMedia('image/*'), '*/*')).toBe('image/png');
+    expect(mediaTypeOf(declaringMedia('image/*'), 'image/webp')).toBe('image/webp');
+    expect(mediaTypeOf(declaringMedia('application/*'))).toBe('application/json');
+    expect(mediaTypeOf(declaringMedia('image/*'), 'text/html')).toBe(406);
   });
 });
