@@ -72,6 +72,7 @@ function startupRows(startup) {
  */
 function largeDocumentRows(large) {
   return Object.values(large).flatMap(({ label, probePath, timeoutSeconds, cold, warm, prism }) => {
+    // Prism's RSS after a timeout is what it had reached when it was stopped, still not answering.
     const peer = (key) => ({ name: prism.timedOut ? `Prism: no answer in ${timeoutSeconds} s` : 'Prism', value: prism[key] });
     const target = label === 'GitHub' ? { target: { on: 'value', below: 3000 } } : {};
     return [

@@ -54,7 +54,8 @@ async function launch([command, ...args], port, probe, { env, timeoutMs }) {
     const startupMs = await waitForAnswer(child, url + probe.path, startedAt, { headers: probe.headers, timeoutMs });
     return { child, url, pid: child.pid, startupMs, startupPeakRssMb: rss.stop() };
   } catch (error) {
-    rss.stop();
+    // A timeout keeps what the server had grown to by then, which the large-document rows report.
+    error.peakRssMb = rss.stop();
     await stop(child);
     throw error;
   }

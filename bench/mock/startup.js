@@ -18,7 +18,7 @@ export async function medianStartup(name, start, runs, progress) {
     } catch (error) {
       if (!(error instanceof StartupTimeout)) throw error;
       progress(`start-up ${name}: no answer in time`);
-      return { medianMs: Number.NaN, peakRssMb: Number.NaN, samplesMs: samples.map((sample) => sample.ms), timedOut: true };
+      return { medianMs: Number.NaN, peakRssMb: error.peakRssMb, samplesMs: samples.map((sample) => sample.ms), timedOut: true };
     }
   }
   return {
