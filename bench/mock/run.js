@@ -6,12 +6,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONFIG } from './config.js';
+import { benchConstrained } from './constrained.js';
 import { measure, probe } from './load.js';
 import { PATHS } from './paths.js';
 import { rssMb, spawnTracked, stop, stopAll, waitForLine } from './processes.js';
 import { buildRows } from './rows.js';
 import { renderTable } from './report.js';
 import { startBare, startMock, startPrism } from './servers.js';
+import { largeDocumentStartup, medianStartup } from './startup.js';
 import { createCase, inferredCase, prepareMockCases, statelessCases } from './workloads.js';
 
 const progress = (line) => process.stderr.write(`bench: ${line}\n`);
@@ -21,16 +23,20 @@ async function main() {
   if (!existsSync(PATHS.cli)) throw new Error(`${PATHS.cli} is missing: build first with npx tsc -p tsconfig.build.json`);
   const began = performance.now();
   const loadBefore = loadavg()[0];
-  const startup = await measureStartups();
-  const { mock, bare, prism, persisted, platform } = await benchThroughput();
-  const scale = await benchScale();
-  const results = { startup, mock, bare, prism, persisted, platform, scale };
+  const runs = (part) => CONFIG.parts.includes(part);
+  const results = {
+    ...(runs('startup') ? { startup: await measureStartups() } : {}),
+    ...(runs('large') ? { large: await measureLargeStartups() } : {}),
+    ...(runs('throughput') ? await benchThroughput() : {}),
+    ...(runs('scale') ? { scale: await benchScale() } : {}),
+    ...(runs('constrained') ? { constrained: await benchConstrained(CONFIG, progress) } : {}),
+  };
   const rows = buildRows(results, CONFIG);
 
   process.stdout.write(`\n${renderTable(rows)}\n\n`);
   process.stdout.write(
     `${CONFIG.connections} connections, ${CONFIG.seconds} s per case after ${CONFIG.warmupSeconds} s warm-up; ` +
-      `start-up is the median of ${CONFIG.startupRuns} spawns; node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); ` +
+      `start-up is the median of ${CONFIG.startupRuns} spawns; parts: ${CONFIG.parts.join(', ')}; node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); ` +
       `1-min load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after (other work on the machine skews every row alike).\n`,
   );
   const misses = rows.filter((entry) => entry.result === 'MISS' || entry.result === 'ERR');
@@ -51,25 +57,27 @@ async function main() {
 }
 
 async function measureStartups() {
-  await fetch('http://127.0.0.1:9/').catch(() => undefined); // load fetch once, outside the timings
-  const median = async (name, start) => {
-    const samples = [];
-    for (let i = 0; i < CONFIG.startupRuns; i++) {
-      progress(`start-up ${name} ${i + 1}/${CONFIG.startupRuns}`);
-      const server = await start();
-      samples.push(server.startupMs);
-      await stop(server.child);
-    }
-    samples.sort((a, b) => a - b);
-    return { medianMs: samples[Math.floor(samples.length / 2)], samplesMs: samples };
-  };
+  await warmFetch();
+  const median = (name, start) => medianStartup(name, start, CONFIG.startupRuns, progress);
   return {
     bare: await median('bare node:http', () => startBare('{"ok":true}')),
     mockBundled: await median('mock, bundled spec', () => startMock()),
-    mockGithub: await median('mock, GitHub spec', () => startMock({ spec: PATHS.githubSpec, probePath: '/meta' })),
     prismBundled: await median('Prism, bundled spec', () => startPrism(PATHS.bundledSpec)),
   };
 }
+
+/** The largest public documents: GitHub's (13 MB) and Stripe's (2.5 MB), ours cold and warm beside Prism. */
+async function measureLargeStartups() {
+  await warmFetch();
+  const settings = { runs: CONFIG.startupRuns, timeoutMs: CONFIG.largeStartupTimeoutSeconds * 1000, progress };
+  return {
+    github: await largeDocumentStartup('GitHub', PATHS.githubSpec, settings),
+    stripe: await largeDocumentStartup('Stripe', PATHS.stripeSpec, settings),
+  };
+}
+
+/** Loads fetch once, outside the timings. */
+const warmFetch = () => fetch('http://127.0.0.1:9/').catch(() => undefined);
 
 /**
  * All four servers run side by side (an idle one costs nothing) and the cases run in pairs: each
@@ -87,7 +95,7 @@ async function benchThroughput() {
   try {
     const mock = await started(startMock());
     const persisted = await started(startMock({ state: join(dir, 'state.db') }));
-    const platform = existsSync(PATHS.platformSpec) ? await started(startMock({ spec: PATHS.platformSpec, probePath: '/v1/agents' })) : undefined;
+    const platform = existsSync(PATHS.platformSpec) ? await started(startMock({ spec: PATHS.platformSpec, probe: { path: '/v1/agents' } })) : undefined;
     const prism = await started(startPrism(PATHS.bundledSpec));
     const cases = Object.fromEntries((await prepareMockCases(mock.url, CONFIG.seededRuns)).map((entry) => [entry.key, entry]));
     const getAppBody = await probe(cases.getApp.request, 200);

@@ -1,40 +1,62 @@
 // How each target is started. Every function spawns the server, waits for its first 2xx answer and
-// returns the child, its base URL and the start-up time (spawn → first answer) in milliseconds.
+// returns the child, its base URL, the start-up time (spawn → first answer) in milliseconds and the
+// peak RSS until that answer.
 import { PATHS } from './paths.js';
-import { freePort, spawnTracked, waitForAnswer } from './processes.js';
+import { freePort, sampleRss, spawnTracked, stop, waitForAnswer } from './processes.js';
+
+/** RSS sampling period during start-up: short, because a start-up lasts a fraction of a second. */
+const STARTUP_RSS_SAMPLE_MS = 10;
 
 /** An Apps id that matches the document's pattern, for the stateless targets (Prism). */
 export const FIXED_APP_ID = 'app_0193a3b5c0de7000800000000000abcd';
 
-/** The everruns-contract CLI, exactly as a user runs it (`--quiet`, so logging costs nothing). */
-export async function startMock({ spec, state, probePath } = {}) {
+/**
+ * The everruns-contract CLI, exactly as a user runs it (`--quiet`, so logging costs nothing).
+ * `probe` is the first request timed ({path, headers}); `env` is added to the bench's environment;
+ * `constraint` ({command, nodeArgs}) wraps the node process, e.g. `taskset -c 0` and a heap cap.
+ */
+export async function startMock({ spec, state, probe, env, constraint, timeoutMs } = {}) {
   const port = await freePort();
   // BENCH_CPU_PROF=dir writes a V8 profile of every mock child on exit (see profile-summary.js).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const args = [...profile, PATHS.cli, 'mock', '--port', String(port), '--quiet', '--run-duration', '0'];
+  const args = [...(constraint?.nodeArgs ?? []), ...profile, PATHS.cli, 'mock', '--port', String(port), '--quiet', '--run-duration', '0'];
   if (spec) args.push('--spec', spec);
   if (state) args.push('--state', state);
   // Time a real operation rather than /__mock/health: the first answer a user gets is a routed one.
-  return launch(process.execPath, args, port, probePath ?? '/v1/apps');
+  return launch(wrapped(constraint, args), port, probe ?? { path: '/v1/apps' }, { env: { ...process.env, ...env }, timeoutMs });
 }
 
 /** The ceiling: `node:http` writing a fixed JSON body, with no routing or validation at all. */
-export async function startBare(body) {
+export async function startBare(body, { constraint } = {}) {
   const port = await freePort();
-  return launch(process.execPath, [PATHS.bareServer, String(port)], port, '/', { env: { ...process.env, BENCH_BODY: body } });
+  const args = [...(constraint?.nodeArgs ?? []), PATHS.bareServer, String(port)];
+  return launch(wrapped(constraint, args), port, { path: '/' }, { env: { ...process.env, BENCH_BODY: body } });
 }
 
 /** The peer: Prism's mock on the same document, single process, with its request log silenced. */
-export async function startPrism(spec) {
+export async function startPrism(spec, { probe, timeoutMs } = {}) {
   const port = await freePort();
   const args = [PATHS.prism, 'mock', spec, '--port', String(port), '--host', '127.0.0.1', '--multiprocess', 'false', '--verboseLevel', 'silent'];
-  return launch(process.execPath, args, port, `/v1/apps/${FIXED_APP_ID}`, { env: { ...process.env, NODE_ENV: 'development' } });
+  return launch([process.execPath, ...args], port, probe ?? { path: `/v1/apps/${FIXED_APP_ID}` }, { env: { ...process.env, NODE_ENV: 'development' }, timeoutMs });
 }
 
-async function launch(command, args, port, probePath, options = {}) {
+/** `[command, ...args]` for node, behind the constraint's command (which execs node, so the pid stays node's). */
+function wrapped(constraint, args) {
+  return [...(constraint?.command ?? []), process.execPath, ...args];
+}
+
+async function launch([command, ...args], port, probe, { env, timeoutMs }) {
   const url = `http://127.0.0.1:${port}`;
   const startedAt = performance.now();
-  const child = spawnTracked(command, args, { cwd: PATHS.root, ...options });
-  const startupMs = await waitForAnswer(child, url + probePath, startedAt);
-  return { child, url, pid: child.pid, startupMs };
+  const child = spawnTracked(command, args, { cwd: PATHS.root, env });
+  const rss = sampleRss(child.pid, STARTUP_RSS_SAMPLE_MS);
+  try {
+    const startupMs = await waitForAnswer(child, url + probe.path, startedAt, { headers: probe.headers, timeoutMs });
+    return { child, url, pid: child.pid, startupMs, startupPeakRssMb: rss.stop() };
+  } catch (error) {
+    // A timeout keeps what the server had grown to by then, which the large-document rows report.
+    error.peakRssMb = rss.stop();
+    await stop(child);
+    throw error;
+  }
 }
