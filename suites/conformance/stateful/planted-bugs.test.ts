@@ -50,12 +50,15 @@ describe(`stateful checks against planted bugs (seed ${SEED})`, () => {
   // of one channel are told apart by their created_at alone, so the order's evidence, re-sent at
   // another pace, may show two runs of the same instant: it is not replayed here.)
   for (const bug of ['runs-oldest-first', 'runs-miscounted'] as const) {
-    it(`${bug} is caught at the default budget (100 sequences) and a small one (10 sequences, seeds 1, 2, 3)`, async () => {
+    // The small budget is 20: at 10, seed 2 missed the reversed order in about one loaded full-suite
+    // run in three (two runs of one channel created in the same millisecond cannot show their order,
+    // the likely cause), though never alone.
+    it(`${bug} is caught at the default budget (100 sequences) and a small one (20 sequences, seeds 1, 2, 3)`, async () => {
       for (const [seed, numRuns] of [
         [SEED, 100],
-        [1, 10],
-        [2, 10],
-        [3, 10],
+        [1, 20],
+        [2, 20],
+        [3, 20],
       ] as const) {
         const { findings } = await runStatefulChecks(APPS_SEQUENCES, await optionsFor(await buggyTarget(bug), { seed, numRuns }));
         expect(
