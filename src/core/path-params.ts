@@ -10,9 +10,11 @@ export type DecodedPathParams = { ok: true; params: Record<string, string> } | {
  */
 export function decodePathParams(raw: Readonly<Record<string, string>>): DecodedPathParams {
   const params: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
+  // for…in over the router's own plain record: Object.entries allocated a pair per parameter per request.
+  for (const name in raw) {
+    const value = raw[name]!;
     try {
-      params[name] = decodeURIComponent(value);
+      params[name] = value.includes('%') ? decodeURIComponent(value) : value;
     } catch {
       return { ok: false, name, problem: toProblem('invalid_request', `path parameter ${name} has malformed percent-encoding`) };
     }

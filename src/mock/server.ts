@@ -9,6 +9,7 @@ import { answerClientError } from './client-error.js';
 import type { Dashboard } from './dashboard/dashboard.js';
 import { createFaultPlanner, type FaultOptions, type FaultPlan } from './faults.js';
 import { handleRequest, type RequestPipeline } from './handle-request.js';
+import { InFlight } from './in-flight.js';
 import { buildLayerTable } from './layer-table.js';
 import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal/request-journal.js';
 import { combineObservers } from './observers.js';
@@ -111,7 +112,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
 
   // Responses not yet written; on close they are told to end their connection, so a keep-alive
   // socket does not hold the shutdown open for the keep-alive timeout after its last answer.
-  const inFlight = new Set<ServerResponse>();
+  const inFlight = new InFlight();
   let closing = false;
   // Once the last answer is written, every socket left is idle or has not sent a whole request: a
   // browser's preconnected or pooled socket would otherwise hold the shutdown open until it times out.
@@ -147,9 +148,9 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     if (closing) res.setHeader('connection', 'close');
-    inFlight.add(res);
+    const entry = inFlight.add(res);
     res.once('close', () => {
-      inFlight.delete(res);
+      inFlight.delete(entry);
       if (closing) dropConnectionsOnceIdle();
     });
     if (cors) applyCors(req, res);

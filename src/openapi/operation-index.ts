@@ -36,6 +36,8 @@ interface PathEntry {
   candidates: Map<string, Candidate[]>;
 }
 
+const NONE: readonly Operation[] = Object.freeze([]);
+
 /** Finds the operation a request targets; shared by the mock's router and the conformance runner. */
 export class OperationIndex {
   #paths = new PathTemplateMatcher<PathEntry>();
@@ -66,13 +68,18 @@ export class OperationIndex {
     const upper = method.toUpperCase();
     const { candidates } = found.value;
     const list = candidates.get(upper) ?? (upper === 'HEAD' ? candidates.get('GET') : undefined) ?? [];
-    const chosen = facts ? list.find((candidate) => holds(candidate.conditions, facts)) : (list.find((candidate) => candidate.conditions.length === 0) ?? list[0]);
+    // Nearly every path has one candidate without discriminators; it is taken without a search.
+    const only = list.length === 1 && list[0]!.conditions.length === 0 ? list[0] : undefined;
+    const chosen =
+      only ??
+      (facts ? list.find((candidate) => holds(candidate.conditions, facts)) : (list.find((candidate) => candidate.conditions.length === 0) ?? list[0]));
     const operation = chosen?.operation;
     const rawParams: Record<string, string> = {};
     // Templates that differ only in variable names (`{id}` vs `{digest}`) share one trie node, so
     // names come from the matched operation's own template.
-    if (operation) (this.#variables.get(operation) ?? []).forEach((name, index) => (rawParams[name] = found.values[index] ?? ''));
-    return { methods: found.value.methods, operation, rawParams, unmatched: operation ? [] : list.map((candidate) => candidate.operation) };
+    const names = operation ? this.#variables.get(operation) : undefined;
+    if (names) for (let index = 0; index < names.length; index++) rawParams[names[index]!] = found.values[index] ?? '';
+    return { methods: found.value.methods, operation, rawParams, unmatched: operation ? NONE : list.map((candidate) => candidate.operation) };
   }
 }
 

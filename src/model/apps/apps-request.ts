@@ -28,8 +28,9 @@ export interface DecodedRequest {
  * and the statuses the document declares for the route.
  */
 export function toAppsRequest(route: AppsRoute<RoutedOperation & DeclaredResponses>, request: DecodedRequest): AppsRequest {
-  const query: Record<string, string | undefined> = {};
-  for (const [name, value] of request.query) if (!(name in query)) query[name] = value;
+  // A null prototype, the shape the model reads without copying.
+  const query = Object.create(null) as Record<string, string>;
+  if (request.query.size > 0) request.query.forEach((value, name) => (query[name] ??= value));
   return {
     operationId: route.name,
     path: request.path,

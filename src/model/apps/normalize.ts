@@ -27,19 +27,37 @@ export function normalizeRequest(raw: unknown): AppsRequest {
 function declaredOf(value: unknown): AppsRequest['declared'] {
   const responses = isJsonObject(value) ? value['responses'] : undefined;
   if (!Array.isArray(responses)) return undefined;
-  return {
-    responses: responses.flatMap((entry) => (isJsonObject(entry) && typeof entry['key'] === 'string' ? [{ key: entry['key'] }] : [])),
-  };
+  // The mock hands over the operation's own response list, every entry keyed: it is read as it is
+  // rather than copied entry by entry on every request.
+  if (responses.every(isKeyed)) return { responses };
+  return { responses: responses.flatMap((entry) => (isKeyed(entry) ? [{ key: entry.key }] : [])) };
+}
+
+function isKeyed(entry: unknown): entry is { key: string } {
+  return isJsonObject(entry) && typeof entry['key'] === 'string';
 }
 
 function stringMap(value: unknown, lowerCase: boolean): Record<string, string> {
+  // A map already in that shape (the mock's query and path parameters) is read as it is: a copy per
+  // map per request was a tenth of a GET's allocation in a heap profile.
+  if (isCleanMap(value, lowerCase)) return value;
   // A null prototype keeps lookups such as map['constructor'] from finding Object.prototype members.
   const out = Object.create(null) as Record<string, string>;
   if (!isJsonObject(value)) return out;
-  for (const [key, item] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const item = value[key];
     if (typeof item === 'string') out[lowerCase ? key.toLowerCase() : key] = item;
   }
   return out;
+}
+
+/** A null-prototype object of string values (under lower-case names when `lowerCase`). */
+function isCleanMap(value: unknown, lowerCase: boolean): value is Record<string, string> {
+  if (!isJsonObject(value) || Object.getPrototypeOf(value) !== null) return false;
+  for (const key in value) {
+    if (typeof value[key] !== 'string' || (lowerCase && key !== key.toLowerCase())) return false;
+  }
+  return true;
 }
 
 function rawBodyOf(value: unknown): Buffer | undefined {

@@ -51,11 +51,12 @@ function bindRoute<O extends RoutedOperation>(operation: O): AppsRoute<O> | unde
     name: known.name,
     operation,
     rename(pathParams) {
-      const out: Record<string, string> = {};
-      names.forEach((name, index) => {
-        const value = pathParams[name];
+      // A null prototype, the shape the model reads without copying.
+      const out = Object.create(null) as Record<string, string>;
+      for (let index = 0; index < names.length; index++) {
+        const value = pathParams[names[index]!];
         if (value !== undefined) out[known.parameters[index]!] = value;
-      });
+      }
       return out;
     },
   };

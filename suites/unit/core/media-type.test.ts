@@ -2,6 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { essence, isJsonMediaType, negotiateMediaType, parseMediaType } from '../../../src/core/index.js';
 
 describe('media types', () => {
+  it('parses each text once into a frozen, shared result, and stays right past the cache limit', () => {
+    const first = parseMediaType('application/vnd.a+json; v=1');
+    expect(parseMediaType('application/vnd.a+json; v=1')).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first!.parameters)).toBe(true);
+    for (let i = 0; i < 1000; i++) {
+      expect(parseMediaType(`application/x-${i}; n=${i}`)).toEqual({ type: 'application', subtype: `x-${i}`, parameters: { n: String(i) } });
+      expect(essence(`Text/X-${i}; n=${i}`)).toBe(`text/x-${i}`);
+    }
+    expect(parseMediaType('application/vnd.a+json; v=1')).toEqual(first);
+    expect(essence('not a media type')).toBeUndefined();
+    expect(parseMediaType('nope')).toBeUndefined();
+  });
+
   it('parses parameters and structured suffixes', () => {
     expect(parseMediaType('Application/Problem+JSON; charset="utf-8"')).toEqual({
       type: 'application',
