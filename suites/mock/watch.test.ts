@@ -42,15 +42,18 @@ describe('--watch: the document reloads when its file changes', () => {
     expect(mock.spec.operations.map((operation) => operation.id)).toEqual(['a', 'b']);
   });
 
+  const createApp = (url: string, name: string) =>
+    fetch(`${url}/v1/apps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, harness_id: HARNESS }),
+    });
+
   it('keeps the Apps state across a change of the Apps document', async () => {
     const file = join(tempDir(), 'apps.yaml');
     copyFileSync(APPS, file);
     const { mock, reloaded } = await watched(file);
-    await fetch(`${mock.url}/v1/apps`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Survivor', harness_id: HARNESS }),
-    });
+    await createApp(mock.url, 'Survivor');
     const next = reloaded();
     copyFileSync(APPS, file);
     expect(await next).toMatchObject({ ok: true, layer: 'Apps', state: 'kept' });
@@ -62,11 +65,7 @@ describe('--watch: the document reloads when its file changes', () => {
     const file = join(tempDir(), 'apps.yaml');
     copyFileSync(APPS, file);
     const { mock, reloaded } = await watched(file);
-    await fetch(`${mock.url}/v1/apps`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Doomed', harness_id: HARNESS }),
-    });
+    await createApp(mock.url, 'Doomed');
     const next = reloaded();
     writeFileSync(file, JSON.stringify(pathsFor('a')));
     expect(await next).toMatchObject({
