@@ -1,4 +1,4 @@
-import { AnswerLinkReader, placeSelfLinks, selfLinkPath, type ResourceMap } from '../model/resources/index.js';
+import { AnswerLinkReader, isItemRoute, placeSelfLinks, selfLinkPath, type ResourceMap } from '../model/resources/index.js';
 import type { OpenApiDocument } from '../openapi/index.js';
 import type { SchemaValues } from './schema-values.js';
 
@@ -12,8 +12,6 @@ export interface LinkRequest {
 // Texts of linked static answers, by answer and request path: a client reading one resource again
 // gets the same bytes without another validation. Bounded, as the request paths are the client's.
 const MAX_PLACED = 2048;
-// A route whose last segment is a parameter (`/v1/models/{id}`) reads or writes one item.
-const ITEM_ROUTE = /\{[^}/]+\}$/;
 
 /**
  * Points the self links of the engine's JSON answers at the resource on the request's origin (see
@@ -48,7 +46,7 @@ export class SelfLinkPlacer {
     // A stateless mock holds nothing a link could name but the item a route reads: elsewhere (a
     // create, an action) the request's own path would be a link that leads nowhere, so the answer
     // keeps what the document's examples and schemas give.
-    if (this.#stateless && !ITEM_ROUTE.test(template)) return undefined;
+    if (this.#stateless && !isItemRoute(template)) return undefined;
     const answer = this.#links.linksOf(pointer, schema, template);
     if (answer.links.length === 0 || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
     const path = selfLinkPath(answer, value as Record<string, unknown>, { template, pathParams: request.pathParams });

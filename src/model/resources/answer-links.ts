@@ -1,6 +1,6 @@
 import type { OpenApiDocument } from '../../openapi/index.js';
 import { ItemMatcher } from './item-matcher.js';
-import { fillPath, isLiteral, segmentsOf } from './path-segments.js';
+import { fillPath, isItemRoute } from './path-segments.js';
 import { SchemaReader } from './schema-reader.js';
 import { findSelfLinks } from './self-links.js';
 import { itemUrl } from './server-fields.js';
@@ -57,9 +57,8 @@ export class AnswerLinkReader {
  */
 export function selfLinkPath(answer: AnswerLinks, body: Readonly<Record<string, unknown>>, request: AnswerRequest): string {
   const own = fillPath(request.template, request.pathParams);
-  const segments = segmentsOf(request.template);
   const { item } = answer;
-  if (!item || item.id.field === undefined || (segments.length > 0 && !isLiteral(segments[segments.length - 1]!))) return own;
+  if (!item || item.id.field === undefined || isItemRoute(request.template)) return own;
   const id = body[item.id.field];
   if (typeof id !== 'string' && typeof id !== 'number') return own;
   const parents: Record<string, string> = {};

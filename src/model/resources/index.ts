@@ -11,5 +11,6 @@ export { recordsThatFit } from './snapshot.js';
 export { overlay } from './merge-patch.js';
 export { AnswerLinkReader, selfLinkPath, type AnswerLinks, type AnswerRequest } from './answer-links.js';
 export { placeSelfLinks } from './self-links.js';
+export { isItemRoute } from './path-segments.js';
 export * from './types.js';
 export type * from './model-types.js';

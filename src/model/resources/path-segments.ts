@@ -32,6 +32,12 @@ export function isLiteral(segment: string): boolean {
   return !segment.includes('{');
 }
 
+/** True for a route that reads or writes one item: its last segment holds a parameter (`/v1/models/{id}`). */
+export function isItemRoute(template: string): boolean {
+  const segments = segmentsOf(template);
+  return segments.length > 0 && !isLiteral(segments[segments.length - 1]!);
+}
+
 /** Every parameter a template names, in order. */
 export function parametersOf(path: string): string[] {
   return [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!);
