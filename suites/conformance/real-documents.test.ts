@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { exitCodeOf, gateOf, type ConformanceOptions } from '../../src/conformance/index.js';
 import { loadSpec, type LoadedSpec } from '../../src/openapi/index.js';
 import { inlineSpec } from '../helpers/inline-spec.js';
-import { serveStateless } from '../helpers/serve.js';
+import { PLATFORM_DOCUMENT, serveStateless } from '../helpers/serve.js';
 import { collect } from './collect.js';
 
 const SEEDS = [1, 2, 3];
@@ -29,7 +29,7 @@ const DOCUMENTS: ReadonlyArray<{ name: string; path: string; options: Partial<Co
     },
     {
       name: "the platform's",
-      path: '/work/shared/specs/everruns-openapi.json',
+      path: PLATFORM_DOCUMENT,
       options: { runs: 2 },
     },
     {

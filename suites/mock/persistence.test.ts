@@ -5,13 +5,13 @@ import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli, startCli, type CliProcess } from '../helpers/cli-process.js';
 import { HARNESS } from '../helpers/apps-ids.js';
+import { PLATFORM_DOCUMENT } from '../helpers/serve.js';
 
 /**
  * `mock --state FILE` against the built CLI in a child process: every change the mock acknowledged
  * must survive `kill -9` and come back on restart; `--load` seeds the state from a snapshot.
  */
 
-const PLATFORM = '/work/shared/specs/everruns-openapi.json';
 const PETSTORE = resolve(import.meta.dirname, '../../node_modules/@readme/oas-examples/3.0/json/petstore.json');
 const TOKEN = 'persist-token';
 const DEMO = resolve(import.meta.dirname, '../../fixtures/demo.json');
@@ -206,7 +206,7 @@ describe("mock --state: the platform document's inferred resources across kill -
 
   it('keeps agents, sessions and their messages, apps and their runs, updates and deletes across crashes', async () => {
     const db = join(tempDir(), 'resources.db');
-    const args = ['mock', '--spec', PLATFORM, '--port', '0', '--state', db, '--quiet'];
+    const args = ['mock', '--spec', PLATFORM_DOCUMENT, '--port', '0', '--state', db, '--quiet'];
 
     // Life 1: two agents (one patched), a session with two messages, a session deleted with its
     // message; an app (the Apps layer's) published with a run, and an a2a channel below it (the inferred resources').
@@ -274,7 +274,7 @@ describe("mock --state: the platform document's inferred resources across kill -
 
   it('keeps a burst of concurrent creates acknowledged just before the crash', async () => {
     const db = join(tempDir(), 'burst.db');
-    const args = ['mock', '--spec', PLATFORM, '--port', '0', '--state', db, '--quiet'];
+    const args = ['mock', '--spec', PLATFORM_DOCUMENT, '--port', '0', '--state', db, '--quiet'];
     let cli = await startCli(args);
     const answers = await Promise.all(Array.from({ length: 25 }, (_, i) => call(cli, 'POST', '/v1/agents', { name: `Burst ${i}`, system_prompt: 'x' })));
     expect(answers.every((answer) => answer.status === 201)).toBe(true);
@@ -287,7 +287,7 @@ describe("mock --state: the platform document's inferred resources across kill -
 
   it('serves a --load snapshot exported from /__mock/state, seeds an empty --state with it, and refuses to overwrite one', async () => {
     const dir = tempDir();
-    const source = await startCli(['mock', '--spec', PLATFORM, '--port', '0', '--quiet']);
+    const source = await startCli(['mock', '--spec', PLATFORM_DOCUMENT, '--port', '0', '--quiet']);
     const kb = await call(source, 'POST', '/v1/knowledge-bases', { name: 'Handbook' });
     const entry = await call(source, 'POST', `/v1/knowledge-bases/${kb.body!.id}/entries`, { title: 'Refunds', body: 'Within 30 days.' });
     expect(entry.status).toBe(201);
@@ -296,14 +296,14 @@ describe("mock --state: the platform document's inferred resources across kill -
     await source.stop();
 
     const db = join(dir, 'seeded.db');
-    const seeding = await startCli(['mock', '--spec', PLATFORM, '--port', '0', '--quiet', '--load', file, '--state', db]);
+    const seeding = await startCli(['mock', '--spec', PLATFORM_DOCUMENT, '--port', '0', '--quiet', '--load', file, '--state', db]);
     expect((await call(seeding, 'GET', `/v1/knowledge-bases/${kb.body!.id}/entries/${entry.body!.id}`)).body).toMatchObject({ title: 'Refunds', body: 'Within 30 days.' });
     await crash(seeding);
-    const reopened = await startCli(['mock', '--spec', PLATFORM, '--port', '0', '--quiet', '--state', db]);
+    const reopened = await startCli(['mock', '--spec', PLATFORM_DOCUMENT, '--port', '0', '--quiet', '--state', db]);
     expect((await call(reopened, 'GET', `/v1/knowledge-bases/${kb.body!.id}/entries`)).body!.data.map((item: { id: string }) => item.id)).toEqual([entry.body!.id]);
     await reopened.stop();
 
-    const refused = await runCli(['mock', '--spec', PLATFORM, '--port', '0', '--quiet', '--load', file, '--state', db]);
+    const refused = await runCli(['mock', '--spec', PLATFORM_DOCUMENT, '--port', '0', '--quiet', '--load', file, '--state', db]);
     expect(refused.code).toBe(2);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     expect(refused.stderr).toContain('non-empty state');
@@ -327,7 +327,7 @@ describe("mock --state: the platform document's inferred resources across kill -
   ])('exits 2 naming the problem for a --load file with %s', async (_what, snapshot, mention) => {
     const file = join(tempDir(), 'bad.json');
     writeFileSync(file, JSON.stringify(snapshot));
-    const result = await runCli(['mock', '--spec', PLATFORM, '--port', '0', '--quiet', '--load', file]);
+    const result = await runCli(['mock', '--spec', PLATFORM_DOCUMENT, '--port', '0', '--quiet', '--load', file]);
     expect(result.code, result.stderr).toBe(2);
     const lines = result.stderr.trim().split('\n');
     expect(lines, result.stderr).toHaveLength(1);
@@ -346,7 +346,7 @@ describe("mock --state: the platform document's inferred resources across kill -
   it('exits 2 naming the file for a --load file that is not JSON', async () => {
     const file = join(tempDir(), 'broken.json');
     writeFileSync(file, '{"resources": ');
-    const result = await runCli(['mock', '--spec', PLATFORM, '--port', '0', '--quiet', '--load', file]);
+    const result = await runCli(['mock', '--spec', PLATFORM_DOCUMENT, '--port', '0', '--quiet', '--load', file]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(/broken\.json is not valid JSON/);
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createSandbox, type Sandbox } from './sandbox.js';
 
-const PLATFORM_DOCUMENT = '/work/shared/specs/everruns-openapi.json';
+import { PLATFORM_DOCUMENT } from '../helpers/serve.js';
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
 /** Every fenced block of the README in a language, with its first line (the key of its plan). */

@@ -5,12 +5,13 @@ import { inferResources, type ResourceMap, type ResourceOverrides, type Resource
 import { createMockServer, createRandom, createResourcesLayer, type MockServer } from '../../../src/mock/index.js';
 import { loadSpec, type LoadedSpec } from '../../../src/openapi/index.js';
 import { flatHeaders } from '../../helpers/fill-request.js';
+import { PLATFORM_DOCUMENT } from '../../helpers/serve.js';
 
 const MODULES = resolve(import.meta.dirname, '../../../node_modules');
 
 /** The real documents the resource suites serve. */
 export const DOCUMENTS = {
-  platform: '/work/shared/specs/everruns-openapi.json',
+  platform: PLATFORM_DOCUMENT,
   petstore: `${MODULES}/@readme/oas-examples/3.0/json/petstore.json`,
   trainTravel: `${MODULES}/@readme/oas-examples/3.1/json/train-travel.json`,
   github: `${MODULES}/@octokit/openapi/generated/api.github.com.json`,

@@ -11,8 +11,8 @@ import {
 } from '../../../../src/model/resources/index.js';
 import { listOperations, loadSpec, type LoadedSpec, type OpenApiDocument } from '../../../../src/openapi/index.js';
 import { fakeEnv, ORIGIN } from './fake-env.js';
+import { PLATFORM_DOCUMENT } from '../../../helpers/serve.js';
 
-const PLATFORM = '/work/shared/specs/everruns-openapi.json';
 const MODULES = resolve(import.meta.dirname, '../../../../node_modules');
 const PETSTORE = `${MODULES}/@readme/oas-examples/3.0/json/petstore.json`;
 const TRAIN_TRAVEL = `${MODULES}/@readme/oas-examples/3.1/json/train-travel.json`;
@@ -40,7 +40,7 @@ describe("inferResources on the platform's own document", () => {
   let spec: LoadedSpec;
   let map: ResourceMap;
   beforeAll(async () => {
-    spec = await loadSpec(PLATFORM);
+    spec = await loadSpec(PLATFORM_DOCUMENT);
     map = inferResources(spec);
   });
 
