@@ -49,11 +49,19 @@ function fire(request, connections, seconds, latencies) {
         connections,
         pipelining: 1,
         duration: seconds,
+        // A case that names `freshHeader` sends a new value of it with every request (a trace id), so
+        // no two requests are alike and the mock cannot answer one from what it kept for another.
+        ...(request.freshHeader ? { requests: [{ setupRequest: withFreshHeader(request.freshHeader) }] } : {}),
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
     if (latencies) instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   });
+}
+
+function withFreshHeader(name) {
+  let sent = 0;
+  return (req) => ({ ...req, headers: { ...req.headers, [name]: String(++sent) } });
 }
 
 function percentile(sorted, q) {

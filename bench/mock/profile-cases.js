@@ -1,6 +1,6 @@
 // Profiles each mock case in a mock process of its own, so each CPU profile shows one request
 // path alone (run.js with BENCH_CPU_PROF mixes every case into one profile per process). Usage:
-//   node bench/mock/profile-cases.js DIR [case...]   (cases: getApp createApp updateApp invokeWebhook listRuns getAgent)
+//   node bench/mock/profile-cases.js DIR [case...]   (cases: getApp getAppFresh createApp updateApp invokeWebhook listRuns getAgent)
 // then `node bench/mock/profile-summary.js DIR/<case>/*.cpuprofile 25 FROM_MS` with the FROM_MS it
 // prints (when the load began), so start-up and the background compile stay out of the summary.
 // Shares, not timings, are the point: they say where a request's time goes even on a busy machine.
@@ -22,7 +22,7 @@ if (!dirArg) {
 }
 const dir = resolve(dirArg);
 const WARM_MS = Number(process.env.PROFILE_WARM_MS ?? 5000);
-const keys = wanted.length > 0 ? wanted : ['getApp', 'createApp', 'updateApp', 'invokeWebhook', 'listRuns', 'getAgent'];
+const keys = wanted.length > 0 ? wanted : ['getApp', 'getAppFresh', 'createApp', 'updateApp', 'invokeWebhook', 'listRuns', 'getAgent'];
 
 try {
   for (const key of keys) {

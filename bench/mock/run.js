@@ -105,6 +105,7 @@ async function benchThroughput() {
     const plan = [
       ['bare', bare, { key: 'getApp', name: 'GET (fixed body)', request: { url: `${bare.url}/`, method: 'GET', headers: {} }, status: 200 }],
       ['mock', mock, cases.getApp],
+      ['mock', mock, cases.getAppFresh],
       ...(platform ? [['platform', platform, await inferredCase(platform.url)]] : []),
       ['prism', prism, peer.getApp],
       ['mock', mock, cases.createApp],

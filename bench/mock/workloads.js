@@ -31,6 +31,12 @@ export async function prepareMockCases(base, seededRuns) {
   for (let i = 0; i < seededRuns; i++) await probe(runs.invoke, 202);
   return [
     { key: 'getApp', name: 'GET app', request: request(`${base}/v1/apps/${app.id}`, 'GET', undefined, {}), status: 200 },
+    {
+      key: 'getAppFresh',
+      name: 'GET app, a new X-Request-Id each time',
+      request: { ...request(`${base}/v1/apps/${app.id}`, 'GET', undefined, {}), freshHeader: 'x-request-id' },
+      status: 200,
+    },
     { key: 'createApp', name: 'POST create', request: request(`${base}/v1/apps`, 'POST', CREATE_BODY), status: 201 },
     { key: 'updateApp', name: 'PATCH app', request: request(`${base}/v1/apps/${app.id}`, 'PATCH', JSON.stringify({ description: 'Patched by bench/mock' })), status: 200 },
     { key: 'invokeWebhook', name: 'webhook invoke', request: hook.invoke, status: 202 },

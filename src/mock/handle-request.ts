@@ -4,7 +4,8 @@ import { invalidInputStatus, type Operation } from '../openapi/index.js';
 import { decodeBody, toProblemErrors, validateRequest, type SpecValidator } from '../validation/index.js';
 import { asksForCode, readPreferences } from './prefer.js';
 import { readBody, type BodyResult } from './read-body.js';
-import { problem, send, sendLayerAnswer } from './respond.js';
+import type { AnswerReuse, KeptAnswer } from './answer-reuse.js';
+import { headersOnWire, layerAnswerOnWire, problem, send, sendLayerAnswer, sendPrepared } from './respond.js';
 import type { RouteResult, Router } from './router.js';
 import type { SecurityGate } from './security.js';
 import type { PlaybackSource } from './playback-source.js';
@@ -18,6 +19,10 @@ export interface RequestPipeline {
   responder: StatelessResponder;
   bodyLimit: number;
   playback: PlaybackSource | undefined;
+  /** Layers' answers kept for requests that repeat while the state is unchanged. */
+  reuse: AnswerReuse;
+  /** The layers' state version (it changes whenever any layer's state may have); undefined when a layer keeps none. */
+  stateVersion(): number | undefined;
   /** The layer serving an operation (decided once per operation at start), undefined for a stateless one. */
   layerFor(operation: Operation): StatefulLayer | undefined;
   /** Enforces the document's security requirements; undefined with `--no-security`. */
@@ -91,10 +96,15 @@ function afterBody(
     if (pipeline.playback.strict)
       return problem(res, toProblem('playback_miss', pipeline.playback.describeMiss(facts), { instance: path }));
   }
+  const key = read.body === undefined ? pipeline.reuse.keyOf(req, method, req.url ?? '/') : undefined;
+  const version = key === undefined ? undefined : pipeline.stateVersion();
+  const reuse = key !== undefined && version !== undefined ? { key, version } : undefined;
+  const kept = reuse && pipeline.reuse.find(reuse.key, reuse.version);
+  if (kept) return sendKept(pipeline, res, kept);
   const query = new URLSearchParams(rawQuery);
   const route = pipeline.router.resolve(method, path, { query, headers });
   if (!route.ok) return problem(res, route.problem, route.headers);
-  const status = serveRoute(pipeline, res, { method, path, rawQuery, query, headers, route, body: read.body });
+  const status = serveRoute(pipeline, res, { method, path, rawQuery, query, headers, route, body: read.body, reuse });
   pipeline.observer?.answered(res, route.operation, status);
   return status;
 }
@@ -108,6 +118,8 @@ interface Routed {
   headers: HeaderMap;
   route: Extract<RouteResult, { ok: true }>;
   body: Buffer | undefined;
+  /** Where a reusable answer is kept: the request's key and the state version it is answered at. */
+  reuse: { key: string; version: number } | undefined;
 }
 
 /**
@@ -115,7 +127,7 @@ interface Routed {
  * layer that judges requests itself (the Apps model) is handed them unjudged, violations included.
  */
 function serveRoute(pipeline: RequestPipeline, res: ServerResponse, routed: Routed): number {
-  const { method, path, rawQuery, query, headers, route, body } = routed;
+  const { method, path, rawQuery, query, headers, route, body, reuse } = routed;
   const { operation } = route;
   // `Prefer: code=503` asks for the document's answer with that status, stateful operation or not.
   const layer = asksForCode(headers.prefer, query) ? undefined : pipeline.layerFor(operation);
@@ -162,7 +174,11 @@ function serveRoute(pipeline: RequestPipeline, res: ServerResponse, routed: Rout
       rawBody: body,
       violations: validation.violations,
     });
-    return sendLayerAnswer(res, answer);
+    const wire = reuse && answer.reusable ? layerAnswerOnWire(answer) : undefined;
+    if (!reuse || !wire) return sendLayerAnswer(res, answer);
+    const kept = { status: wire.status, headers: headersOnWire(wire), body: wire.body, operation, violations: validation.violations, version: reuse.version };
+    pipeline.reuse.keep(reuse.key, kept);
+    return sendPrepared(res, kept.status, kept.headers, kept.body);
   }
   const preferences = readPreferences(headers.prefer, query);
   if (pipeline.dynamic && preferences.dynamic === undefined) preferences.dynamic = true;
@@ -172,6 +188,14 @@ function serveRoute(pipeline: RequestPipeline, res: ServerResponse, routed: Rout
   });
   if ('title' in answer) return problem(res, { ...(answer as ProblemDetails), instance: path });
   return send(res, answer);
+}
+
+/** Sends a kept answer again; the observers hear of the request as if it had been served anew. */
+function sendKept(pipeline: RequestPipeline, res: ServerResponse, kept: KeptAnswer): number {
+  pipeline.observer?.validated(res, kept.violations);
+  const status = sendPrepared(res, kept.status, kept.headers, kept.body);
+  pipeline.observer?.answered(res, kept.operation, status);
+  return status;
 }
 
 // The body follows the operation's declared error schema, which may even type `status` as a string

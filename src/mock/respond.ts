@@ -18,23 +18,28 @@ export function applyCors(req: IncomingMessage, res: ServerResponse): void {
 
 /** Writes a finished answer in one go and returns its status (for the request log). */
 export function send(res: ServerResponse, answer: MockAnswer): number {
+  return sendPrepared(res, answer.status, headersOnWire(answer), answer.body);
+}
+
+/** An answer's headers as they go out: its own and its Content-Length. */
+export function headersOnWire(answer: MockAnswer): Record<string, string | number> {
   const headers: Record<string, string | number> = { ...answer.headers };
   // RFC 9110 §8.6: no Content-Length on a 1xx, 204 or 304; elsewhere an empty answer says 0
   // rather than falling back to a chunked empty body.
   if (answer.body) headers['content-length'] = answer.body.length;
   else if (answer.status >= 200 && answer.status !== 204 && answer.status !== 304) headers['content-length'] = 0;
-  res.writeHead(answer.status, headers);
-  res.end(answer.body);
-  return answer.status;
+  return headers;
 }
 
-/**
- * Writes a JSON text. A string body lets Node put head and body in one write, where a Buffer
- * costs a second chunk in a writev per answer (node:_http_outgoing `_send`).
- */
-function sendText(res: ServerResponse, status: number, headers: Record<string, string>, text: string): number {
-  res.writeHead(status, { ...headers, 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+/** Writes an answer whose headers `headersOnWire` made (a kept answer's, sent again as they were). */
+export function sendPrepared(
+  res: ServerResponse,
+  status: number,
+  headers: Readonly<Record<string, string | number>>,
+  body: Buffer | undefined,
+): number {
+  res.writeHead(status, headers);
+  res.end(body);
   return status;
 }
 
@@ -51,27 +56,32 @@ export function problem(res: ServerResponse, details: ProblemDetails, headers: R
 
 // A layer may hand out the same immutable body object again (an unchanged app); its JSON text is
 // then serialised once.
-const serialised = new WeakMap<object, string>();
+const serialised = new WeakMap<object, Buffer>();
 
-function toJson(body: unknown): string {
-  if (body === null || typeof body !== 'object') return JSON.stringify(body);
-  let text = serialised.get(body);
-  if (text === undefined) {
-    text = JSON.stringify(body);
-    serialised.set(body, text);
+function toJson(body: unknown): Buffer {
+  if (body === null || typeof body !== 'object') return Buffer.from(JSON.stringify(body));
+  let bytes = serialised.get(body);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(body));
+    serialised.set(body, bytes);
   }
-  return text;
+  return bytes;
+}
+
+/** A stateful layer's answer as it goes on the wire; undefined for a problem, which `sendProblem` shapes. */
+export function layerAnswerOnWire(answer: LayerAnswer): MockAnswer | undefined {
+  // The status is the answer's own: a problem fitted to a declared schema may type `status` otherwise.
+  if (answer.status >= 400 && !Buffer.isBuffer(answer.body)) return undefined;
+  if (answer.body === undefined || Buffer.isBuffer(answer.body)) {
+    return { status: answer.status, headers: answer.headers ?? {}, body: answer.body as Buffer | undefined };
+  }
+  return { status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers }, body: toJson(answer.body) };
 }
 
 /** Writes a stateful layer's answer: problems as problem+json, bytes as they are, other bodies as JSON. */
 export function sendLayerAnswer(res: ServerResponse, answer: LayerAnswer): number {
-  // The status is the answer's own: a problem fitted to a declared schema may type `status` otherwise.
-  if (answer.status >= 400 && !Buffer.isBuffer(answer.body)) {
-    sendProblem(res, answer.body as ProblemDetails, answer.headers, answer.status);
-    return res.statusCode;
-  }
-  if (answer.body === undefined || Buffer.isBuffer(answer.body)) {
-    return send(res, { status: answer.status, headers: answer.headers ?? {}, body: answer.body as Buffer | undefined });
-  }
-  return sendText(res, answer.status, { 'content-type': 'application/json', ...answer.headers }, toJson(answer.body));
+  const wire = layerAnswerOnWire(answer);
+  if (wire) return send(res, wire);
+  sendProblem(res, answer.body as ProblemDetails, answer.headers, answer.status);
+  return res.statusCode;
 }

@@ -5,6 +5,7 @@ import type { ResourceMap } from '../model/resources/index.js';
 import type { LoadedSpec, Operation } from '../openapi/index.js';
 import { SpecValidator } from '../validation/index.js';
 import { createAdmin } from './admin.js';
+import { AnswerReuse } from './answer-reuse.js';
 import { answerClientError } from './client-error.js';
 import type { Dashboard } from './dashboard/dashboard.js';
 import { createFaultPlanner, type FaultOptions, type FaultPlan } from './faults.js';
@@ -94,6 +95,14 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     playback: options.playback,
     layerFor: (operation) => table.get(operation),
+    stateVersion: () => {
+      let version = 0;
+      for (const layer of layers) {
+        if (layer.stateVersion === undefined) return undefined;
+        version += layer.stateVersion;
+      }
+      return version;
+    },
     origin: (headers) => options.baseUrl ?? requestOrigin(headers) ?? url,
     observer,
     dynamic: options.dynamic === true,
@@ -254,10 +263,12 @@ function compile(
   spec: LoadedSpec,
   security: boolean,
   resources: ResourceMap | undefined,
-): Pick<RequestPipeline, 'validator' | 'router' | 'responder' | 'security'> {
+): Pick<RequestPipeline, 'validator' | 'router' | 'responder' | 'security' | 'reuse'> {
   const validator = new SpecValidator(spec);
   return {
     validator,
+    // Answers kept for one document are never sent for another.
+    reuse: new AnswerReuse(),
     router: new Router(spec.operations),
     responder: new StatelessResponder(validator, resources),
     security: security ? new SecurityGate(spec.document) : undefined,

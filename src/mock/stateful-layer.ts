@@ -27,6 +27,12 @@ export interface LayerAnswer {
    */
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * True when the same request would get this same answer for as long as the layer's `stateVersion`
+   * stays: a read that follows from the stored state alone (no clock, no random draw, no change).
+   * The mock then sends it again without asking the layer (`answer-reuse.ts`).
+   */
+  reusable?: boolean;
 }
 
 /** Domain behaviour layered over the spec-driven engine for the operations it knows. */
@@ -40,6 +46,11 @@ export interface StatefulLayer {
    */
   readonly judgesRequests: boolean;
   handle(request: LayerRequest): LayerAnswer;
+  /**
+   * A number that changes whenever the layer's state may have changed: every answer that is not
+   * `reusable`, a reset, an import. A layer without one never has its answers reused.
+   */
+  readonly stateVersion?: number;
   /**
    * The layer's part of `GET /__mock/state`: an object whose top-level members are the layer's own
    * (the Apps layer's `version`, `apps`, `runs`; the resources layer's `resources`), secrets redacted

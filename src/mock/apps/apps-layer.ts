@@ -1,5 +1,5 @@
 import { isProblem } from '../../core/index.js';
-import { appsRouteOf, redactSnapshot, toAppsRequest, type AppsModel, type AppsSnapshot, type StateChange } from '../../model/apps/index.js';
+import { appsRouteOf, readsStateOnly, redactSnapshot, toAppsRequest, type AppsModel, type AppsSnapshot, type StateChange } from '../../model/apps/index.js';
 import { routeShape, type Operation } from '../../openapi/index.js';
 import { toProblemErrors } from '../../validation/index.js';
 import type { LayerAnswer, LayerContext, LayerRequest, StatefulLayer } from '../stateful-layer.js';
@@ -34,15 +34,21 @@ export function createAppsLayer(
   context?: Pick<LayerContext, 'responder'>,
 ): StatefulLayer {
   let model = createModel();
+  let stateVersion = 0;
   return {
     handles: isAppsOperation,
     judgesRequests: true,
+    get stateVersion() {
+      return stateVersion;
+    },
     handle(request: LayerRequest): LayerAnswer {
       const route = appsRouteOf(request.operation)!;
       const outcome = model.handle(toAppsRequest(route, { ...request, violations: toProblemErrors(request.violations) }));
       if (outcome.changes.length > 0) sink?.write(outcome.changes);
       const { response } = outcome;
-      if (!context || response.status < 400 || !isProblem(response.body)) return response;
+      const reusable = readsStateOnly(route.name) && outcome.changes.length === 0;
+      if (!reusable) stateVersion++;
+      if (!context || response.status < 400 || !isProblem(response.body)) return reusable ? { ...response, reusable } : response;
       const fitted = context.responder.fitProblem(request.operation, response.body);
       const body = typeof fitted.body === 'string' ? Buffer.from(fitted.body) : fitted.body;
       return { status: response.status, body, headers: { ...response.headers, 'content-type': fitted.mediaType } };
@@ -55,6 +61,7 @@ export function createAppsLayer(
     exportState: (options) => (options?.secrets ? model.exportSnapshot() : redactSnapshot(model.exportSnapshot())),
     reset() {
       model = createModel();
+      stateVersion++;
       sink?.clear();
     },
     stateMembers: APPS_STATE_MEMBERS,
@@ -65,6 +72,7 @@ export function createAppsLayer(
       const next = createModel(snapshot);
       return () => {
         model = next;
+        stateVersion++;
         sink?.clear();
         if (sink && snapshot) seedSink(sink, snapshot);
       };

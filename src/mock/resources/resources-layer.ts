@@ -55,9 +55,13 @@ export function createResourcesLayer(options: ResourcesLayerOptions): StatefulLa
   // A snapshot loaded into an empty state file is written through, so the file alone holds it next time.
   if (table && !stored && options.snapshot) seedTable(table, model.exportSnapshot(), keyOf);
   const answers = new ResourceAnswers(engine);
+  let stateVersion = 0;
   return {
     handles: (operation) => model.route(operation) !== undefined,
     judgesRequests: false,
+    get stateVersion() {
+      return stateVersion;
+    },
     handle(request: LayerRequest) {
       const { operation } = request;
       const outcome = model.handle({
@@ -70,17 +74,23 @@ export function createResourcesLayer(options: ResourcesLayerOptions): StatefulLa
         origin: request.origin,
       });
       if (table && outcome.changes.length > 0) writeChanges(table, outcome.changes);
-      return answers.answer(operation, model.route(operation), outcome, {
+      const route = model.route(operation);
+      const answer = answers.answer(operation, route, outcome, {
         path: request.path,
         accept: request.headers.accept,
         origin: request.origin,
         pathParams: request.pathParams,
       });
+      // A read or a list of stored records follows from the state alone; a synthesized body may not.
+      const reusable = (route?.kind === 'read' || route?.kind === 'list') && outcome.changes.length === 0 && outcome.response.kind === 'body';
+      if (!reusable) stateVersion++;
+      return reusable ? { ...answer, reusable } : answer;
     },
     exportState: (options) => ({ resources: options?.secrets ? model.exportSnapshot() : redactRecords(collections, model.exportSnapshot()) }),
     describe: () => map,
     reset() {
       model = createResourceModel(map, env);
+      stateVersion++;
       table?.clear();
     },
     stateMembers: ['resources'],
@@ -89,6 +99,7 @@ export function createResourcesLayer(options: ResourcesLayerOptions): StatefulLa
       const next = createResourceModel(map, env, value['resources'] as ResourceSnapshot | undefined);
       return () => {
         model = next;
+        stateVersion++;
         if (!table) return;
         table.clear();
         seedTable(table, next.exportSnapshot(), keyOf);

@@ -15,6 +15,8 @@ export interface OperationEntry {
   pathIds: ReadonlyArray<readonly [name: string, prefix: IdPrefix]>;
   /** False for the webhook, which authenticates by channel token and declares no 400. */
   management: boolean;
+  /** Its answers follow from the request and the stored state alone: no clock (a run's status moves with it), no new id. */
+  readsStateOnly?: true;
 }
 
 const APP: readonly [string, IdPrefix] = ['app_id', 'app'];
@@ -26,8 +28,8 @@ const CHANNEL: readonly [string, IdPrefix] = ['channel_id', 'appchan'];
  */
 export const OPERATIONS: Readonly<Record<AppsOperationId, OperationEntry>> = {
   create_app: { route: 'POST /v1/apps', handler: createApp, pathIds: [], management: true },
-  list_apps: { route: 'GET /v1/apps', handler: listApps, pathIds: [], management: true },
-  get_app: { route: 'GET /v1/apps/{app_id}', handler: getApp, pathIds: [APP], management: true },
+  list_apps: { route: 'GET /v1/apps', handler: listApps, pathIds: [], management: true, readsStateOnly: true },
+  get_app: { route: 'GET /v1/apps/{app_id}', handler: getApp, pathIds: [APP], management: true, readsStateOnly: true },
   update_app: { route: 'PATCH /v1/apps/{app_id}', handler: updateApp, pathIds: [APP], management: true },
   delete_app: { route: 'DELETE /v1/apps/{app_id}', handler: archiveApp, pathIds: [APP], management: true },
   publish_app: { route: 'POST /v1/apps/{app_id}/publish', handler: publishApp, pathIds: [APP], management: true },
@@ -51,3 +53,8 @@ export const OPERATIONS: Readonly<Record<AppsOperationId, OperationEntry>> = {
 
 /** Every operation the Apps contract defines, in the order spec/ declares them. */
 export const APPS_OPERATION_IDS = Object.keys(OPERATIONS) as readonly AppsOperationId[];
+
+/** Whether an operation's answer may be sent again while the state is unchanged (see `readsStateOnly`). */
+export function readsStateOnly(operationId: AppsOperationId): boolean {
+  return OPERATIONS[operationId].readsStateOnly === true;
+}
