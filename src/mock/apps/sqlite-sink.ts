@@ -5,15 +5,13 @@ import type { ChangeSink } from './apps-layer.js';
 
 /**
  * Persists the Apps state in SQLite (better-sqlite3, WAL). Each acknowledged request's changes are
- * written in one transaction before the answer leaves, so a `kill -9` loses nothing acknowledged;
- * WAL with synchronous=NORMAL survives process crashes without an fsync per write (SQLite §WAL).
+ * written in one transaction before the answer leaves, so a `kill -9` loses nothing acknowledged
+ * (`openDatabase` says how).
  */
 export function openSqliteSink(path: string): { sink: ChangeSink; snapshot: AppsSnapshot | undefined } {
   const database = openDatabase(path);
   let snapshot: AppsSnapshot | undefined;
   try {
-    database.pragma('journal_mode = WAL');
-    database.pragma('synchronous = NORMAL');
     database.exec(`
       CREATE TABLE IF NOT EXISTS apps (id TEXT PRIMARY KEY, record TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, record TEXT NOT NULL);
