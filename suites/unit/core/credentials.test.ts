@@ -9,6 +9,15 @@ describe('secretsEqual', () => {
     expect(secretsEqual('', 'x')).toBe(false);
     expect(secretsEqual('é', 'é')).toBe(true);
   });
+
+  it('still tells secrets apart once more expected secrets were compared than it keeps digests of', () => {
+    for (let i = 0; i < 1500; i++) {
+      expect(secretsEqual(`token-${i}`, `token-${i}`)).toBe(true);
+      expect(secretsEqual(`token-${i}`, `token-${i + 1}`)).toBe(false);
+    }
+    expect(secretsEqual('token-7', 'token-7')).toBe(true);
+    expect(secretsEqual('token-8', 'token-7')).toBe(false);
+  });
 });
 
 describe('bearerToken', () => {
