@@ -4,8 +4,8 @@ import { invalidInputStatus, type Operation } from '../openapi/index.js';
 import { decodeBody, toProblemErrors, validateRequest, type SpecValidator } from '../validation/index.js';
 import { asksForCode, readPreferences } from './prefer.js';
 import { readBody, type BodyResult } from './read-body.js';
-import type { AnswerReuse, KeptAnswer } from './answer-reuse.js';
-import { headersOnWire, layerAnswerOnWire, problem, send, sendLayerAnswer, sendPrepared } from './respond.js';
+import type { AnswerReuse, KeptAnswer, ReuseKey } from './answer-reuse.js';
+import { layerAnswerOnWire, problem, send, sendLayerAnswer, sendPrepared } from './respond.js';
 import type { RouteResult, Router } from './router.js';
 import type { SecurityGate } from './security.js';
 import type { PlaybackSource } from './playback-source.js';
@@ -98,9 +98,10 @@ function afterBody(
   }
   const key = read.body === undefined ? pipeline.reuse.keyOf(req, method, req.url ?? '/') : undefined;
   const version = key === undefined ? undefined : pipeline.stateVersion();
-  const reuse = key !== undefined && version !== undefined ? { key, version } : undefined;
+  let reuse = key !== undefined && version !== undefined ? { key, version } : undefined;
   const kept = reuse && pipeline.reuse.find(reuse.key, reuse.version);
   if (kept) return sendKept(pipeline, res, kept);
+  if (reuse && !pipeline.reuse.wanted(reuse.key)) reuse = undefined;
   const query = new URLSearchParams(rawQuery);
   const route = pipeline.router.resolve(method, path, { query, headers });
   if (!route.ok) return problem(res, route.problem, route.headers);
@@ -119,7 +120,7 @@ interface Routed {
   route: Extract<RouteResult, { ok: true }>;
   body: Buffer | undefined;
   /** Where a reusable answer is kept: the request's key and the state version it is answered at. */
-  reuse: { key: string; version: number } | undefined;
+  reuse: { key: ReuseKey; version: number } | undefined;
 }
 
 /**
@@ -176,7 +177,13 @@ function serveRoute(pipeline: RequestPipeline, res: ServerResponse, routed: Rout
     });
     const wire = reuse && answer.reusable ? layerAnswerOnWire(answer) : undefined;
     if (!reuse || !wire) return sendLayerAnswer(res, answer);
-    const kept = { status: wire.status, headers: headersOnWire(wire), body: wire.body, operation, violations: validation.violations, version: reuse.version };
+    const kept: KeptAnswer = {
+      ...wire,
+      operation,
+      violations: validation.violations,
+      version: reuse.version,
+      requestHeaders: reuse.key.headers,
+    };
     pipeline.reuse.keep(reuse.key, kept);
     return sendPrepared(res, kept.status, kept.headers, kept.body);
   }

@@ -68,20 +68,34 @@ function toJson(body: unknown): Buffer {
   return bytes;
 }
 
+/** An answer as it goes on the wire: its headers, Content-Length included, and its bytes. */
+export interface WireAnswer {
+  status: number;
+  headers: Readonly<Record<string, string | number>>;
+  body: Buffer | undefined;
+}
+
 /** A stateful layer's answer as it goes on the wire; undefined for a problem, which `sendProblem` shapes. */
-export function layerAnswerOnWire(answer: LayerAnswer): MockAnswer | undefined {
+export function layerAnswerOnWire(answer: LayerAnswer): WireAnswer | undefined {
+  const { status } = answer;
   // The status is the answer's own: a problem fitted to a declared schema may type `status` otherwise.
-  if (answer.status >= 400 && !Buffer.isBuffer(answer.body)) return undefined;
+  if (status >= 400 && !Buffer.isBuffer(answer.body)) return undefined;
   if (answer.body === undefined || Buffer.isBuffer(answer.body)) {
-    return { status: answer.status, headers: answer.headers ?? {}, body: answer.body as Buffer | undefined };
+    const body = answer.body as Buffer | undefined;
+    return { status, headers: headersOnWire({ status, headers: answer.headers ?? {}, body }), body };
   }
-  return { status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers }, body: toJson(answer.body) };
+  const body = toJson(answer.body);
+  const headers =
+    answer.headers === undefined
+      ? { 'content-type': 'application/json', 'content-length': body.length }
+      : { 'content-type': 'application/json', ...answer.headers, 'content-length': body.length };
+  return { status, headers, body };
 }
 
 /** Writes a stateful layer's answer: problems as problem+json, bytes as they are, other bodies as JSON. */
 export function sendLayerAnswer(res: ServerResponse, answer: LayerAnswer): number {
   const wire = layerAnswerOnWire(answer);
-  if (wire) return send(res, wire);
+  if (wire) return sendPrepared(res, wire.status, wire.headers, wire.body);
   sendProblem(res, answer.body as ProblemDetails, answer.headers, answer.status);
   return res.statusCode;
 }

@@ -48,7 +48,9 @@ export function createAppsLayer(
       const { response } = outcome;
       const reusable = readsStateOnly(route.name) && outcome.changes.length === 0;
       if (!reusable) stateVersion++;
-      if (!context || response.status < 400 || !isProblem(response.body)) return reusable ? { ...response, reusable } : response;
+      // Problems are never kept (`layerAnswerOnWire`), so only a success needs the mark.
+      if (reusable && response.status < 400) return { status: response.status, body: response.body, headers: response.headers, reusable };
+      if (!context || response.status < 400 || !isProblem(response.body)) return response;
       const fitted = context.responder.fitProblem(request.operation, response.body);
       const body = typeof fitted.body === 'string' ? Buffer.from(fitted.body) : fitted.body;
       return { status: response.status, body, headers: { ...response.headers, 'content-type': fitted.mediaType } };
