@@ -3,8 +3,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 /**
  * Compares two secrets in constant time. Both sides are hashed first so the buffers handed to
  * timingSafeEqual have equal length and the comparison leaks neither content nor length. The
- * expected side is one of a few configured secrets (an API key, channel tokens), so its digest is
- * kept: a hash costs a microsecond or two, half of a webhook's token check.
+ * expected side is one of a few configured secrets (API keys, tokens), so its digest is kept: a
+ * hash costs a microsecond or two, half of a token check.
  */
 export function secretsEqual(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), expectedDigest(expected));
@@ -12,7 +12,7 @@ export function secretsEqual(given: string, expected: string): boolean {
 
 const digest = (secret: string) => createHash('sha256').update(secret, 'utf8').digest();
 
-// Bounded: emptied when full, so a mock with many channels still keeps at most this many digests.
+// Bounded: emptied when full, so a mock with many secrets still keeps at most this many digests.
 const MAX_EXPECTED = 1024;
 const expectedDigests = new Map<string, Buffer>();
 

@@ -35,12 +35,13 @@ interface TargetRecord {
 }
 
 /**
- * Answers of stateful layers kept serialised, for the same request while the state is unchanged.
- * A client polling an item reads it far more often than anything changes it, and its answer is then
- * already known: routing, validation and the layer are skipped, and the bytes go out again.
+ * Answers kept serialised, for the same request while the state is unchanged. A client polling an
+ * item reads it far more often than anything changes it, and its answer is then already known:
+ * routing, validation and the layer are skipped, and the bytes go out again.
  *
  * Only a layer can say an answer follows from its state alone (a read, no clock, no random draw:
- * `LayerAnswer.reusable`), and only its `stateVersion` says the state is unchanged. A request is
+ * `LayerAnswer.reusable`), and only its `stateVersion` says the state is unchanged; a static
+ * stateless answer follows from the document and the request alone. A request is
  * told apart by its target and every header (Host and Forwarded place the links, Authorization is
  * judged, Accept and Prefer choose), so two requests that differ in anything never share an answer.
  * An answer is kept once its request repeats: a client sending a new header value every time (a

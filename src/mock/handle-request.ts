@@ -5,7 +5,7 @@ import { decodeBody, toProblemErrors, validateRequest, type SpecValidator } from
 import { asksForCode, readPreferences } from './prefer.js';
 import { readBody, type BodyResult } from './read-body.js';
 import type { AnswerReuse, KeptAnswer, ReuseKey } from './answer-reuse.js';
-import { layerAnswerOnWire, problem, send, sendLayerAnswer, sendPrepared } from './respond.js';
+import { headersOnWire, layerAnswerOnWire, problem, send, sendLayerAnswer, sendPrepared } from './respond.js';
 import type { RouteResult, Router } from './router.js';
 import type { SecurityGate } from './security.js';
 import type { PlaybackSource } from './playback-source.js';
@@ -177,15 +177,7 @@ function serveRoute(pipeline: RequestPipeline, res: ServerResponse, routed: Rout
     });
     const wire = reuse && answer.reusable ? layerAnswerOnWire(answer) : undefined;
     if (!reuse || !wire) return sendLayerAnswer(res, answer);
-    const kept: KeptAnswer = {
-      ...wire,
-      operation,
-      violations: validation.violations,
-      version: reuse.version,
-      requestHeaders: reuse.key.headers,
-    };
-    pipeline.reuse.keep(reuse.key, kept);
-    return sendPrepared(res, kept.status, kept.headers, kept.body);
+    return sendAndKeep(pipeline, res, reuse, { ...wire, operation, violations: validation.violations });
   }
   const preferences = readPreferences(headers.prefer, query);
   if (pipeline.dynamic && preferences.dynamic === undefined) preferences.dynamic = true;
@@ -194,7 +186,21 @@ function serveRoute(pipeline: RequestPipeline, res: ServerResponse, routed: Rout
     pathParams: route.pathParams,
   });
   if ('title' in answer) return problem(res, { ...(answer as ProblemDetails), instance: path });
-  return send(res, answer);
+  // A static answer follows from the document and the request alone; a dynamic one is drawn anew.
+  if (!reuse || preferences.dynamic || answer.status >= 400) return send(res, answer);
+  return sendAndKeep(pipeline, res, reuse, { ...answer, headers: headersOnWire(answer), operation, violations: validation.violations });
+}
+
+/** Sends an answer and keeps it for the same request at the state version it was made at. */
+function sendAndKeep(
+  pipeline: RequestPipeline,
+  res: ServerResponse,
+  reuse: NonNullable<Routed['reuse']>,
+  answer: Omit<KeptAnswer, 'version' | 'requestHeaders'>,
+): number {
+  const kept: KeptAnswer = { ...answer, version: reuse.version, requestHeaders: reuse.key.headers };
+  pipeline.reuse.keep(reuse.key, kept);
+  return sendPrepared(res, kept.status, kept.headers, kept.body);
 }
 
 /** Sends a kept answer again; the observers hear of the request as if it had been served anew. */

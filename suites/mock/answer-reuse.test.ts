@@ -114,6 +114,21 @@ describe('answer reuse on the Apps layer', () => {
   });
 });
 
+describe('answer reuse on stateless answers', () => {
+  it('sends a static answer again, each on the origin asked, and draws a dynamic one anew every time', async () => {
+    const mock = await mockFor({ stateless: true });
+    const url = `${mock.url}/v1/apps/app_0193a3b5c0de7000800000000000abcd`;
+    const forwarded = { 'x-forwarded-host': 'apps.example.test', 'x-forwarded-proto': 'https' };
+    for (let round = 0; round < 3; round++) {
+      expect((await get(url)).body.self_url).toBe(url);
+      expect((await get(url, forwarded)).body.self_url).toBe('https://apps.example.test/v1/apps/app_0193a3b5c0de7000800000000000abcd');
+    }
+    const drawn = new Set<string>();
+    for (let i = 0; i < 5; i++) drawn.add((await get(url, { prefer: 'dynamic=true' })).text);
+    expect(drawn.size).toBe(5);
+  });
+});
+
 // Two layers of one server: `counter` counts POSTs, `reader` answers GETs with that count and calls
 // its answers reusable. The reader's state never changes, so only the server-wide version can tell
 // its kept answer is stale.
