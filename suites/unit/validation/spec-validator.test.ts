@@ -54,7 +54,13 @@ describe('SpecValidator compiles a schema that is only a $ref as its target', ()
   it('violations through a shared validator point into the component, as before', async () => {
     const validator = new SpecValidator(await petDocument());
     expect(validator.check('response-body', responseSchema('/pets/{id}', 'put', '200'), { name: 7 })).toEqual([
-      { in: 'response-body', pointer: '/name', keyword: 'type', message: 'must be string', schema: '#/components/schemas/Pet/properties/name/type' },
+      {
+        in: 'response-body',
+        pointer: '/name',
+        keyword: 'type',
+        message: 'must be string',
+        schema: '#/components/schemas/Pet/properties/name/type',
+      },
     ]);
   });
 });
