@@ -41,8 +41,21 @@ export function plainString(min: number, max: number): fc.Arbitrary<string> {
   return fc.string({ unit, minLength: min, maxLength: max });
 }
 
+// Arbitraries are immutable, and building one costs: fast-check tokenises a pattern into
+// arbitraries and probedFilter draws a sample. Many operations share a string schema (each
+// resource's id pattern names a path parameter of most of them), so each distinct one is built once.
+const built = new Map<string, fc.Arbitrary<string>>();
+
 /** Strings satisfying a schema's length, `pattern` and known `format`. */
 export function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
+  // The four keywords below are all that the arbitrary depends on.
+  const key = JSON.stringify([schema['minLength'], schema['maxLength'], schema['pattern'], schema['format']]);
+  let arbitrary = built.get(key);
+  if (arbitrary === undefined) built.set(key, (arbitrary = buildString(schema)));
+  return arbitrary;
+}
+
+function buildString(schema: Schema): fc.Arbitrary<string> {
   const { min, max: plainMax } = lengthBounds(schema);
   // The default cap keeps plain strings short; formats and patterns bring their own length.
   const max = typeof schema['maxLength'] === 'number' ? plainMax : Infinity;

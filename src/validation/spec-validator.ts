@@ -1,5 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { SpecError } from '../core/index.js';
+import { SpecError, getAtPointer } from '../core/index.js';
 import { locate, type LoadedSpec, type OpenApiDocument } from '../openapi/index.js';
 import { ajvDocument } from './ajv-document.js';
 import { createAjv, type AnyAjv } from './ajv.js';
@@ -8,6 +8,9 @@ import { SchemaLocator } from './schema-locator.js';
 import { fromAjvError, type Violation, type ViolationLocation } from './violation.js';
 
 const DOCUMENT_ID = 'https://everruns-contract.invalid/openapi.json';
+// Keywords beside a `$ref` that say something about the schema but constrain no value.
+const ANNOTATIONS = new Set(['$ref', 'description', 'title', 'summary', '$comment']);
+const MAX_REF_HOPS = 64;
 
 /**
  * Validates values against schemas of one document. The whole document is registered with Ajv once
@@ -18,6 +21,7 @@ export class SpecValidator {
   readonly spec: LoadedSpec;
   #ajv: AnyAjv;
   #compiled = new Map<string, ValidateFunction>();
+  #registered: object;
   #locator: SchemaLocator;
 
   constructor(spec: LoadedSpec) {
@@ -26,6 +30,7 @@ export class SpecValidator {
     const document = ajvDocument(spec.version === '3.0' ? convertOas30Document(spec.document) : spec.document) as object;
     const registered = { ...document, $id: DOCUMENT_ID } as object;
     this.#ajv.addSchema(registered, DOCUMENT_ID);
+    this.#registered = registered;
     this.#locator = new SchemaLocator(registered);
   }
 
@@ -33,14 +38,36 @@ export class SpecValidator {
   validatorAt(pointer: string): ValidateFunction {
     let validate = this.#compiled.get(pointer);
     if (!validate) {
-      try {
-        validate = this.#ajv.compile({ $ref: DOCUMENT_ID + toFragment(pointer) });
-      } catch (cause) {
-        throw new SpecError(`cannot compile the schema at ${pointer}: ${(cause as Error).message}`, { cause });
+      const target = this.#refTarget(pointer);
+      if (target !== pointer) validate = this.validatorAt(target);
+      else {
+        try {
+          validate = this.#ajv.compile({ $ref: DOCUMENT_ID + toFragment(pointer) });
+        } catch (cause) {
+          throw new SpecError(`cannot compile the schema at ${pointer}: ${(cause as Error).message}`, { cause });
+        }
       }
       this.#compiled.set(pointer, validate);
     }
     return validate;
+  }
+
+  /**
+   * Where a schema that is only a `$ref` (a response's `$ref: '#/components/schemas/App'`) leads:
+   * it shares its target's validator. Ajv compiles every root on its own, inlining what it refers
+   * to, so without this a component that a dozen responses name is compiled a dozen times.
+   */
+  #refTarget(pointer: string): string {
+    let at = pointer;
+    for (let hops = 0; hops < MAX_REF_HOPS; hops++) {
+      const node = getAtPointer(this.#registered, at.replace(/^#/, ''));
+      const ref = node !== null && typeof node === 'object' ? (node as { $ref?: unknown }).$ref : undefined;
+      if (typeof ref !== 'string' || !ref.startsWith('#') || Object.keys(node!).some((key) => !ANNOTATIONS.has(key))) return at;
+      const next = plainFragment(ref);
+      if (next === undefined) return at;
+      at = next;
+    }
+    return at;
   }
 
   /** Violations of `value` against the schema at `pointer`, each prefixed with `prefix`. */
@@ -87,6 +114,15 @@ export class SpecValidator {
       }
       yield operation.id;
     }
+  }
+}
+
+/** A `$ref`'s URI fragment as the plain pointer the operations use, or undefined when it is not valid percent-encoding. */
+function plainFragment(fragment: string): string | undefined {
+  try {
+    return '#' + decodeURIComponent(fragment.slice(1));
+  } catch {
+    return undefined;
   }
 }
 

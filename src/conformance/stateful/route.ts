@@ -8,12 +8,18 @@ export interface Routed {
   problem?: ProblemDetails;
 }
 
+// Every sequence has a judge with a router; the index only depends on the operations, so a
+// document's is built once, not a hundred times a run (GitHub's has a thousand operations).
+const indexes = new WeakMap<readonly Operation[], OperationIndex>();
+
 /** Matches requests to the document's operations, as the target's router would. */
 export class OperationRouter {
   #index: OperationIndex;
 
   constructor(operations: readonly Operation[]) {
-    this.#index = new OperationIndex(operations);
+    let index = indexes.get(operations);
+    if (!index) indexes.set(operations, (index = new OperationIndex(operations)));
+    this.#index = index;
   }
 
   /** The operation for `method` and `path` (no query string), or undefined when none is declared. */

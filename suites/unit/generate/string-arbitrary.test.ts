@@ -69,3 +69,23 @@ describe('stringArbitrary with patterns from other engines and Unicode propertie
     );
   });
 });
+
+describe('stringArbitrary builds each distinct string schema once', () => {
+  it('hands out the arbitrary it built for the same keywords, whatever else the schema carries', () => {
+    const id = { type: 'string', pattern: '^app_[0-9a-f]{32}$' };
+    expect(stringArbitrary({ ...id, description: 'in a path' })).toBe(stringArbitrary({ ...id, example: 'in a body' }));
+  });
+
+  it('builds another for other bounds, and each keeps its own', () => {
+    const short = stringArbitrary({ pattern: '^[a-c]+$', maxLength: 2 });
+    const long = stringArbitrary({ pattern: '^[a-c]+$', minLength: 5, maxLength: 6 });
+    expect(long).not.toBe(short);
+    for (const value of fc.sample(short, { numRuns: 30, seed: 1 })) expect(value).toMatch(/^[a-c]{1,2}$/);
+    for (const value of fc.sample(long, { numRuns: 30, seed: 1 })) expect(value).toMatch(/^[a-c]{5,6}$/);
+  });
+
+  it('keeps throwing for a schema that admits no value', () => {
+    expect(() => stringArbitrary({ pattern: '^a$', minLength: 2, maxLength: 3 })).toThrow(/no generated value/);
+    expect(() => stringArbitrary({ pattern: '^a$', minLength: 2, maxLength: 3 })).toThrow(/no generated value/);
+  });
+});

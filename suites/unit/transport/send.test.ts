@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MockAgent } from 'undici';
+import { Agent, MockAgent } from 'undici';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { isTransportFailure, send } from '../../../src/transport/index.js';
 import { listenForTest } from '../../helpers/listen.js';
@@ -97,5 +97,51 @@ describe('send', () => {
     expect(free).not.toBe(port);
     const result = await send({ method: 'GET', url: `http://127.0.0.1:${free}/`, headers: {} }, { timeoutMs: 1000 });
     expect(isTransportFailure(result) && result.kind).toBe('refused');
+  });
+
+  it('waits past an interim 1xx answer for the final one (RFC 9110 §15.2)', async () => {
+    const url = await listen((_req, res) => {
+      res.writeEarlyHints({ link: '</style.css>; rel=preload' });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+    const result = await send({ method: 'GET', url: url + '/hints', headers: {} }, { timeoutMs: 2000 });
+    expect(isTransportFailure(result)).toBe(false);
+    if (isTransportFailure(result)) return;
+    expect([result.status, result.body.toString()]).toEqual([200, '{"ok":true}']);
+  });
+
+  it("reports an abort of the caller's signal as aborted, not as a timeout", async () => {
+    const url = await listen(() => {
+      /* never answers */
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const result = await send({ method: 'GET', url: url + '/hang', headers: {} }, { timeoutMs: 5000, signal: controller.signal });
+    expect(isTransportFailure(result) && result.kind).toBe('aborted');
+  });
+
+  it('times out a request still queued for a connection on its own time, and never sends it', async () => {
+    const seen: string[] = [];
+    const url = await listen((req) => {
+      seen.push(req.url ?? '');
+      /* never answers */
+    });
+    const dispatcher = new Agent({ connections: 1 });
+    onTestFinished(() => dispatcher.destroy());
+    const settled: string[] = [];
+    const first = send({ method: 'GET', url: url + '/first', headers: {} }, { dispatcher, timeoutMs: 1000 }).finally(() =>
+      settled.push('first'),
+    );
+    const queued = await send({ method: 'GET', url: url + '/queued', headers: {} }, { dispatcher, timeoutMs: 150 }).finally(() =>
+      settled.push('queued'),
+    );
+    expect(isTransportFailure(queued) && queued.kind).toBe('timeout');
+    const firstResult = await first;
+    expect(isTransportFailure(firstResult) && firstResult.kind).toBe('timeout');
+    // It did not wait for the connection /first held.
+    expect(settled).toEqual(['queued', 'first']);
+    // The connection is free again once /first gave up; /queued, abandoned before that, must not go out on it.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen).toEqual(['/first']);
   });
 });

@@ -14,7 +14,7 @@ export class AppsSequence extends Sequence {
   }
 
   /** The apps this sequence created, oldest first, as the oracle holds them (secrets included). */
-  apps(): AppRecord[] {
+  apps(): readonly AppRecord[] {
     return this.#judge.oracle.apps();
   }
 

@@ -127,7 +127,7 @@ export class AppsJudge implements SequenceJudge {
   }
 
   #list(expected: JsonObject, json: unknown, where: string): AppsMismatch[] {
-    const ours: AppRecord[] = this.oracle.apps();
+    const ours: readonly AppRecord[] = this.oracle.apps();
     const out = compareAppList(expected, json, where, ours);
     if (out.length > 0 || !isJsonObject(json) || !Array.isArray(json['data'])) return out;
     const predicted = new Map((expected['data'] as unknown[]).filter(isJsonObject).map((app) => [String(app['id']), app]));

@@ -1,4 +1,17 @@
-import { createAppsModel, type AppRecord, type AppsModel, type AppsOutcome, type AppsRequest } from '../../../model/apps/index.js';
+import {
+  createAppsModel,
+  type AppRecord,
+  type AppsModel,
+  type AppsOutcome,
+  type AppsRequest,
+  type AppsSnapshot,
+} from '../../../model/apps/index.js';
+
+/** What the oracle knows between two predictions. */
+interface OracleState {
+  snapshot: AppsSnapshot;
+  runsPerApp?: Map<string, number>;
+}
 
 /** An id the target handed out, offered to the model when it asks for one of that prefix. */
 export interface LearnedId {
@@ -16,6 +29,9 @@ export class Oracle {
   readonly #queue = new Map<string, string[]>();
   #clock: number;
   #synthetic = 0;
+  // The commands ask for the apps many times a step (every candidate's precondition), and only a
+  // prediction changes them: one copy of the state per prediction, not one per question.
+  #state: OracleState | undefined;
 
   constructor(baseUrl: string, start: number = Date.now()) {
     this.#clock = start;
@@ -40,6 +56,7 @@ export class Oracle {
       this.#queue.set(prefix, list);
     }
     this.#clock += 1;
+    this.#state = undefined;
     try {
       return this.#model.handle(request);
     } finally {
@@ -48,16 +65,22 @@ export class Oracle {
     }
   }
 
-  /** Every app the oracle knows, oldest first, secrets included. */
-  apps(): AppRecord[] {
-    return this.#model.exportSnapshot().apps;
+  /** Every app the oracle knows, oldest first, secrets included (shared until the next prediction: read, never change). */
+  apps(): readonly AppRecord[] {
+    return this.#current().snapshot.apps;
   }
 
   /** How many runs each app that has any has. */
-  runsPerApp(): Map<string, number> {
+  runsPerApp(): ReadonlyMap<string, number> {
+    const state = this.#current();
+    if (state.runsPerApp) return state.runsPerApp;
     const counts = new Map<string, number>();
-    for (const run of this.#model.exportSnapshot().runs) counts.set(run.app_id, (counts.get(run.app_id) ?? 0) + 1);
-    return counts;
+    for (const run of state.snapshot.runs) counts.set(run.app_id, (counts.get(run.app_id) ?? 0) + 1);
+    return (state.runsPerApp = counts);
+  }
+
+  #current(): OracleState {
+    return (this.#state ??= { snapshot: this.#model.exportSnapshot() });
   }
 
   #take(prefix: string): string {
