@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { measure, probe } from './load.js';
-import { stop } from './processes.js';
+import { stop, waitUntilIdle } from './processes.js';
 import { startBare, startMock } from './servers.js';
 import { createCase } from './workloads.js';
 
@@ -30,6 +30,7 @@ export async function benchConstrained(config, progress) {
     const body = await probe(getApp, 200);
     const bare = await startBare(body, { constraint });
     servers.push(bare);
+    for (const server of servers) await waitUntilIdle(server.pid);
     progress(`constrained: bare GET, ${config.imposterConnections} connections on CPU 0`);
     const bareResult = await measure({ url: `${bare.url}/`, method: 'GET', headers: {} }, load(bare.pid));
     progress(`constrained: mock GET app, ${config.imposterConnections} connections on CPU 0`);

@@ -135,3 +135,32 @@ export function sampleRss(pid, periodMs) {
     },
   };
 }
+
+/** CPU seconds (user + system) a process has used, from /proc; undefined where there is no /proc. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, fields 14 and 15 of proc(5), in clock ticks (USER_HZ, 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits until a server has finished what it does by itself after start (a mock compiles its
+ * validators in the background; the platform's document takes seconds): its CPU time stops
+ * growing for one period. A server still busy would take CPU from whichever case runs beside it.
+ * Gives up after `timeoutMs` and returns how long it waited.
+ */
+export async function waitUntilIdle(pid, { periodMs = 300, idleShare = 0.05, timeoutMs = 60_000 } = {}) {
+  const began = performance.now();
+  let before = cpuSeconds(pid);
+  while (before !== undefined && performance.now() - began < timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, periodMs));
+    const now = cpuSeconds(pid);
+    if (now === undefined || (now - before) * 1000 <= periodMs * idleShare) break;
+    before = now;
+  }
+  return performance.now() - began;
+}

@@ -9,7 +9,7 @@ import { CONFIG } from './config.js';
 import { benchConstrained } from './constrained.js';
 import { measure, probe } from './load.js';
 import { PATHS } from './paths.js';
-import { rssMb, spawnTracked, stop, stopAll, waitForLine } from './processes.js';
+import { rssMb, spawnTracked, stop, stopAll, waitForLine, waitUntilIdle } from './processes.js';
 import { buildRows } from './rows.js';
 import { renderTable } from './report.js';
 import { startBare, startMock, startPrism } from './servers.js';
@@ -101,6 +101,9 @@ async function benchThroughput() {
     const getAppBody = await probe(cases.getApp.request, 200);
     const bare = await started(startBare(getAppBody));
     const peer = Object.fromEntries(statelessCases(prism.url).map((entry) => [entry.key, entry]));
+    // Every server settles first: the platform mock's background compile ran for seconds and took
+    // CPU from the GET app case beside it (65k req/s there, 77k for the inferred GET after it).
+    for (const server of servers) await waitUntilIdle(server.pid);
     const idleRssMb = rssMb(mock.pid);
     const plan = [
       ['bare', bare, { key: 'getApp', name: 'GET (fixed body)', request: { url: `${bare.url}/`, method: 'GET', headers: {} }, status: 200 }],
