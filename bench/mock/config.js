@@ -26,6 +26,8 @@ export const CONFIG = Object.freeze({
   /** Discarded seconds per case before measuring (JIT, caches, connection set-up). */
   warmupSeconds: number('BENCH_WARMUP_SECONDS', 1),
   connections: number('BENCH_CONNECTIONS', 10),
+  /** Rounds of the read cases and the ceiling, in turn; each row gives the median round (reads change no state, so they can repeat). */
+  readRounds: number('BENCH_READ_ROUNDS', 3),
   /** Spawns per start-up measurement; the median is reported. */
   startupRuns: number('BENCH_STARTUP_RUNS', 3),
   /** Apps held in memory for the scale row. */
