@@ -2,17 +2,19 @@
 // every target. Latencies are collected from autocannon's per-response event because its own
 // histogram keeps whole milliseconds, too coarse for a server that answers in a fraction of one.
 import autocannon from 'autocannon';
-import { sampleRss } from './processes.js';
+import { cpuSeconds, sampleRss } from './processes.js';
 
 /**
  * Fires `request` ({url, method, headers, body}) at a server and returns throughput, latency
- * percentiles, the share of non-2xx answers and (given `pid`) the server's peak RSS.
+ * percentiles, the share of non-2xx answers and (given `pid`) the server's peak RSS and CPU time per answer.
  */
 export async function measure(request, { seconds, warmupSeconds, connections, pid, rssSampleMs }) {
   const warmup = warmupSeconds > 0 ? await fire(request, connections, warmupSeconds, undefined) : undefined;
   const latencies = [];
   const sampler = pid ? sampleRss(pid, rssSampleMs) : undefined;
+  const cpuBefore = pid ? cpuSeconds(pid) : undefined;
   const result = await fire(request, connections, seconds, latencies);
+  const cpuAfter = pid ? cpuSeconds(pid) : undefined;
   const peakRssMb = sampler?.stop();
   latencies.sort((a, b) => a - b);
   return {
@@ -25,6 +27,9 @@ export async function measure(request, { seconds, warmupSeconds, connections, pi
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     ...(peakRssMb === undefined ? {} : { peakRssMb }),
+    // The server's own CPU time per answer: unlike req/s, it does not depend on how the machine
+    // shares its cores between the server and the load generator.
+    ...(cpuBefore === undefined || cpuAfter === undefined ? {} : { cpuUsPerRequest: ((cpuAfter - cpuBefore) * 1e6) / result.requests.total }),
   };
 }
 

@@ -137,7 +137,7 @@ export function sampleRss(pid, periodMs) {
 }
 
 /** CPU seconds (user + system) a process has used, from /proc; undefined where there is no /proc. */
-function cpuSeconds(pid) {
+export function cpuSeconds(pid) {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     // utime and stime, fields 14 and 15 of proc(5), in clock ticks (USER_HZ, 100 on Linux).

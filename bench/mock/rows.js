@@ -32,6 +32,8 @@ function throughputRows({ mock, bare, prism, persisted, platform }, config) {
   return [
     row('mock GET app ÷ bare ceiling', throughput('mock', m.getApp), ceiling, { ...req, target: { on: 'ratio', atLeast: 0.8 }, failed: broken(m.getApp, bare.cases.getApp) }),
     row('mock GET app, nothing reused (a new X-Request-Id each time) ÷ bare', throughput('mock', m.getAppFresh), ceiling, { ...req, failed: broken(m.getAppFresh) }),
+    row('mock GET app, server CPU per answer ÷ bare', { value: m.getApp.cpuUsPerRequest }, { name: 'bare', value: bare.cases.getApp.cpuUsPerRequest }, { unit: 'µs', target: { on: 'ratio', below: 1.25 } }),
+    row('mock GET app, nothing reused, server CPU per answer ÷ bare', { value: m.getAppFresh.cpuUsPerRequest }, { name: 'bare', value: bare.cases.getApp.cpuUsPerRequest }, { unit: 'µs' }),
     row('mock GET app ÷ Prism', throughput('mock', m.getApp), throughput('Prism', prism.cases.getApp), { ...req, target: { on: 'ratio', atLeast: 5 }, failed: broken(m.getApp, prism.cases.getApp) }),
     // Issue 9: a GET of an inferred resource (the platform's document) within 15 % of GET app.
     ...(platform.cases.getAgent
