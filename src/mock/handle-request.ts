@@ -96,6 +96,7 @@ function afterBody(
     if (pipeline.playback.strict)
       return problem(res, toProblem('playback_miss', pipeline.playback.describeMiss(facts), { instance: path }));
   }
+  // A GET that repeats while no state has changed gets the bytes kept for it (answer-reuse.ts).
   const key = read.body === undefined ? pipeline.reuse.keyOf(req, method, req.url ?? '/') : undefined;
   const version = key === undefined ? undefined : pipeline.stateVersion();
   let reuse = key !== undefined && version !== undefined ? { key, version } : undefined;
