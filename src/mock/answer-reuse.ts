@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Operation } from '../openapi/index.js';
 import type { Violation } from '../validation/index.js';
+import type { WireAnswer } from './respond.js';
 
 /** A request as answer reuse tells requests apart: its target, and every header it carried. */
 export interface ReuseKey {
@@ -8,11 +9,8 @@ export interface ReuseKey {
   headers: string;
 }
 
-/** A layer's answer as it went on the wire, with what the observers were told about its request. */
-export interface KeptAnswer {
-  status: number;
-  headers: Readonly<Record<string, string | number>>;
-  body: Buffer | undefined;
+/** An answer as it went on the wire, with what the observers were told about its request. */
+export interface KeptAnswer extends WireAnswer {
   operation: Operation;
   violations: readonly Violation[];
   /** The layers' state version the answer was computed at. */

@@ -3,6 +3,7 @@ import { appsRouteOf, readsStateOnly, redactSnapshot, toAppsRequest, type AppsMo
 import { routeShape, type Operation } from '../../openapi/index.js';
 import { toProblemErrors } from '../../validation/index.js';
 import type { LayerAnswer, LayerContext, LayerRequest, StatefulLayer } from '../stateful-layer.js';
+import { withStateVersion } from '../state-version.js';
 import { resolveRelativeTimes } from './relative-times.js';
 import { checkAppsSnapshot } from './snapshot-records.js';
 
@@ -34,22 +35,18 @@ export function createAppsLayer(
   context?: Pick<LayerContext, 'responder'>,
 ): StatefulLayer {
   let model = createModel();
-  let stateVersion = 0;
-  return {
+  return withStateVersion({
     handles: isAppsOperation,
     judgesRequests: true,
-    get stateVersion() {
-      return stateVersion;
-    },
     handle(request: LayerRequest): LayerAnswer {
       const route = appsRouteOf(request.operation)!;
       const outcome = model.handle(toAppsRequest(route, { ...request, violations: toProblemErrors(request.violations) }));
       if (outcome.changes.length > 0) sink?.write(outcome.changes);
       const { response } = outcome;
-      const reusable = readsStateOnly(route.name) && outcome.changes.length === 0;
-      if (!reusable) stateVersion++;
       // Problems are never kept (`layerAnswerOnWire`), so only a success needs the mark.
-      if (reusable && response.status < 400) return { status: response.status, body: response.body, headers: response.headers, reusable };
+      if (readsStateOnly(route.name) && outcome.changes.length === 0 && response.status < 400) {
+        return { status: response.status, body: response.body, headers: response.headers, reusable: true };
+      }
       if (!context || response.status < 400 || !isProblem(response.body)) return response;
       const fitted = context.responder.fitProblem(request.operation, response.body);
       const body = typeof fitted.body === 'string' ? Buffer.from(fitted.body) : fitted.body;
@@ -63,7 +60,6 @@ export function createAppsLayer(
     exportState: (options) => (options?.secrets ? model.exportSnapshot() : redactSnapshot(model.exportSnapshot())),
     reset() {
       model = createModel();
-      stateVersion++;
       sink?.clear();
     },
     stateMembers: APPS_STATE_MEMBERS,
@@ -74,13 +70,12 @@ export function createAppsLayer(
       const next = createModel(snapshot);
       return () => {
         model = next;
-        stateVersion++;
         sink?.clear();
         if (sink && snapshot) seedSink(sink, snapshot);
       };
     },
     close: () => sink?.close(),
-  };
+  });
 }
 
 /**

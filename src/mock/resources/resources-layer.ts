@@ -9,6 +9,7 @@ import {
 } from '../../model/resources/index.js';
 import type { StateTable } from '../state-file.js';
 import type { LayerContext, LayerRequest, StatefulLayer } from '../stateful-layer.js';
+import { withStateVersion } from '../state-version.js';
 import { createResourceIdSource } from './id-source.js';
 import { createItemRenderer } from './item-renderer.js';
 import { redactRecords } from './redact-records.js';
@@ -55,13 +56,9 @@ export function createResourcesLayer(options: ResourcesLayerOptions): StatefulLa
   // A snapshot loaded into an empty state file is written through, so the file alone holds it next time.
   if (table && !stored && options.snapshot) seedTable(table, model.exportSnapshot(), keyOf);
   const answers = new ResourceAnswers(engine);
-  let stateVersion = 0;
-  return {
+  return withStateVersion({
     handles: (operation) => model.route(operation) !== undefined,
     judgesRequests: false,
-    get stateVersion() {
-      return stateVersion;
-    },
     handle(request: LayerRequest) {
       const { operation } = request;
       const outcome = model.handle({
@@ -83,14 +80,12 @@ export function createResourcesLayer(options: ResourcesLayerOptions): StatefulLa
       });
       // A read or a list of stored records follows from the state alone; a synthesized body may not.
       const reusable = (route?.kind === 'read' || route?.kind === 'list') && outcome.changes.length === 0 && outcome.response.kind === 'body';
-      if (!reusable) stateVersion++;
       return reusable ? { ...answer, reusable } : answer;
     },
     exportState: (options) => ({ resources: options?.secrets ? model.exportSnapshot() : redactRecords(collections, model.exportSnapshot()) }),
     describe: () => map,
     reset() {
       model = createResourceModel(map, env);
-      stateVersion++;
       table?.clear();
     },
     stateMembers: ['resources'],
@@ -99,12 +94,11 @@ export function createResourcesLayer(options: ResourcesLayerOptions): StatefulLa
       const next = createResourceModel(map, env, value['resources'] as ResourceSnapshot | undefined);
       return () => {
         model = next;
-        stateVersion++;
         if (!table) return;
         table.clear();
         seedTable(table, next.exportSnapshot(), keyOf);
       };
     },
     close: () => undefined,
-  };
+  });
 }
