@@ -1,6 +1,8 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { toProblem } from '../core/index.js';
 import type { FaultKind } from './fault-kind.js';
 import { readPreferences } from './prefer.js';
+import { problem } from './respond.js';
 
 /** Latency and faults for every API request (`--delay`, `--fault-rate`, `--faults`). */
 export interface FaultOptions {
@@ -52,4 +54,21 @@ export function createFaultPlanner(options: FaultOptions = {}): (req: IncomingMe
     const fault = preferences.fault ?? (rate > 0 && random() < rate ? kinds[Math.floor(random() * kinds.length)] : undefined);
     return delayMs === 0 && fault === undefined ? NONE : { delayMs, fault };
   };
+}
+
+/** A fault instead of the answer: a 5xx problem, or the connection reset with a TCP RST; returns the status (0 for a reset). */
+export function answerFault(req: IncomingMessage, res: ServerResponse, fault: number | 'reset'): number {
+  req.resume();
+  if (fault === 'reset') {
+    req.socket.resetAndDestroy();
+    return 0;
+  }
+  const path = (req.url ?? '/').split('?')[0]!;
+  return problem(
+    res,
+    toProblem('fault_injected', `a fault injected by the mock (--fault-rate, or Prefer: fault=${fault})`, {
+      status: fault,
+      instance: path,
+    }),
+  );
 }

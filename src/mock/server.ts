@@ -8,7 +8,7 @@ import { createAdmin } from './admin.js';
 import { AnswerReuse } from './answer-reuse.js';
 import { answerClientError } from './client-error.js';
 import type { Dashboard } from './dashboard/dashboard.js';
-import { createFaultPlanner, type FaultOptions, type FaultPlan } from './faults.js';
+import { answerFault, createFaultPlanner, type FaultOptions, type FaultPlan } from './faults.js';
 import { handleRequest, type RequestPipeline } from './handle-request.js';
 import { InFlight } from './in-flight.js';
 import { buildLayerTable } from './layer-table.js';
@@ -284,21 +284,4 @@ function warmUp(server: Server, validator: SpecValidator): void {
     setImmediate(warmNext);
   };
   setTimeout(warmNext, WARM_UP_DELAY_MS).unref();
-}
-
-/** A fault instead of the answer: a 5xx problem, or the connection reset with a TCP RST; returns the status (0 for a reset). */
-function answerFault(req: IncomingMessage, res: ServerResponse, fault: number | 'reset'): number {
-  req.resume();
-  if (fault === 'reset') {
-    req.socket.resetAndDestroy();
-    return 0;
-  }
-  const path = (req.url ?? '/').split('?')[0]!;
-  return problem(
-    res,
-    toProblem('fault_injected', `a fault injected by the mock (--fault-rate, or Prefer: fault=${fault})`, {
-      status: fault,
-      instance: path,
-    }),
-  );
 }
