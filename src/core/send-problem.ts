@@ -12,8 +12,11 @@ export interface TypedResponse extends ServerResponse {
  * for `http.createServer`'s `ServerResponse` option: one server serves one document.
  */
 export function typedResponseClass(base: string | undefined): typeof ServerResponse<IncomingMessage> {
+  // A getter on the prototype, not a class field: a field is defined again on every response.
   return class TypedServerResponse extends ServerResponse<IncomingMessage> implements TypedResponse {
-    readonly problemTypeBase = base;
+    get problemTypeBase(): string | undefined {
+      return base;
+    }
   };
 }
 
