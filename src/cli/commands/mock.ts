@@ -6,6 +6,7 @@ import { formatLoadWarnings } from '../../openapi/index.js';
 import { flagLabel, integerFlag, nonBlankFlag, numberFlag, parseCommandFlags, urlFlag } from '../args.js';
 import { paintFor, paintLogLine } from '../colour.js';
 import { renderError } from '../render-error.js';
+import { lineBatch } from '../line-batch.js';
 import type { CliIo } from '../io.js';
 import { installedPath } from './installed-path.js';
 
@@ -113,6 +114,7 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const paint = paintFor(io);
+  const requestLog = values.quiet ? undefined : lineBatch(io.stdout);
   const options: StartMockOptions = {
     ...(values.spec === undefined ? {} : { spec: values.spec }),
     host: values.host ?? '127.0.0.1',
@@ -138,8 +140,11 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
     watch: values.watch ?? false,
     cors: !values['no-cors'],
     dashboard: !values['no-dashboard'],
-    ...(values.quiet ? {} : { log: (line: string) => io.stdout(paintLogLine(line, paint) + '\n') }),
-    onReload: (event) => reported(event, io),
+    ...(requestLog ? { log: (line: string) => requestLog.write(paintLogLine(line, paint) + '\n') } : {}),
+    onReload: (event) => {
+      requestLog?.flush();
+      reported(event, io);
+    },
   };
   const mock = await startMock(options);
   const { spec } = mock;
@@ -162,8 +167,10 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
   }
 
   const signal = await io.stopSignal;
+  requestLog?.flush();
   io.stdout(`${signal}: finishing in-flight requests…\n`);
   await mock.close();
+  requestLog?.flush();
   io.stdout('stopped\n');
   return 0;
 }
