@@ -1,6 +1,6 @@
 /**
  * Lines written together once per turn of the event loop. A mock under load logs tens of thousands
- * of requests a second; one write(2) per line cost it a fifth of its throughput, while the lines of
+ * of requests a second; one write(2) per line cost it about a tenth of its throughput, while the lines of
  * one turn (every connection's request) go out in one write a moment later, in the same order.
  */
 export interface LineBatch {
