@@ -27,7 +27,7 @@ export const CONFIG = Object.freeze({
   warmupSeconds: number('BENCH_WARMUP_SECONDS', 1),
   connections: number('BENCH_CONNECTIONS', 10),
   /** Rounds of the read cases and the ceiling, in turn; each row gives the median round (reads change no state, so they can repeat). */
-  readRounds: number('BENCH_READ_ROUNDS', 3),
+  readRounds: number('BENCH_READ_ROUNDS', 5),
   /** Spawns per start-up measurement; the median is reported. */
   startupRuns: number('BENCH_STARTUP_RUNS', 3),
   /** Apps held in memory for the scale row. */

@@ -14,8 +14,9 @@ export function spawnTracked(command, args, options = {}) {
   const keep = (chunk) => {
     child.output = (child.output + chunk.toString('utf8')).slice(-4096);
   };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  // A server whose request log is on writes its stdout to /dev/null (options.stdio): no pipe to drain.
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   live.add(child);
   child.exited = new Promise((resolve) => child.once('exit', (code, signal) => {
     live.delete(child);

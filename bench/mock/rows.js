@@ -18,7 +18,7 @@ export function buildRows(results, config) {
   ];
 }
 
-function throughputRows({ mock, bare, prism, persisted, platform }, config) {
+function throughputRows({ mock, bare, prism, persisted, platform, mockDefaults, prismDefaults }, config) {
   const m = mock.cases;
   const ceiling = throughput('bare', bare.cases.getApp);
   const mockCases = Object.values(m);
@@ -34,7 +34,9 @@ function throughputRows({ mock, bare, prism, persisted, platform }, config) {
     row('mock GET app, nothing reused (a new X-Request-Id each time) ÷ bare', throughput('mock', m.getAppFresh), ceiling, { ...req, failed: broken(m.getAppFresh) }),
     row('mock GET app, server CPU per answer ÷ bare', { value: m.getApp.cpuUsPerRequest }, { name: 'bare', value: bare.cases.getApp.cpuUsPerRequest }, { unit: 'µs', target: { on: 'ratio', below: 1.25 } }),
     row('mock GET app, nothing reused, server CPU per answer ÷ bare', { value: m.getAppFresh.cpuUsPerRequest }, { name: 'bare', value: bare.cases.getApp.cpuUsPerRequest }, { unit: 'µs' }),
-    row('mock GET app ÷ Prism', throughput('mock', m.getApp), throughput('Prism', prism.cases.getApp), { ...req, target: { on: 'ratio', atLeast: 5 }, failed: broken(m.getApp, prism.cases.getApp) }),
+    row('mock GET app ÷ Prism, request logs off', throughput('mock', m.getApp), throughput('Prism', prism.cases.getApp), { ...req, target: { on: 'ratio', atLeast: 5 }, failed: broken(m.getApp, prism.cases.getApp) }),
+    // Issue 13's "≥ 20× Prism" is Prism as a user starts it; with its log off, Prism is a fifteenth of the bare server, so 20× would be above the ceiling.
+    row('mock GET app ÷ Prism, both as started by default (request log on)', throughput('mock', mockDefaults.cases.getApp), throughput('Prism', prismDefaults.cases.getApp), { ...req, target: { on: 'ratio', atLeast: 20 }, failed: broken(mockDefaults.cases.getApp, prismDefaults.cases.getApp) }),
     // Issue 9: a GET of an inferred resource (the platform's document) within 15 % of GET app.
     ...(platform.cases.getAgent
       ? [row('mock GET agent (inferred) ÷ GET app', throughput('mock', platform.cases.getAgent), throughput('GET app', m.getApp), { ...req, target: { on: 'ratio', atLeast: 0.85 }, failed: broken(platform.cases.getAgent) })]

@@ -97,10 +97,15 @@ async function benchThroughput() {
     const persisted = await started(startMock({ state: join(dir, 'state.db') }));
     const platform = existsSync(PATHS.platformSpec) ? await started(startMock({ spec: PATHS.platformSpec, probe: { path: '/v1/agents' } })) : undefined;
     const prism = await started(startPrism(PATHS.bundledSpec));
+    // Both as a user first starts them (`mock`, `prism mock SPEC`): the request log on.
+    const mockDefaults = await started(startMock({ defaults: true }));
+    const prismDefaults = await started(startPrism(PATHS.bundledSpec, { defaults: true }));
     const cases = Object.fromEntries((await prepareMockCases(mock.url, CONFIG.seededRuns)).map((entry) => [entry.key, entry]));
     const getAppBody = await probe(cases.getApp.request, 200);
     const bare = await started(startBare(getAppBody));
     const peer = Object.fromEntries(statelessCases(prism.url).map((entry) => [entry.key, entry]));
+    const [defaultsGetApp] = (await prepareMockCases(mockDefaults.url, 0)).filter((entry) => entry.key === 'getApp');
+    const [prismDefaultsGetApp] = statelessCases(prismDefaults.url).filter((entry) => entry.key === 'getApp');
     // Every server settles first: the platform mock's background compile ran for seconds and took
     // CPU from the GET app case beside it (65k req/s there, 77k for the inferred GET after it).
     for (const server of servers) await waitUntilIdle(server.pid);
@@ -110,6 +115,8 @@ async function benchThroughput() {
       ['mock', mock, cases.getApp],
       ['mock', mock, cases.getAppFresh],
       ...(platform ? [['platform', platform, await inferredCase(platform.url)]] : []),
+      ['mockDefaults', mockDefaults, defaultsGetApp],
+      ['prismDefaults', prismDefaults, prismDefaultsGetApp],
     ];
     const plan = [
       // The reads and the ceiling in turn, round after round: a drift of the machine's load during
@@ -123,7 +130,7 @@ async function benchThroughput() {
       ['mock', mock, cases.invokeWebhook],
       ['mock', mock, cases.listRuns],
     ];
-    const results = { mock: { idleRssMb, getAppBytes: Buffer.byteLength(getAppBody), cases: {} }, bare: { cases: {} }, prism: { cases: {} }, persisted: { cases: {} }, platform: { cases: {} } };
+    const results = { mock: { idleRssMb, getAppBytes: Buffer.byteLength(getAppBody), cases: {} }, bare: { cases: {} }, prism: { cases: {} }, persisted: { cases: {} }, platform: { cases: {} }, mockDefaults: { cases: {} }, prismDefaults: { cases: {} } };
     const rounds = new Map();
     for (const [target, server, entry] of plan) {
       progress(`${target}: ${entry.name}`);

@@ -13,17 +13,18 @@ export const FIXED_APP_ID = 'app_0193a3b5c0de7000800000000000abcd';
 /**
  * The everruns-contract CLI, exactly as a user runs it (`--quiet`, so logging costs nothing).
  * `probe` is the first request timed ({path, headers}); `env` is added to the bench's environment;
- * `constraint` ({command, nodeArgs}) wraps the node process, e.g. `taskset -c 0` and a heap cap.
+ * `constraint` ({command, nodeArgs}) wraps the node process, e.g. `taskset -c 0` and a heap cap;
+ * `defaults` starts it with no flag but the port, its request log on (written to /dev/null).
  */
-export async function startMock({ spec, state, probe, env, constraint, timeoutMs } = {}) {
+export async function startMock({ spec, state, probe, env, constraint, timeoutMs, defaults = false } = {}) {
   const port = await freePort();
   // BENCH_CPU_PROF=dir writes a V8 profile of every mock child on exit (see profile-summary.js).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const args = [...(constraint?.nodeArgs ?? []), ...profile, PATHS.cli, 'mock', '--port', String(port), '--quiet', '--run-duration', '0'];
+  const args = [...(constraint?.nodeArgs ?? []), ...profile, PATHS.cli, 'mock', '--port', String(port), ...(defaults ? [] : ['--quiet', '--run-duration', '0'])];
   if (spec) args.push('--spec', spec);
   if (state) args.push('--state', state);
   // Time a real operation rather than /__mock/health: the first answer a user gets is a routed one.
-  return launch(wrapped(constraint, args), port, probe ?? { path: '/v1/apps' }, { env: { ...process.env, ...env }, timeoutMs });
+  return launch(wrapped(constraint, args), port, probe ?? { path: '/v1/apps' }, { env: { ...process.env, ...env }, timeoutMs, logged: defaults });
 }
 
 /** The ceiling: `node:http` writing a fixed JSON body, with no routing or validation at all. */
@@ -33,11 +34,14 @@ export async function startBare(body, { constraint } = {}) {
   return launch(wrapped(constraint, args), port, { path: '/' }, { env: { ...process.env, BENCH_BODY: body } });
 }
 
-/** The peer: Prism's mock on the same document, single process, with its request log silenced. */
-export async function startPrism(spec, { probe, timeoutMs } = {}) {
+/**
+ * The peer: Prism's mock on the same document, single process, with its request log silenced;
+ * `defaults` starts it as `prism mock SPEC --port P`, its request log on (written to /dev/null).
+ */
+export async function startPrism(spec, { probe, timeoutMs, defaults = false } = {}) {
   const port = await freePort();
-  const args = [PATHS.prism, 'mock', spec, '--port', String(port), '--host', '127.0.0.1', '--multiprocess', 'false', '--verboseLevel', 'silent'];
-  return launch([process.execPath, ...args], port, probe ?? { path: `/v1/apps/${FIXED_APP_ID}` }, { env: { ...process.env, NODE_ENV: 'development' }, timeoutMs });
+  const args = [PATHS.prism, 'mock', spec, '--port', String(port), '--host', '127.0.0.1', ...(defaults ? [] : ['--multiprocess', 'false', '--verboseLevel', 'silent'])];
+  return launch([process.execPath, ...args], port, probe ?? { path: `/v1/apps/${FIXED_APP_ID}` }, { env: { ...process.env, NODE_ENV: 'development' }, timeoutMs, logged: defaults });
 }
 
 /** `[command, ...args]` for node, behind the constraint's command (which execs node, so the pid stays node's). */
@@ -45,10 +49,11 @@ function wrapped(constraint, args) {
   return [...(constraint?.command ?? []), process.execPath, ...args];
 }
 
-async function launch([command, ...args], port, probe, { env, timeoutMs }) {
+async function launch([command, ...args], port, probe, { env, timeoutMs, logged = false }) {
   const url = `http://127.0.0.1:${port}`;
   const startedAt = performance.now();
-  const child = spawnTracked(command, args, { cwd: PATHS.root, env });
+  // /dev/null is the cheapest sink a request log can have, and the same for both servers logging.
+  const child = spawnTracked(command, args, { cwd: PATHS.root, env, ...(logged ? { stdio: ['ignore', 'ignore', 'pipe'] } : {}) });
   const rss = sampleRss(child.pid, STARTUP_RSS_SAMPLE_MS);
   try {
     const startupMs = await waitForAnswer(child, url + probe.path, startedAt, { headers: probe.headers, timeoutMs });
