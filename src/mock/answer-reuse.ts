@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import type { Operation } from '../openapi/index.js';
+import { escapeToken } from '../core/index.js';
+import { locate, type OpenApiDocument, type Operation } from '../openapi/index.js';
 import type { Violation } from '../validation/index.js';
 import type { WireAnswer } from './respond.js';
 
-/** A request as answer reuse tells requests apart: its target, and every header it carried. */
+/** A request as answer reuse tells requests apart: its target, and every header it carried but a trace id. */
 export interface ReuseKey {
   target: string;
   headers: string;
@@ -26,6 +27,48 @@ const VARIANTS = 4;
 // A bigger body is cheaper to present again than to hold.
 const MAX_KEPT_BODY = 64 * 1024;
 
+// Headers a client sets anew on every request to trace it: W3C Trace Context and Baggage, B3
+// (Zipkin), AWS X-Ray, Google Cloud, Sentry, Jaeger, Datadog, and the request and correlation ids
+// of most SDKs. No step of the mock reads them, so a polling client with tracing on would otherwise
+// never see an answer reused.
+const TRACE_HEADERS = [
+  'x-request-id',
+  'request-id',
+  'x-correlation-id',
+  'traceparent',
+  'tracestate',
+  'baggage',
+  'b3',
+  'x-b3-traceid',
+  'x-b3-spanid',
+  'x-b3-parentspanid',
+  'x-b3-sampled',
+  'x-b3-flags',
+  'x-amzn-trace-id',
+  'x-cloud-trace-context',
+  'sentry-trace',
+  'uber-trace-id',
+  'x-datadog-trace-id',
+  'x-datadog-parent-id',
+];
+
+/**
+ * The trace headers a document gives no meaning to. One it declares, as a header parameter or as
+ * the header of an API key, is validated or judged, so it may change the answer and stays in the key.
+ */
+export function traceHeadersOf(document: OpenApiDocument, operations: readonly Operation[]): ReadonlySet<string> {
+  const declared = new Set<string>();
+  for (const operation of operations) {
+    for (const parameter of operation.parameters) if (parameter.in === 'header') declared.add(parameter.name.toLowerCase());
+  }
+  const schemes = (document.components as { securitySchemes?: Record<string, unknown> } | undefined)?.securitySchemes ?? {};
+  for (const [name, raw] of Object.entries(schemes)) {
+    const scheme = locate(document, raw, `#/components/securitySchemes/${escapeToken(name)}`)?.node as { in?: unknown; name?: unknown } | undefined;
+    if (scheme?.in === 'header' && typeof scheme.name === 'string') declared.add(scheme.name.toLowerCase());
+  }
+  return new Set(TRACE_HEADERS.filter((header) => !declared.has(header)));
+}
+
 /** What is kept for one target: the last few requests' headers, and the answers of those that repeated. */
 interface TargetRecord {
   recent: string[];
@@ -41,17 +84,31 @@ interface TargetRecord {
  * `LayerAnswer.reusable`), and only its `stateVersion` says the state is unchanged; a static
  * stateless answer follows from the document and the request alone. A request is
  * told apart by its target and every header (Host and Forwarded place the links, Authorization is
- * judged, Accept and Prefer choose), so two requests that differ in anything never share an answer.
- * An answer is kept once its request repeats: a client sending a new header value every time (a
- * trace id) would otherwise have every answer kept and dropped, costing more than it saves.
+ * judged, Accept and Prefer choose) but the trace ids nothing reads, so two requests that differ in
+ * anything that could matter never share an answer. An answer is kept once its request repeats: a
+ * client sending a new value of some other header every time would otherwise have every answer
+ * kept and dropped, costing more than it saves.
  */
 export class AnswerReuse {
   readonly #kept = new Map<string, TargetRecord>();
 
+  /** `traceHeaders`: lower-case names left out of the key (`traceHeadersOf`). */
+  constructor(readonly traceHeaders: ReadonlySet<string> = new Set()) {}
+
   /** The key of a GET without a body; undefined for every other request, which is never reused. */
   keyOf(req: IncomingMessage, method: string, target: string): ReuseKey | undefined {
     if (method !== 'GET') return undefined;
-    return { target, headers: req.rawHeaders.join('\n') };
+    const raw = req.rawHeaders;
+    let headers = '';
+    for (let i = 0; i < raw.length; i += 2) {
+      const name = raw[i]!;
+      // RFC 9110 §5.1: names are case-insensitive; most clients send them lower-case, so only a name
+      // that starts in upper case pays for lower-casing.
+      const first = name.charCodeAt(0);
+      if (this.traceHeaders.has(first >= 65 && first <= 90 ? name.toLowerCase() : name)) continue;
+      headers += `${name}\n${raw[i + 1]}\n`;
+    }
+    return { target, headers };
   }
 
   /** The answer kept for this request at this state version, if any. */

@@ -5,7 +5,7 @@ import type { ResourceMap } from '../model/resources/index.js';
 import type { LoadedSpec, Operation } from '../openapi/index.js';
 import { SpecValidator } from '../validation/index.js';
 import { createAdmin } from './admin.js';
-import { AnswerReuse } from './answer-reuse.js';
+import { AnswerReuse, traceHeadersOf } from './answer-reuse.js';
 import { answerClientError } from './client-error.js';
 import type { Dashboard } from './dashboard/dashboard.js';
 import { answerFault, createFaultPlanner, type FaultOptions, type FaultPlan } from './faults.js';
@@ -268,7 +268,7 @@ function compile(
   return {
     validator,
     // Answers kept for one document are never sent for another.
-    reuse: new AnswerReuse(),
+    reuse: new AnswerReuse(traceHeadersOf(spec.document, spec.operations)),
     router: new Router(spec.operations),
     responder: new StatelessResponder(validator, resources),
     security: security ? new SecurityGate(spec.document) : undefined,

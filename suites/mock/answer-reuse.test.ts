@@ -165,8 +165,8 @@ function layers(withVersion: boolean): StatefulLayer[] {
   return [counter, reader];
 }
 
-async function serve(withVersion: boolean) {
-  const server = await createMockServer({ spec: await inlineSpec(DOCUMENT), port: 0, layers: () => layers(withVersion) });
+async function serve(withVersion: boolean, document: object = DOCUMENT) {
+  const server = await createMockServer({ spec: await inlineSpec(document), port: 0, layers: () => layers(withVersion) });
   onTestFinished(() => server.close());
   return server;
 }
@@ -184,6 +184,33 @@ describe('answer reuse across layers', () => {
     expect((await send(`${server.url}/count`, 'POST')).status).toBe(204);
     expect(await read()).toEqual({ count: 1, reads: 3 });
     expect(await read()).toEqual({ count: 1, reads: 3 });
+  });
+
+  it('tells requests apart by everything but a trace id, unless the document gives that header a meaning', async () => {
+    const server = await serve(true);
+    const read = async (headers: Record<string, string>) => (await get(`${server.url}/count`, headers)).body.reads;
+    // A tracing client sends new ids on every poll: after the second read the answer is the kept one.
+    const traced = [];
+    for (let i = 0; i < 4; i++) traced.push(await read({ traceparent: `00-${String(i).padStart(32, '0')}-00f067aa0ba902b7-01`, 'X-Request-ID': `r${i}` }));
+    expect(traced).toEqual([1, 2, 2, 2]);
+    // Any other header still tells requests apart: each new value is asked of the layer.
+    expect([await read({ 'x-nonce': 'a' }), await read({ 'x-nonce': 'b' })]).toEqual([3, 4]);
+
+    const declared = documentWith('3.1.0', {
+      '/count': {
+        get: {
+          operationId: 'read',
+          parameters: [{ name: 'X-Request-Id', in: 'header', schema: { type: 'string', pattern: '^r[0-9]+$' } }],
+          responses: { '200': { description: 'the count', content: { 'application/json': { schema: { type: 'object' } } } } },
+        },
+        post: { operationId: 'bump', responses: { '204': { description: 'counted' } } },
+      },
+    });
+    const strict = await serve(true, declared);
+    const statuses = [];
+    for (const id of ['r1', 'r2', 'r3', 'bad']) statuses.push((await get(`${strict.url}/count`, { 'x-request-id': id })).status);
+    // The declared header is validated on every request, so a kept 200 never answers an invalid one.
+    expect(statuses).toEqual([200, 200, 200, 400]);
   });
 
   it('asks the layers every time when one of them keeps no state version', async () => {

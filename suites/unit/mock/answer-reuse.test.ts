@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { AnswerReuse, type KeptAnswer, type ReuseKey } from '../../../src/mock/answer-reuse.js';
+import { AnswerReuse, traceHeadersOf, type KeptAnswer, type ReuseKey } from '../../../src/mock/answer-reuse.js';
 import type { Operation } from '../../../src/openapi/index.js';
 
 const operation = { id: 'get_app', method: 'GET', path: '/v1/apps/{app_id}' } as Operation;
@@ -23,6 +23,30 @@ describe('AnswerReuse', () => {
     expect(store.find(one, 1)?.body?.toString()).toBe('one');
     expect(store.find(other, 1)).toBeUndefined();
     expect(store.find(one, 2)).toBeUndefined();
+  });
+
+  it('leaves trace ids out of the key, in any case of their names, and nothing else', () => {
+    const store = new AnswerReuse(new Set(['traceparent', 'x-request-id']));
+    const keyWith = (headers: string[]) => store.keyOf(request(['host', 'a', ...headers]), 'GET', '/x')!.headers;
+    expect(keyWith(['traceparent', 't1', 'X-Request-Id', 'r1'])).toBe(keyWith(['traceparent', 't2', 'X-Request-Id', 'r2']));
+    expect(keyWith(['Traceparent', 't1'])).toBe(keyWith([]));
+    expect(keyWith(['x-nonce', '1'])).not.toBe(keyWith(['x-nonce', '2']));
+    // Name and value stay apart: a header named like another's value is not the same request.
+    expect(keyWith(['a', 'b'])).not.toBe(keyWith(['ab', '']));
+  });
+
+  it('keeps a trace header in the key when the document declares it, as a parameter or an API key', () => {
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {},
+      components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'Request-Id' }, alias: { $ref: '#/components/securitySchemes/key' } } },
+    };
+    const withParameter = { ...operation, parameters: [{ name: 'X-Request-Id', in: 'header' }] } as unknown as Operation;
+    const ignored = traceHeadersOf(document as never, [withParameter]);
+    expect(ignored.has('x-request-id')).toBe(false);
+    expect(ignored.has('request-id')).toBe(false);
+    expect(ignored.has('traceparent')).toBe(true);
   });
 
   it('wants an answer once its request repeats, among the last few requests to the target', () => {
