@@ -54,7 +54,7 @@ function fire(request, connections, seconds, latencies) {
         connections,
         pipelining: 1,
         duration: seconds,
-        // A case that names `freshHeader` sends a new value of it with every request (a trace id), so
+        // A case that names `freshHeader` sends a new value of it with every request (a nonce), so
         // no two requests are alike and the mock cannot answer one from what it kept for another.
         ...(request.freshHeader ? { requests: [{ setupRequest: withFreshHeader(request.freshHeader) }] } : {}),
       },

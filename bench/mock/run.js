@@ -122,6 +122,7 @@ async function benchThroughput() {
       // The reads and the ceiling in turn, round after round: a drift of the machine's load during
       // one round then skews one sample of each, and the median round leaves it out.
       ...Array.from({ length: CONFIG.readRounds }, () => reads).flat(),
+      ['mock', mock, cases.getAppTraced],
       ['prism', prism, peer.getApp],
       ['mock', mock, cases.createApp],
       ['persisted', persisted, createCase(persisted.url)],

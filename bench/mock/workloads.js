@@ -33,8 +33,14 @@ export async function prepareMockCases(base, seededRuns) {
     { key: 'getApp', name: 'GET app', request: request(`${base}/v1/apps/${app.id}`, 'GET', undefined, {}), status: 200 },
     {
       key: 'getAppFresh',
-      name: 'GET app, a new X-Request-Id each time',
-      request: { ...request(`${base}/v1/apps/${app.id}`, 'GET', undefined, {}), freshHeader: 'x-request-id' },
+      name: 'GET app, a new X-Nonce each time',
+      request: { ...request(`${base}/v1/apps/${app.id}`, 'GET', undefined, {}), freshHeader: 'x-nonce' },
+      status: 200,
+    },
+    {
+      key: 'getAppTraced',
+      name: 'GET app, a new traceparent each time',
+      request: { ...request(`${base}/v1/apps/${app.id}`, 'GET', undefined, {}), freshHeader: 'traceparent' },
       status: 200,
     },
     { key: 'createApp', name: 'POST create', request: request(`${base}/v1/apps`, 'POST', CREATE_BODY), status: 201 },
