@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import { escapeToken } from '../core/index.js';
-import { locate, type OpenApiDocument, type Operation } from '../openapi/index.js';
+import type { OpenApiDocument, Operation } from '../openapi/index.js';
 import type { Violation } from '../validation/index.js';
 import type { WireAnswer } from './respond.js';
+import { apiKeyHeaders } from './security.js';
 
 /** A request as answer reuse tells requests apart: its target, and every header it carried but a trace id. */
 export interface ReuseKey {
@@ -61,11 +61,7 @@ export function traceHeadersOf(document: OpenApiDocument, operations: readonly O
   for (const operation of operations) {
     for (const parameter of operation.parameters) if (parameter.in === 'header') declared.add(parameter.name.toLowerCase());
   }
-  const schemes = (document.components as { securitySchemes?: Record<string, unknown> } | undefined)?.securitySchemes ?? {};
-  for (const [name, raw] of Object.entries(schemes)) {
-    const scheme = locate(document, raw, `#/components/securitySchemes/${escapeToken(name)}`)?.node as { in?: unknown; name?: unknown } | undefined;
-    if (scheme?.in === 'header' && typeof scheme.name === 'string') declared.add(scheme.name.toLowerCase());
-  }
+  for (const header of apiKeyHeaders(document)) declared.add(header);
   return new Set(TRACE_HEADERS.filter((header) => !declared.has(header)));
 }
 

@@ -85,9 +85,25 @@ function schemeCheck(document: OpenApiDocument, name: string): SchemeCheck | und
   return known.get(name);
 }
 
+/** Lower-case names of the headers the document's API keys are sent in (what a request is judged by besides Authorization and cookies). */
+export function apiKeyHeaders(document: OpenApiDocument): string[] {
+  return Object.keys(securitySchemes(document) ?? {}).flatMap((name) => {
+    const scheme = schemeNamed(document, name);
+    return scheme?.type === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string' ? [scheme.name.toLowerCase()] : [];
+  });
+}
+
+const securitySchemes = (document: OpenApiDocument) =>
+  (document.components as { securitySchemes?: Record<string, unknown> } | undefined)?.securitySchemes;
+
+/** The scheme `components.securitySchemes` names `name`, its `$ref` followed. */
+function schemeNamed(document: OpenApiDocument, name: string): Record<string, unknown> | undefined {
+  const schemes = securitySchemes(document);
+  return schemes && Object.hasOwn(schemes, name) ? locate(document, schemes[name], `#/components/securitySchemes/${escapeToken(name)}`)?.node : undefined;
+}
+
 function buildCheck(document: OpenApiDocument, name: string): SchemeCheck | undefined {
-  const schemes = (document.components as { securitySchemes?: Record<string, unknown> } | undefined)?.securitySchemes;
-  const scheme = schemes && Object.hasOwn(schemes, name) ? locate(document, schemes[name], `#/components/securitySchemes/${escapeToken(name)}`)?.node : undefined;
+  const scheme = schemeNamed(document, name);
   if (!scheme) return undefined;
   const type = String(scheme.type ?? '');
   if (type === 'apiKey' && typeof scheme.name === 'string') return apiKeyCheck(String(scheme.in), scheme.name);
