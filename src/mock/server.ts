@@ -18,7 +18,7 @@ import type { PlaybackSource } from './playback-source.js';
 import { DEFAULT_BODY_LIMIT } from './read-body.js';
 import { applyCors, problem } from './respond.js';
 import { requestOrigin } from './request-origin.js';
-import { loggedTarget } from './request-log.js';
+import { loggedTarget, loggedTime } from './request-log.js';
 import { Router } from './router.js';
 import { SecurityGate } from './security.js';
 import type { LayerBuilder, LayerContext, StatefulLayer } from './stateful-layer.js';
@@ -136,7 +136,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     const done = (status: number) => {
       if (log) {
         const now = performance.now();
-        const arrived = new Date(Date.now() - (now - started)).toISOString();
+        const arrived = loggedTime(Date.now() - (now - started));
         log(`${arrived} ${req.method} ${loggedTarget(req.url ?? '')} ${status || 'reset'} ${(now - started).toFixed(1)}ms`);
       }
       observer?.ended(req, res, status);
