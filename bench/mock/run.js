@@ -80,66 +80,90 @@ async function measureLargeStartups() {
 const warmFetch = () => fetch('http://127.0.0.1:9/').catch(() => undefined);
 
 /**
- * All four servers run side by side (an idle one costs nothing) and the cases run in pairs: each
- * mock case right next to the baseline it is divided by, so drifting load on a shared machine
- * skews both sides of a ratio alike.
+ * The cases run in pairs: each mock case right next to the baseline it is divided by, so drifting
+ * load on a shared machine skews both sides of a ratio alike. Each server starts right before its
+ * first case, as a user starts a mock and then loads it: a Node process that sits idle for more
+ * than about 8 s before its first load is slowed for good once V8's memory reducer has compacted
+ * its heap (a bare node:http server as much as the mock), so a server started long before its turn
+ * would be measured in another mode than the one beside it. Two more, a mock and a bare server
+ * started first and loaded last, measure that idle effect as rows of their own.
  */
 async function benchThroughput() {
   const dir = await mkdtemp(join(tmpdir(), 'everruns-bench-'));
   const servers = [];
-  const started = async (promise) => {
-    const server = await promise;
+  // Settled before it is loaded: a mock compiles its validators in the background, and the
+  // platform's document takes seconds.
+  const settled = async (starting) => {
+    const server = await starting;
     servers.push(server);
+    await waitUntilIdle(server.pid);
     return server;
   };
+  const lazily = (start) => {
+    let server;
+    return () => (server ??= settled(start()));
+  };
   try {
-    const mock = await started(startMock());
-    const persisted = await started(startMock({ state: join(dir, 'state.db') }));
-    const platform = existsSync(PATHS.platformSpec) ? await started(startMock({ spec: PATHS.platformSpec, probe: { path: '/v1/agents' } })) : undefined;
-    const prism = await started(startPrism(PATHS.bundledSpec));
-    // Both as a user first starts them (`mock`, `prism mock SPEC`): the request log on.
-    const mockDefaults = await started(startMock({ defaults: true }));
-    const prismDefaults = await started(startPrism(PATHS.bundledSpec, { defaults: true }));
+    const idleMock = await settled(startMock());
+    const mock = await settled(startMock());
     const cases = Object.fromEntries((await prepareMockCases(mock.url, CONFIG.seededRuns)).map((entry) => [entry.key, entry]));
     const getAppBody = await probe(cases.getApp.request, 200);
-    const bare = await started(startBare(getAppBody));
-    const peer = Object.fromEntries(statelessCases(prism.url).map((entry) => [entry.key, entry]));
-    const [defaultsGetApp] = (await prepareMockCases(mockDefaults.url, 0)).filter((entry) => entry.key === 'getApp');
-    const [prismDefaultsGetApp] = statelessCases(prismDefaults.url).filter((entry) => entry.key === 'getApp');
-    // Every server settles first: the platform mock's background compile ran for seconds and took
-    // CPU from the GET app case beside it (65k req/s there, 77k for the inferred GET after it).
-    for (const server of servers) await waitUntilIdle(server.pid);
+    const idleBare = await settled(startBare(getAppBody));
+    const idleSince = performance.now();
     const idleRssMb = rssMb(mock.pid);
+    const bare = lazily(() => startBare(getAppBody));
+    const persisted = lazily(() => startMock({ state: join(dir, 'state.db') }));
+    const platform = existsSync(PATHS.platformSpec) ? lazily(() => startMock({ spec: PATHS.platformSpec, probe: { path: '/v1/agents' } })) : undefined;
+    const prism = lazily(() => startPrism(PATHS.bundledSpec));
+    // Both as a user first starts them (`mock`, `prism mock SPEC`): the request log on.
+    const mockDefaults = lazily(() => startMock({ defaults: true }));
+    const prismDefaults = lazily(() => startPrism(PATHS.bundledSpec, { defaults: true }));
+    // A case is made once per server (a stateful one first creates what it reads), then repeated.
+    const made = (caseFor) => {
+      let entry;
+      return async (server) => (entry ??= await caseFor(server));
+    };
+    const bareCase = () => made((server) => ({ key: 'getApp', name: 'GET (fixed body)', request: { url: `${server.url}/`, method: 'GET', headers: {} }, status: 200 }));
+    const prismCase = (key) => made((server) => statelessCases(server.url).find((entry) => entry.key === key));
+    const ownGetApp = () => made(async (server) => (await prepareMockCases(server.url, 0)).find((entry) => entry.key === 'getApp'));
+    const own = (key) => () => cases[key];
     const reads = [
-      ['bare', bare, { key: 'getApp', name: 'GET (fixed body)', request: { url: `${bare.url}/`, method: 'GET', headers: {} }, status: 200 }],
-      ['mock', mock, cases.getApp],
-      ['mock', mock, cases.getAppFresh],
-      ...(platform ? [['platform', platform, await inferredCase(platform.url)]] : []),
-      ['mockDefaults', mockDefaults, defaultsGetApp],
-      ['prismDefaults', prismDefaults, prismDefaultsGetApp],
+      ['mock', () => mock, own('getApp')],
+      ['bare', bare, bareCase()],
+      ['mock', () => mock, own('getAppFresh')],
+      ...(platform ? [['platform', platform, made((server) => inferredCase(server.url))]] : []),
+      ['mockDefaults', mockDefaults, ownGetApp()],
+      ['prismDefaults', prismDefaults, prismCase('getApp')],
     ];
     const plan = [
       // The reads and the ceiling in turn, round after round: a drift of the machine's load during
       // one round then skews one sample of each, and the median round leaves it out.
       ...Array.from({ length: CONFIG.readRounds }, () => reads).flat(),
-      ['mock', mock, cases.getAppTraced],
-      ['prism', prism, peer.getApp],
-      ['mock', mock, cases.createApp],
-      ['persisted', persisted, createCase(persisted.url)],
-      ['prism', prism, peer.createApp],
-      ['mock', mock, cases.updateApp],
-      ['mock', mock, cases.invokeWebhook],
-      ['mock', mock, cases.listRuns],
+      ['mock', () => mock, own('getAppTraced')],
+      ['prism', prism, prismCase('getApp')],
+      ['mock', () => mock, own('createApp')],
+      ['persisted', persisted, made((server) => createCase(server.url))],
+      ['prism', prism, prismCase('createApp')],
+      ['mock', () => mock, own('updateApp')],
+      ['mock', () => mock, own('invokeWebhook')],
+      ['mock', () => mock, own('listRuns')],
+      ['idleBare', () => idleBare, bareCase()],
+      ['idleMock', () => idleMock, ownGetApp()],
     ];
-    const results = { mock: { idleRssMb, getAppBytes: Buffer.byteLength(getAppBody), cases: {} }, bare: { cases: {} }, prism: { cases: {} }, persisted: { cases: {} }, platform: { cases: {} }, mockDefaults: { cases: {} }, prismDefaults: { cases: {} } };
+    const targets = ['mock', 'bare', 'prism', 'persisted', 'platform', 'mockDefaults', 'prismDefaults', 'idleMock', 'idleBare'];
+    const results = Object.fromEntries(targets.map((target) => [target, { cases: {} }]));
+    Object.assign(results.mock, { idleRssMb, getAppBytes: Buffer.byteLength(getAppBody) });
     const rounds = new Map();
-    for (const [target, server, entry] of plan) {
+    for (const [target, serverOf, caseFor] of plan) {
+      const server = await serverOf();
+      const entry = await caseFor(server);
+      if (target.startsWith('idle')) results[target].idleSeconds = (performance.now() - idleSince) / 1000;
       progress(`${target}: ${entry.name}`);
       const body = await probe(entry.request, entry.status);
       const result = { name: entry.name, bodyBytes: Buffer.byteLength(body), ...(await measure(entry.request, load(server.pid))) };
-      const id = `${target} ${entry.key}`;
-      rounds.set(id, [...(rounds.get(id) ?? []), result]);
-      results[target].cases[entry.key] = medianRound(rounds.get(id));
+      const key = `${target} ${entry.key}`;
+      rounds.set(key, [...(rounds.get(key) ?? []), result]);
+      results[target].cases[entry.key] = medianRound(rounds.get(key));
     }
     return results;
   } finally {
@@ -148,12 +172,18 @@ async function benchThroughput() {
   }
 }
 
-/** The round with the median throughput, with the peak RSS of all rounds and every round's req/s beside it. */
+/** The round with the median throughput, with the peak RSS of all rounds and every round's req/s and peak RSS beside it. */
 function medianRound(results) {
   const sorted = [...results].sort((a, b) => a.rps - b.rps);
   const median = sorted[Math.floor((sorted.length - 1) / 2)];
-  const peakRssMb = Math.max(...results.map((result) => result.peakRssMb ?? Number.NaN));
-  return { ...median, peakRssMb, sent: results.reduce((sum, result) => sum + result.sent, 0), roundsRps: results.map((result) => result.rps) };
+  const roundsPeakRssMb = results.map((result) => result.peakRssMb ?? Number.NaN);
+  return {
+    ...median,
+    peakRssMb: Math.max(...roundsPeakRssMb),
+    sent: results.reduce((sum, result) => sum + result.sent, 0),
+    roundsRps: results.map((result) => result.rps),
+    roundsPeakRssMb,
+  };
 }
 
 async function benchScale() {
