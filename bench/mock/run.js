@@ -120,35 +120,39 @@ async function benchThroughput() {
     const prismDefaults = lazily(() => startPrism(PATHS.bundledSpec, { defaults: true }));
     // A case is made once per server (a stateful one first creates what it reads), then repeated.
     const made = (caseFor) => {
-      let entry;
-      return async (server) => (entry ??= await caseFor(server));
+      const byServer = new Map();
+      return async (server) => {
+        if (!byServer.has(server)) byServer.set(server, await caseFor(server));
+        return byServer.get(server);
+      };
     };
-    const bareCase = () => made((server) => ({ key: 'getApp', name: 'GET (fixed body)', request: { url: `${server.url}/`, method: 'GET', headers: {} }, status: 200 }));
+    const bareGet = made((server) => ({ key: 'getApp', name: 'GET (fixed body)', request: { url: `${server.url}/`, method: 'GET', headers: {} }, status: 200 }));
     const prismCase = (key) => made((server) => statelessCases(server.url).find((entry) => entry.key === key));
-    const ownGetApp = () => made(async (server) => (await prepareMockCases(server.url, 0)).find((entry) => entry.key === 'getApp'));
+    const prismGetApp = prismCase('getApp');
+    const ownGetApp = made(async (server) => (await prepareMockCases(server.url, 0)).find((entry) => entry.key === 'getApp'));
     const own = (key) => () => cases[key];
     const reads = [
       ['mock', () => mock, own('getApp')],
-      ['bare', bare, bareCase()],
+      ['bare', bare, bareGet],
       ['mock', () => mock, own('getAppFresh')],
       ...(platform ? [['platform', platform, made((server) => inferredCase(server.url))]] : []),
-      ['mockDefaults', mockDefaults, ownGetApp()],
-      ['prismDefaults', prismDefaults, prismCase('getApp')],
+      ['mockDefaults', mockDefaults, ownGetApp],
+      ['prismDefaults', prismDefaults, prismGetApp],
     ];
     const plan = [
       // The reads and the ceiling in turn, round after round: a drift of the machine's load during
       // one round then skews one sample of each, and the median round leaves it out.
       ...Array.from({ length: CONFIG.readRounds }, () => reads).flat(),
       ['mock', () => mock, own('getAppTraced')],
-      ['prism', prism, prismCase('getApp')],
+      ['prism', prism, prismGetApp],
       ['mock', () => mock, own('createApp')],
       ['persisted', persisted, made((server) => createCase(server.url))],
       ['prism', prism, prismCase('createApp')],
       ['mock', () => mock, own('updateApp')],
       ['mock', () => mock, own('invokeWebhook')],
       ['mock', () => mock, own('listRuns')],
-      ['idleBare', () => idleBare, bareCase()],
-      ['idleMock', () => idleMock, ownGetApp()],
+      ['idleBare', () => idleBare, bareGet],
+      ['idleMock', () => idleMock, ownGetApp],
     ];
     const targets = ['mock', 'bare', 'prism', 'persisted', 'platform', 'mockDefaults', 'prismDefaults', 'idleMock', 'idleBare'];
     const results = Object.fromEntries(targets.map((target) => [target, { cases: {} }]));
