@@ -23,6 +23,7 @@ import { Router } from './router.js';
 import { SecurityGate } from './security.js';
 import type { LayerBuilder, LayerContext, StatefulLayer } from './stateful-layer.js';
 import { StatelessResponder } from './stateless.js';
+import { keepTickObjectShape } from './tick-object-shape.js';
 
 export interface MockServerOptions {
   spec: LoadedSpec;
@@ -82,6 +83,7 @@ const WARM_UP_DELAY_MS = 500;
 
 /** Starts the mock: routing, validation and answers from the document, plus optional stateful layers. */
 export async function createMockServer(options: MockServerOptions): Promise<MockServer> {
+  keepTickObjectShape();
   let spec = options.spec;
   let layers: StatefulLayer[] = [];
   let table: ReadonlyMap<Operation, StatefulLayer> = new Map();
