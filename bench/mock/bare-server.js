@@ -1,6 +1,11 @@
 // The ceiling target: the least work a Node HTTP server can do per request. It answers every
 // request with the same JSON body (the size of a real GET app answer, passed in BENCH_BODY).
+// It keeps a process.nextTick entry alive as the mock does (src/mock/tick-object-shape.ts), so an
+// idle spell slows neither; BENCH_BARE_PLAIN=1 leaves that out, to show what it prevents.
 import { createServer } from 'node:http';
+import { keepTickObjectShape } from '../../dist/mock/tick-object-shape.js';
+
+if (process.env.BENCH_BARE_PLAIN !== '1') keepTickObjectShape();
 
 const body = Buffer.from(process.env.BENCH_BODY ?? '{"ok":true}', 'utf8');
 const headers = { 'content-type': 'application/json', 'content-length': String(body.length) };

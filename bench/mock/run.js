@@ -82,11 +82,10 @@ const warmFetch = () => fetch('http://127.0.0.1:9/').catch(() => undefined);
 /**
  * The cases run in pairs: each mock case right next to the baseline it is divided by, so drifting
  * load on a shared machine skews both sides of a ratio alike. Each server starts right before its
- * first case, as a user starts a mock and then loads it: a Node process that sits idle for more
- * than about 8 s before its first load is slowed for good once V8's memory reducer has compacted
- * its heap (a bare node:http server as much as the mock), so a server started long before its turn
- * would be measured in another mode than the one beside it. Two more, a mock and a bare server
- * started first and loaded last, measure that idle effect as rows of their own.
+ * first case and is settled first. Two more, a mock and a plain bare server (without the
+ * process.nextTick entry the mock and the ceiling keep alive), started first and loaded last,
+ * measure what an idle spell does to each: V8's memory reducer, run on an idle Node process, slows
+ * a plain one for good (bench/README.md).
  */
 async function benchThroughput() {
   const dir = await mkdtemp(join(tmpdir(), 'everruns-bench-'));
@@ -108,7 +107,7 @@ async function benchThroughput() {
     const mock = await settled(startMock());
     const cases = Object.fromEntries((await prepareMockCases(mock.url, CONFIG.seededRuns)).map((entry) => [entry.key, entry]));
     const getAppBody = await probe(cases.getApp.request, 200);
-    const idleBare = await settled(startBare(getAppBody));
+    const idleBare = await settled(startBare(getAppBody, { plain: true }));
     const idleSince = performance.now();
     const idleRssMb = rssMb(mock.pid);
     const bare = lazily(() => startBare(getAppBody));

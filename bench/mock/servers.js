@@ -27,11 +27,14 @@ export async function startMock({ spec, state, probe, env, constraint, timeoutMs
   return launch(wrapped(constraint, args), port, probe ?? { path: '/v1/apps' }, { env: { ...process.env, ...env }, timeoutMs, logged: defaults });
 }
 
-/** The ceiling: `node:http` writing a fixed JSON body, with no routing or validation at all. */
-export async function startBare(body, { constraint } = {}) {
+/**
+ * The ceiling: `node:http` writing a fixed JSON body, with no routing or validation at all.
+ * `plain` leaves out the process.nextTick entry it keeps alive as the mock does.
+ */
+export async function startBare(body, { constraint, plain = false } = {}) {
   const port = await freePort();
   const args = [...(constraint?.nodeArgs ?? []), PATHS.bareServer, String(port)];
-  return launch(wrapped(constraint, args), port, { path: '/' }, { env: { ...process.env, BENCH_BODY: body } });
+  return launch(wrapped(constraint, args), port, { path: '/' }, { env: { ...process.env, BENCH_BODY: body, BENCH_BARE_PLAIN: plain ? '1' : '0' } });
 }
 
 /**
