@@ -24,6 +24,11 @@ interface Pending {
   durationMs: number;
 }
 
+// The request's record rides on its response until it ends: a WeakMap from responses to records
+// cost a rehash and an ephemeron write barrier per request, the symbol one monomorphic store.
+const PENDING = Symbol('journal record');
+type Journalled = ServerResponse & { [PENDING]?: Pending | undefined };
+
 /**
  * The requests the mock received (WireMock's request journal), the last `capacity` of them. It is
  * always on: a request costs one small record and a reference to its headers (and, when it has
@@ -33,7 +38,6 @@ interface Pending {
 export class RequestJournal implements RequestObserver {
   readonly watching = true;
   readonly #entries: RingBuffer<Pending>;
-  readonly #pending = new WeakMap<ServerResponse, Pending>();
 
   constructor(readonly capacity: number = DEFAULT_JOURNAL_SIZE) {
     this.#entries = new RingBuffer(capacity);
@@ -64,20 +68,20 @@ export class RequestJournal implements RequestObserver {
         pending.size += chunk.length;
       });
     }
-    this.#pending.set(res, pending);
+    (res as Journalled)[PENDING] = pending;
   }
 
   validated(): void {}
 
   answered(res: ServerResponse, operation: Operation): void {
-    const pending = this.#pending.get(res);
+    const pending = (res as Journalled)[PENDING];
     if (pending) pending.operation = operation.id;
   }
 
   ended(_req: IncomingMessage, res: ServerResponse, status: number): void {
-    const pending = this.#pending.get(res);
+    const pending = (res as Journalled)[PENDING];
     if (!pending) return;
-    this.#pending.delete(res);
+    (res as Journalled)[PENDING] = undefined;
     pending.status = status;
     pending.durationMs = Math.round((performance.now() - pending.started) * 10) / 10;
     // Under load an entry lives long enough (1,000 requests) to be promoted to V8's old space, where
@@ -85,7 +89,7 @@ export class RequestJournal implements RequestObserver {
     // tens of MB. Once the journal is full, the record the push drops is refilled instead, and the
     // request's own dies young.
     const slot = this.#entries.displaced();
-    this.#entries.push(slot ? Object.assign(slot, pending) : pending);
+    this.#entries.push(slot ? refill(slot, pending) : pending);
   }
 
   /** The entries `filter` matches, oldest first; `limit` keeps the newest N of them. */
@@ -102,6 +106,21 @@ export class RequestJournal implements RequestObserver {
   clear(): void {
     this.#entries.clear();
   }
+}
+
+// Field by field: Object.assign walks the source's properties generically on every call.
+function refill(slot: Pending, from: Pending): Pending {
+  slot.arrived = from.arrived;
+  slot.started = from.started;
+  slot.target = from.target;
+  slot.method = from.method;
+  slot.headers = from.headers;
+  slot.chunks = from.chunks;
+  slot.size = from.size;
+  slot.operation = from.operation;
+  slot.status = from.status;
+  slot.durationMs = from.durationMs;
+  return slot;
 }
 
 function toEntry(id: number, pending: Pending): JournalEntry {
