@@ -7,7 +7,8 @@ import { apiKeyHeaders } from './security.js';
 /** A request as answer reuse tells requests apart: its target, and every header it carried but a trace id. */
 export interface ReuseKey {
   target: string;
-  headers: string;
+  /** Names and values in turn, as received (`rawHeaders` itself when it carries no trace id). */
+  headers: readonly string[];
 }
 
 /** An answer as it went on the wire, with what the observers were told about its request. */
@@ -17,7 +18,7 @@ export interface KeptAnswer extends WireAnswer {
   /** The layers' state version the answer was computed at. */
   version: number;
   /** The request's headers, as `ReuseKey.headers`. */
-  requestHeaders: string;
+  requestHeaders: readonly string[];
 }
 
 // Enough for every item a polling client reads; the store is emptied when full rather than ordered.
@@ -67,7 +68,7 @@ export function traceHeadersOf(document: OpenApiDocument, operations: readonly O
 
 /** What is kept for one target: the last few requests' headers, and the answers of those that repeated. */
 interface TargetRecord {
-  recent: string[];
+  recent: Array<readonly string[]>;
   answers: KeptAnswer[];
 }
 
@@ -95,23 +96,25 @@ export class AnswerReuse {
   keyOf(req: IncomingMessage, method: string, target: string): ReuseKey | undefined {
     if (method !== 'GET') return undefined;
     const raw = req.rawHeaders;
-    let headers = '';
+    // Compared pair by pair rather than joined into one string: a request without trace ids (most
+    // of them) is keyed by its own header list, with nothing allocated.
+    let headers: string[] | undefined;
     for (let i = 0; i < raw.length; i += 2) {
       const name = raw[i]!;
       // RFC 9110 §5.1: names are case-insensitive; most clients send them lower-case, so only a name
       // that starts in upper case pays for lower-casing.
       const first = name.charCodeAt(0);
-      if (this.traceHeaders.has(first >= 65 && first <= 90 ? name.toLowerCase() : name)) continue;
-      headers += `${name}\n${raw[i + 1]}\n`;
+      if (this.traceHeaders.has(first >= 65 && first <= 90 ? name.toLowerCase() : name)) headers ??= raw.slice(0, i);
+      else headers?.push(name, raw[i + 1]!);
     }
-    return { target, headers };
+    return { target, headers: headers ?? raw };
   }
 
   /** The answer kept for this request at this state version, if any. */
   find(key: ReuseKey, version: number): KeptAnswer | undefined {
     const record = this.#kept.get(key.target);
     if (record === undefined) return undefined;
-    for (const kept of record.answers) if (kept.requestHeaders === key.headers && kept.version === version) return kept;
+    for (const kept of record.answers) if (kept.version === version && sameHeaders(kept.requestHeaders, key.headers)) return kept;
     return undefined;
   }
 
@@ -122,7 +125,7 @@ export class AnswerReuse {
       if (this.#kept.size >= MAX_TARGETS) this.#kept.clear();
       this.#kept.set(key.target, (record = { recent: [], answers: [] }));
     }
-    if (record.recent.includes(key.headers)) return true;
+    if (record.recent.some((seen) => sameHeaders(seen, key.headers))) return true;
     if (record.recent.length >= VARIANTS) record.recent.shift();
     record.recent.push(key.headers);
     return false;
@@ -132,11 +135,18 @@ export class AnswerReuse {
   keep(key: ReuseKey, answer: KeptAnswer): void {
     const record = this.#kept.get(key.target);
     if (record === undefined || (answer.body && answer.body.length > MAX_KEPT_BODY)) return;
-    const same = record.answers.findIndex((kept) => kept.requestHeaders === key.headers);
+    const same = record.answers.findIndex((kept) => sameHeaders(kept.requestHeaders, key.headers));
     if (same >= 0) record.answers[same] = answer;
     else {
       if (record.answers.length >= VARIANTS) record.answers.shift();
       record.answers.push(answer);
     }
   }
+}
+
+function sameHeaders(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
