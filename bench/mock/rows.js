@@ -45,6 +45,8 @@ function throughputRows({ mock, bare, prism, persisted, platform, mockDefaults, 
     row('mock GET app ÷ Prism, request logs off', throughput('mock', m.getApp), throughput('Prism', prism.cases.getApp), { ...req, target: { on: 'ratio', atLeast: 5 }, failed: broken(m.getApp, prism.cases.getApp) }),
     // Issue 13's "≥ 20× Prism" is Prism as a user starts it; with its log off, Prism is a fifteenth of the bare server, so 20× would be above the ceiling.
     row('mock GET app ÷ Prism, both as started by default (request log on)', throughput('mock', mockDefaults.cases.getApp), throughput('Prism', prismDefaults.cases.getApp), { ...req, target: { on: 'ratio', atLeast: 20 }, failed: broken(mockDefaults.cases.getApp, prismDefaults.cases.getApp) }),
+    // The most any Node server reaches here: machines differ in what they slow (on one, the bare server ran 4.9x slower than on another and Prism 2.1x), and 20x can lie above the ceiling.
+    row('bare ceiling ÷ Prism as started by default (the ratio above at the ceiling)', ceiling, throughput('Prism', prismDefaults.cases.getApp), { ...req, failed: broken(bare.cases.getApp, prismDefaults.cases.getApp) }),
     // Issue 9: a GET of an inferred resource (the platform's document) within 15 % of GET app.
     ...(platform.cases.getAgent
       ? [row('mock GET agent (inferred) ÷ GET app', throughput('mock', platform.cases.getAgent), throughput('GET app', m.getApp), { ...req, target: { on: 'ratio', atLeast: 0.85 }, failed: broken(platform.cases.getAgent) })]
