@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 
 /**
  * Compares two secrets in constant time. Both sides are hashed first so the buffers handed to
@@ -10,7 +10,10 @@ export function secretsEqual(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), expectedDigest(expected));
 }
 
-const digest = (secret: string) => createHash('sha256').update(secret, 'utf8').digest();
+// One-shot: a Hash object (createHash) is a native object with a weak handle, and every one that
+// dies costs the next young-generation collection a callback; under webhook load that was about a
+// fifth of each collection's pause.
+const digest = (secret: string) => hash('sha256', secret, 'buffer');
 
 // Bounded: emptied when full, so a mock with many secrets still keeps at most this many digests.
 const MAX_EXPECTED = 1024;

@@ -146,7 +146,11 @@ describe('the request journal: GET /__mock/requests', () => {
       headers: { 'content-type': 'application/octet-stream' },
       body: Buffer.from([0xff, 0xfe, 0x00, 0x01]),
     });
-    const [large, binary] = mock.requests();
+    const accented = JSON.stringify({ name: 'Zoë 🐕 Ærø', photoUrls: [] });
+    await fetch(`${mock.url}/pet`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: accented });
+    const [large, binary, text] = mock.requests();
+    // The bytes come back as they were sent: multi-byte UTF-8 intact.
+    expect(text).toMatchObject({ body: accented, bodySize: Buffer.byteLength(accented) });
     expect(large).toMatchObject({ bodySize: Buffer.byteLength(big), bodyTruncated: true });
     expect(large!.body).toHaveLength(64 * 1024);
     expect(binary).toMatchObject({ body: Buffer.from([0xff, 0xfe, 0x00, 0x01]).toString('base64'), bodyEncoding: 'base64', bodySize: 4 });

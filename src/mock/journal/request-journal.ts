@@ -17,7 +17,8 @@ interface Pending {
   target: string;
   method: string;
   headers: IncomingMessage['headers'];
-  chunks: Buffer[] | undefined;
+  /** The body's first bytes, one latin1 character each: a string is one object for the collector, a Buffer three. */
+  body: string | undefined;
   size: number;
   operation: string | null;
   status: number;
@@ -52,7 +53,7 @@ export class RequestJournal implements RequestObserver {
       target,
       method: req.method ?? 'GET',
       headers: req.headers,
-      chunks: undefined,
+      body: undefined,
       size: 0,
       operation: null,
       status: 0,
@@ -60,11 +61,11 @@ export class RequestJournal implements RequestObserver {
     };
     // RFC 9112 §6.3: only these headers announce a body; a request without them pays for no listener.
     if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined) {
-      const chunks: Buffer[] = (pending.chunks = []);
+      pending.body = '';
       // Added in the same tick as the body reader, this listener sees the same chunks and takes none.
       req.on('data', (chunk: Buffer) => {
         const room = MAX_CAPTURED_BODY - Math.min(pending.size, MAX_CAPTURED_BODY);
-        if (room > 0) chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+        if (room > 0) pending.body += (chunk.length > room ? chunk.subarray(0, room) : chunk).toString('latin1');
         pending.size += chunk.length;
       });
     }
@@ -115,7 +116,7 @@ function refill(slot: Pending, from: Pending): Pending {
   slot.target = from.target;
   slot.method = from.method;
   slot.headers = from.headers;
-  slot.chunks = from.chunks;
+  slot.body = from.body;
   slot.size = from.size;
   slot.operation = from.operation;
   slot.status = from.status;
@@ -136,7 +137,7 @@ function toEntry(id: number, pending: Pending): JournalEntry {
     operation: pending.operation,
     durationMs: pending.durationMs,
   };
-  if (pending.chunks && pending.size > 0) Object.assign(entry, bodyOf(Buffer.concat(pending.chunks), pending.size));
+  if (pending.body !== undefined && pending.size > 0) Object.assign(entry, bodyOf(Buffer.from(pending.body, 'latin1'), pending.size));
   return entry;
 }
 
