@@ -11,8 +11,8 @@ export function secretsEqual(given: string, expected: string): boolean {
 }
 
 // One-shot: a Hash object (createHash) is a native object with a weak handle, and every one that
-// dies costs the next young-generation collection a callback; under webhook load that was about a
-// fifth of each collection's pause.
+// dies costs the next young-generation collection a callback; checking a token on every request,
+// that was about a fifth of each collection's pause.
 const digest = (secret: string) => hash('sha256', secret, 'buffer');
 
 // Bounded: emptied when full, so a mock with many secrets still keeps at most this many digests.
