@@ -12,8 +12,6 @@ export interface CliIo {
   cwd?: string;
   /** stdout is a terminal: progress redraws one line, and colour is on unless NO_COLOR says otherwise. */
   tty?: boolean;
-  /** The process is the CLI's own, not a test's: a mock may tune its V8 heap (`boundYoungGeneration`). */
-  ownsProcess?: boolean;
 }
 
 // How often a command started by npm looks whether npm is still there.
@@ -35,7 +33,6 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
     tty: process.stdout.isTTY === true,
-    ownsProcess: true,
   };
 }
 

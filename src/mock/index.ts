@@ -5,7 +5,6 @@ export { MAX_DELAY_MS, parseFaultKind, type FaultKind } from './fault-kind.js';
 export type { PlaybackSource } from './playback-source.js';
 export type { LayerAnswer, LayerBuilder, LayerContext, LayerRequest, StatefulLayer } from './stateful-layer.js';
 export { createRandom } from './random.js';
-export { boundYoungGeneration } from './young-generation.js';
 export { Router } from './router.js';
 export { createAppsLayer, isAppsOperation, parseAppsSnapshot, seedSink, type ChangeSink } from './apps/apps-layer.js';
 export { createIdSource, seededClock } from './apps/id-source.js';

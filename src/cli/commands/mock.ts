@@ -1,6 +1,6 @@
 import { UsageError } from '../../core/index.js';
 import { startMock, type ReloadEvent, type StartMockOptions } from '../../api/index.js';
-import { boundYoungGeneration, MAX_DELAY_MS, parseFaultKind, type FaultKind } from '../../mock/index.js';
+import { MAX_DELAY_MS, parseFaultKind, type FaultKind } from '../../mock/index.js';
 import { describeResourceMap, type ResourceMap } from '../../model/resources/index.js';
 import { formatLoadWarnings } from '../../openapi/index.js';
 import { flagLabel, integerFlag, nonBlankFlag, numberFlag, parseCommandFlags, urlFlag } from '../args.js';
@@ -146,7 +146,6 @@ export async function runMock(argv: string[], io: CliIo): Promise<number> {
       reported(event, io);
     },
   };
-  if (io.ownsProcess) boundYoungGeneration();
   const mock = await startMock(options);
   const { spec } = mock;
   const bound = options.host !== '127.0.0.1' && !mock.url.includes(options.host!) ? ` (bound to ${options.host})` : '';
