@@ -15,9 +15,9 @@ import { createHook } from 'node:async_hooks';
 
 let kept: object | undefined;
 
-/** Captures a queue entry once per process; true when one is held. Idempotent. */
-export function keepTickObjectShape(): boolean {
-  if (kept !== undefined) return true;
+/** Captures a queue entry once per process. Idempotent. */
+export function keepTickObjectShape(): void {
+  if (kept !== undefined) return;
   const hook = createHook({
     init(_asyncId, type, _triggerAsyncId, resource) {
       if (type === 'TickObject') kept ??= resource;
@@ -26,7 +26,6 @@ export function keepTickObjectShape(): boolean {
   hook.enable();
   process.nextTick(noop);
   hook.disable();
-  return kept !== undefined;
 }
 
 function noop(): void {}
