@@ -26,3 +26,4 @@ export { maskSecrets } from './mask-secrets.js';
 export { maskUrlCredentials, splitUrlCredentials, type UrlCredentials } from './url-credentials.js';
 export { bearerToken, secretsEqual } from './credentials.js';
 export { TOOL } from './tool.js';
+export { deepFreeze, isShared } from './deep-freeze.js';

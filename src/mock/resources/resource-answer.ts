@@ -1,4 +1,4 @@
-import { isJsonMediaType } from '../../core/index.js';
+import { deepFreeze, isJsonMediaType, isShared } from '../../core/index.js';
 import type { ResourceOutcome, ResourceRoute } from '../../model/resources/index.js';
 import { findResponse, type Operation } from '../../openapi/index.js';
 import type { LinkRequest } from '../self-link-placer.js';
@@ -62,7 +62,7 @@ export class ResourceAnswers {
   }
 
   #checkedBody(pointer: string, body: unknown): unknown {
-    const frozen = body !== null && typeof body === 'object' && Object.isFrozen(body);
+    const frozen = isShared(body);
     if (frozen) {
       const known = this.#checkedByIdentity.get(body);
       if (known?.pointer === pointer) return known.checked;
@@ -78,7 +78,9 @@ export class ResourceAnswers {
     const key = `${pointer}\n${text}`;
     let checked = this.#checked.get(key);
     if (checked === undefined) {
-      checked = fitToSchema(this.#engine, pointer, body);
+      // Kept for every request with the same body, the checked form is shared: frozen, so the mock
+      // keeps its bytes too.
+      checked = deepFreeze(fitToSchema(this.#engine, pointer, body));
       if (this.#checked.size >= MAX_CACHED) this.#checked.clear();
       this.#checked.set(key, checked);
     }

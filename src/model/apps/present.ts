@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../core/index.js';
 import type { AllowedAction } from './allowed-action.js';
 import type { AppRecord, ChannelRecord, RunRecord } from './records.js';
 import { redactConfig } from './redact.js';
@@ -29,11 +30,11 @@ function configForWire(channel: ChannelRecord): Record<string, unknown> {
 const READ_CACHE_LIMIT = 1024;
 const readCache = new Map<AppRecord, { baseUrl: string; uiBaseUrl: string; body: Readonly<Record<string, unknown>> }>();
 
-/** {@link presentApp} for repeated reads; the returned object is shared and must not be mutated. */
+/** {@link presentApp} for repeated reads; the returned object is shared and frozen, never to be mutated. */
 export function presentAppForRead(app: AppRecord, env: AppsEnvironment): Readonly<Record<string, unknown>> {
   const known = readCache.get(app);
   if (known && known.baseUrl === env.baseUrl && known.uiBaseUrl === env.uiBaseUrl) return known.body;
-  const body = presentApp(app, env);
+  const body = deepFreeze(presentApp(app, env));
   if (readCache.size >= READ_CACHE_LIMIT) readCache.delete(readCache.keys().next().value!);
   readCache.set(app, { baseUrl: env.baseUrl, uiBaseUrl: env.uiBaseUrl, body });
   return body;

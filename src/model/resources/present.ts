@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../core/index.js';
 import { isObject } from './merge-patch.js';
 import type { ResourceRecord } from './model-types.js';
 import { withSelfLinks } from './server-fields.js';
@@ -36,13 +37,4 @@ export function presentForRead(collection: ResourceCollection, record: ResourceR
   if (readCache.size >= READ_CACHE_LIMIT) readCache.delete(readCache.keys().next().value!);
   readCache.set(record, { endpoint, origin, body });
   return body;
-}
-
-// A shared body that something changed would answer the next read wrong; frozen, the change throws.
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const member of Object.values(value)) deepFreeze(member);
-  }
-  return value;
 }

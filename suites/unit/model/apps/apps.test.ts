@@ -182,6 +182,26 @@ describe('list_apps and get_app', () => {
     expect((missing.body as any).allowed_actions[0].rel).toBe('get-existing');
   });
 
+  it('hands out one frozen body for repeated reads of an unchanged app, and a new one after a change', () => {
+    const h = harness();
+    const app = h.createApp();
+    const read = () => h.call('get_app', { pathParams: { app_id: app.id } }).response.body as Record<string, unknown>;
+    const first = read();
+    // Frozen marks a shared body: the mock keeps its bytes by identity, so a mutation must throw.
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first['allowed_actions'])).toBe(true);
+    expect(() => {
+      (first as Record<string, unknown>)['name'] = 'Changed';
+    }).toThrow(TypeError);
+    expect(read()).toBe(first);
+    h.call('update_app', { pathParams: { app_id: app.id }, body: { name: 'Renamed' } });
+    const after = read();
+    expect(after).not.toBe(first);
+    expect(after['name']).toBe('Renamed');
+    // A create's body is its own, never handed out again, so nothing is kept for it.
+    expect(Object.isFrozen(h.call('create_app', { body: { name: 'Other', harness_id: app.harness_id } }).response.body)).toBe(false);
+  });
+
   it.each([
     ['app_0123', /got 4 hex digits/],
     ['appchan_' + 'a'.repeat(32), /got prefix 'appchan_'/],
