@@ -57,7 +57,6 @@ function accept(ctx: HandlerContext, app: AppRecord, channel: ChannelRecord): Ap
   }
   const body = readWebhookBody(ctx.request.rawBody, ctx.request.body);
   const template = channel.channel_config['message'];
-  const context = webhookTemplateContext(app, channel, ctx.nowIso, body, ctx.request.headers);
   const name = channel.channel_config['name'];
   const run: RunRecord = {
     id: ctx.env.newId('run'),
@@ -68,7 +67,10 @@ function accept(ctx: HandlerContext, app: AppRecord, channel: ChannelRecord): Ap
     created_at: ctx.nowIso,
     outcome: ctx.env.random() < ctx.env.runFailureRate ? 'err' : 'ok',
     session_id: sessionId,
-    message: typeof template === 'string' ? renderTemplate(template, context) : '',
+    message:
+      typeof template === 'string'
+        ? renderTemplate(template, webhookTemplateContext(template, app, channel, ctx.nowIso, body, ctx.request.headers))
+        : '',
   };
   ctx.store.addRun(run);
   changes.push({ kind: 'run', record: run });

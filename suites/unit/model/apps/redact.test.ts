@@ -56,4 +56,12 @@ describe('redactHeaders', () => {
       'x-trace': '1',
     });
   });
+
+  it('keeps a header named __proto__ as a plain member, never as the prototype', () => {
+    const headers = JSON.parse('{"__proto__": "p", "x-trace": "1"}') as Record<string, string>;
+    const redacted = redactHeaders(headers);
+    expect(Object.keys(redacted)).toEqual(['__proto__', 'x-trace']);
+    expect(redacted['__proto__']).toBe('p');
+    expect(JSON.stringify(redacted)).toBe('{"__proto__":"p","x-trace":"1"}');
+  });
 });

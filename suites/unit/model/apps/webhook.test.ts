@@ -166,6 +166,22 @@ describe('invoke_webhook message template', () => {
     expect(run.message).not.toContain(token);
   });
 
+  it('renders the whole webhook value as JSON, its headers redacted', () => {
+    const h = harness();
+    const { appId, channelId, token } = h.publishedWebhook({ message: '{{ webhook }}' });
+    const outcome = h.call('invoke_webhook', {
+      pathParams: { app_id: appId, channel_id: channelId },
+      headers: { 'x-everruns-webhook-token': token, 'x-request-id': 'req-8' },
+      rawBody: Buffer.from('{"a":1}'),
+    });
+    const run = outcome.changes.find((c) => c.kind === 'run')!.record as any;
+    expect(JSON.parse(run.message)).toEqual({
+      body: '{"a":1}',
+      json: { a: 1 },
+      headers: { 'x-everruns-webhook-token': '[REDACTED]', 'x-request-id': 'req-8' },
+    });
+  });
+
   it('uses the raw text as payload when the body is not JSON, and accepts a blank rendering', () => {
     const h = harness();
     const { appId, channelId, token } = h.publishedWebhook({ message: '{{ payload }}/{{ webhook.json }}' });
