@@ -10,7 +10,8 @@ export interface WebhookBody {
 /** Reads the webhook body from the raw bytes, falling back to the parsed body the engine passed. */
 export function readWebhookBody(rawBody: unknown, body: unknown): WebhookBody {
   let text: string;
-  if (Buffer.isBuffer(rawBody) || rawBody instanceof Uint8Array) text = Buffer.from(rawBody).toString('utf8');
+  // A view, not Buffer.from(bytes), which would copy the body only to decode it.
+  if (rawBody instanceof Uint8Array) text = Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength).toString('utf8');
   else if (typeof body === 'string') text = body;
   else if (body === undefined) text = '';
   else text = safeStringify(body);

@@ -182,6 +182,18 @@ describe('invoke_webhook message template', () => {
     });
   });
 
+  it('reads a raw body handed as a view into larger bytes as exactly those bytes', () => {
+    const h = harness();
+    const { appId, channelId, token } = h.publishedWebhook({ message: '{{ payload.n }}|{{ webhook.body }}' });
+    const bytes = new TextEncoder().encode('xx{"n":"é"}yy').subarray(2, 12);
+    const outcome = h.call('invoke_webhook', {
+      pathParams: { app_id: appId, channel_id: channelId },
+      headers: { 'x-everruns-webhook-token': token },
+      rawBody: bytes,
+    });
+    expect((outcome.changes.at(-1)!.record as any).message).toBe('é|{"n":"é"}');
+  });
+
   it('uses the raw text as payload when the body is not JSON, and accepts a blank rendering', () => {
     const h = harness();
     const { appId, channelId, token } = h.publishedWebhook({ message: '{{ payload }}/{{ webhook.json }}' });
