@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../core/index.js';
 import { presentRun } from './present.js';
 import type { AppsStore } from './store.js';
 import type { AppsEnvironment } from './types.js';
@@ -25,7 +26,7 @@ export interface RunQuery {
 // A listing of 100 runs cost a GET a third of its time in presenting runs and a tenth in
 // serialising them, on every request. Its body only changes when something is written, when a run
 // enters or leaves the window, or when a running run completes; so it is kept with the instants it
-// holds for and handed out again (the same object, which the mock serialises once).
+// holds for and handed out again: the same frozen object, which the mock serialises once.
 interface Kept {
   body: Readonly<Record<string, unknown>>;
   fromMs: number;
@@ -34,7 +35,7 @@ interface Kept {
 const KEPT_LIMIT = 256;
 const kept = new WeakMap<AppsStore, { version: number; byQuery: Map<string, Kept> }>();
 
-/** The body of `GET /v1/apps/{app_id}/runs` at `nowMs`; shared between requests, never to be mutated. */
+/** The body of `GET /v1/apps/{app_id}/runs` at `nowMs`; shared between requests and frozen, never to be mutated. */
 export function runListing(store: AppsStore, query: RunQuery, nowMs: number, env: AppsEnvironment): Readonly<Record<string, unknown>> {
   let current = kept.get(store);
   if (current?.version !== store.version) kept.set(store, (current = { version: store.version, byQuery: new Map() }));
@@ -71,7 +72,7 @@ function listRuns(store: AppsStore, query: RunQuery, nowMs: number, env: AppsEnv
   }
   const body: Record<string, unknown> = { data };
   if (query.groupBy === 'hour') body.buckets = hourBuckets(data);
-  return { body, fromMs: nowMs, untilMs };
+  return { body: deepFreeze(body), fromMs: nowMs, untilMs };
 }
 
 /** Per-UTC-hour counts of the listed runs, oldest hour first; only hours with runs appear. */

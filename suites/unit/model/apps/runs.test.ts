@@ -134,12 +134,14 @@ describe('list_app_runs', () => {
 });
 
 // The listing is kept between requests while nothing changes; each test lists twice (the second
-// from what was kept) before a change, and the listing after it must show the change.
+// from what was kept: the same frozen body, whose bytes the mock keeps) before a change, and the
+// listing after it must show the change.
 describe('list_app_runs between changes', () => {
   const listed = (h: ReturnType<typeof harness>, appId: string, query: Record<string, string> = {}) => {
     const first = h.call('list_app_runs', { pathParams: { app_id: appId }, query }).response.body as any;
     const second = h.call('list_app_runs', { pathParams: { app_id: appId }, query }).response.body as any;
-    expect(second).toEqual(first);
+    expect(second).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.data)).toBe(true);
     return first;
   };
 
