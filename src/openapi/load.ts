@@ -10,7 +10,7 @@ import { patternWarnings } from './pattern-warnings.js';
 import { structureWarnings, type DocumentVersion } from './structure-warnings.js';
 import { convertSwagger2 } from './swagger2.js';
 import { linesOf } from './text-lines.js';
-import { cachedLoad, rememberLoad } from './validation-cache.js';
+import { cachedLoad, isJsonData, rememberLoad } from './validation-cache.js';
 import { walkObjects } from './walk.js';
 
 /** An OpenAPI document ready for routing, validation and generation, with what is wrong in it. */
@@ -43,7 +43,10 @@ export async function loadSpec(source: string, fetched?: string): Promise<Loaded
   } catch (cause) {
     throw new SpecError(`cannot read spec file ${source}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`, { cause });
   }
-  const parsed = parseText(text, source);
+  const cached = cachedLoad(text);
+  const parsed = cached?.yamlValue !== undefined ? { value: cached.yamlValue, json: false, warnings: [] } : parseText(text, source);
+  // Taken before bundling and repairs change the document, so the next load starts from the same value.
+  const yamlValue = cached || parsed.json || !isJsonData(parsed.value) ? undefined : structuredClone(parsed.value);
   if (text.trim() === '' || parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
     throw new SpecError(`spec file ${source} is empty or not an object`);
   }
@@ -56,7 +59,6 @@ export async function loadSpec(source: string, fetched?: string): Promise<Loaded
       throw new SpecError(`cannot resolve the external references of ${source}: ${firstLine(cause)}`, { cause });
     }
   }
-  const cached = cachedLoad(text);
   const found = [...parsed.warnings];
   if (!cached) found.push(...(await structureWarnings(document, declared)));
   // The repairs run on every load of a document that needed them: the rest of the engine follows
@@ -90,7 +92,7 @@ export async function loadSpec(source: string, fetched?: string): Promise<Loaded
     if (repair && dropUnusableKeywords(document, '3.0').length > 0) repaired = true;
     if (!cached) warnings.push(...converted.warnings);
   }
-  if (!cached) rememberLoad(text, { warnings, repaired });
+  if (!cached) rememberLoad(text, { warnings, repaired, ...(yamlValue === undefined ? {} : { yamlValue }) });
   const served = document as OpenApiDocument;
   return { source, version: declared === '3.1' ? '3.1' : '3.0', document: served, operations: listOperations(served), warnings };
 }
