@@ -56,7 +56,7 @@ export function problem(res: ServerResponse, details: ProblemDetails, headers: R
 
 // A layer hands out a shared (frozen) body again while its item is unchanged; its JSON text is then
 // serialised once. Only shared bodies are kept: an entry for every new body (each create, update,
-// webhook run) made each scavenge under write load a sixth longer, for bytes never sent again.
+// recorded run) made each scavenge under write load a sixth longer, for bytes never sent again.
 const serialised = new WeakMap<object, Buffer>();
 
 function toJson(body: unknown): Buffer {

@@ -26,10 +26,11 @@ async function literalSlotsAfterReduction(kind: 'mock' | 'bare'): Promise<string
   try {
     const began = Date.now();
     // Served one request, then idle: the reducer runs about 8 s after start, up to three
-    // collections 0.5 s apart; the first one clears the feedback.
+    // collections 0.5 s apart; the first one clears the feedback. On a machine busy with the rest
+    // of the suite it may find the allocation rate too high and wait another 8 s, several times.
     while (!/^ready$[^]*Mark-Compact \(reduce\)/m.test(output())) {
       if (child.exitCode !== null) throw new Error(`${kind} child exited early:\n${output().slice(-2000)}`);
-      if (Date.now() - began > 60_000) throw new Error(`no memory-reducing collection within 60 s (${kind})`);
+      if (Date.now() - began > 120_000) throw new Error(`no memory-reducing collection within 120 s (${kind})`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -49,5 +50,5 @@ describe('a mock idle after start-up', () => {
     expect(bare).toContain('MEGAMORPHIC');
     expect(mock.length).toBe(bare.length);
     expect(mock.every((state) => state === 'MONOMORPHIC')).toBe(true);
-  }, 90_000);
+  }, 150_000);
 });

@@ -35,7 +35,8 @@ async function setup() {
     };
     const routed = judge.route(method, path)!;
     const answer = target.predict(modelRequest(validator, routed, request), []).response;
-    const json = answer.body as Record<string, unknown> | undefined;
+    // A copy: the model hands out shared, frozen bodies, which a tamper must not change.
+    const json = answer.body === undefined ? undefined : (structuredClone(answer.body) as Record<string, unknown>);
     if (json) tamper(json);
     const response = { status: answer.status, headers: { 'content-type': 'application/json' }, body: Buffer.from(json ? JSON.stringify(json) : '') };
     return { json, mismatches: judge.judge(routed, request, response, json) };
