@@ -1,4 +1,5 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { connect } from 'node:net';
 import { RequestVerificationError, startMock, type MockHandle, type StartMockOptions } from '../../src/api/index.js';
 import { HARNESS } from '../helpers/apps-ids.js';
 
@@ -132,6 +133,28 @@ describe('the request journal: GET /__mock/requests', () => {
     expect(entry!.headers['x-second']).toBe('yes');
     expect(entry).not.toHaveProperty('body');
     expect(entry).not.toHaveProperty('bodySize');
+  });
+
+  it('gives back the target and headers byte for byte, through a slot a large request grew and a small one reuses', async () => {
+    const mock = await mockFor({ journalSize: 1 });
+    const { port } = new URL(mock.url);
+    // Raw bytes: obs-text (RFC 9110 §5.5) in a value, and a repeated header.
+    const raw = (target: string, headers: string) =>
+      new Promise<void>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.end(Buffer.from(`GET ${target} HTTP/1.1\r\nhost: x\r\nconnection: close\r\n${headers}\r\n`, 'latin1')));
+        socket.on('error', reject).on('close', () => resolve()).resume();
+      });
+    const long = 'v'.repeat(3000);
+    await raw('/v1/apps?q=%C3%A9', `x-long: ${long}\r\nx-accent: caf\xe9\r\nx-dup: 1\r\nx-dup: 2\r\n`);
+    const [large] = mock.requests();
+    expect(large).toMatchObject({ path: '/v1/apps', query: 'q=%C3%A9', status: 200 });
+    expect(large!.headers).toMatchObject({ 'x-long': long, 'x-accent': 'caf\xe9', 'x-dup': '1, 2', host: 'x' });
+    await raw('/v1/apps', 'x-small: yes\r\n');
+    const [small] = mock.requests();
+    expect(small!.headers).toEqual({ host: 'x', connection: 'close', 'x-small': 'yes' });
+    expect(small).toMatchObject({ path: '/v1/apps', query: '' });
+    // The first entry, listed before the slot was refilled, is a copy and stays as it was.
+    expect(large!.headers['x-long']).toBe(long);
   });
 
   it('keeps the first 64 KiB of a large body and says so, and a binary body as base64', async () => {

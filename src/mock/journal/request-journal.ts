@@ -10,20 +10,38 @@ import { compileFilter, type RequestFilter } from './journal-filter.js';
 /** How many requests the journal keeps by default; older ones are dropped first. */
 export const DEFAULT_JOURNAL_SIZE = 1000;
 
-// What the request path stores: raw facts only. Paths, queries and bodies are decoded when listed.
+// What a request carries until it ends: it dies young, in V8's nursery.
 interface Pending {
   arrived: number;
   started: number;
-  target: string;
-  method: string;
-  headers: IncomingMessage['headers'];
   /** The body's first bytes, one latin1 character each: a string is one object for the collector, a Buffer three. */
   body: string | undefined;
+  size: number;
+  operation: string | null;
+}
+
+// What the journal keeps of a request. Its text (target, headers, body) lives in the slot's own
+// buffer, outside V8's heap: a kept `req.headers` object and its strings survived every scavenge
+// for 1,000 requests, and that survival is what makes V8 grow its young generation to its 32 MB
+// maximum (the journal added 14 MB to the RSS of a loaded mock). A slot is refilled, not replaced,
+// once the journal is full, so under load the journal allocates nothing that lives.
+interface Slot {
+  arrived: number;
+  method: string;
+  /** `target`, then `name\nvalue\n` per header, then the body's first bytes, as latin1. */
+  text: Buffer;
+  targetEnd: number;
+  headersEnd: number;
+  bodyEnd: number;
+  /** The body's length in bytes; -1 when the request announced none. */
   size: number;
   operation: string | null;
   status: number;
   durationMs: number;
 }
+
+/** A slot's text buffer when the request fits in it: most requests' target and headers do. */
+const SLOT_BYTES = 1024;
 
 // The request's record rides on its response until it ends: a WeakMap from responses to records
 // cost a rehash and an ephemeron write barrier per request, the symbol one monomorphic store.
@@ -32,33 +50,21 @@ type Journalled = ServerResponse & { [PENDING]?: Pending | undefined };
 
 /**
  * The requests the mock received (WireMock's request journal), the last `capacity` of them. It is
- * always on: a request costs one small record and a reference to its headers (and, when it has
- * a body, its first 64 KiB), all of it kept only until `capacity` newer requests push it out.
+ * always on: a request costs one small record and a copy of its target and headers (and, when it
+ * has a body, its first 64 KiB), all of it kept only until `capacity` newer requests push it out.
  * Administration requests (`/__mock/*`) are not journalled.
  */
 export class RequestJournal implements RequestObserver {
   readonly watching = true;
-  readonly #entries: RingBuffer<Pending>;
+  readonly #entries: RingBuffer<Slot>;
 
   constructor(readonly capacity: number = DEFAULT_JOURNAL_SIZE) {
     this.#entries = new RingBuffer(capacity);
   }
 
   begin(req: IncomingMessage, res: ServerResponse, arrivedAt: number): void {
-    const target = req.url ?? '/';
-    if (target.startsWith('/__mock/')) return;
-    const pending: Pending = {
-      arrived: Date.now() - (performance.now() - arrivedAt),
-      started: arrivedAt,
-      target,
-      method: req.method ?? 'GET',
-      headers: req.headers,
-      body: undefined,
-      size: 0,
-      operation: null,
-      status: 0,
-      durationMs: 0,
-    };
+    if (req.url?.startsWith('/__mock/')) return;
+    const pending: Pending = { arrived: Date.now() - (performance.now() - arrivedAt), started: arrivedAt, body: undefined, size: 0, operation: null };
     // RFC 9112 §6.3: only these headers announce a body; a request without them pays for no listener.
     if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined) {
       pending.body = '';
@@ -79,18 +85,19 @@ export class RequestJournal implements RequestObserver {
     if (pending) pending.operation = operation.id;
   }
 
-  ended(_req: IncomingMessage, res: ServerResponse, status: number): void {
+  ended(req: IncomingMessage, res: ServerResponse, status: number): void {
     const pending = (res as Journalled)[PENDING];
     if (!pending) return;
     (res as Journalled)[PENDING] = undefined;
-    pending.status = status;
-    pending.durationMs = Math.round((performance.now() - pending.started) * 10) / 10;
-    // Under load an entry lives long enough (1,000 requests) to be promoted to V8's old space, where
-    // it waits for a full collection: a new record per request grew the heap of a loaded mock by
-    // tens of MB. Once the journal is full, the record the push drops is refilled instead, and the
-    // request's own dies young.
-    const slot = this.#entries.displaced();
-    this.#entries.push(slot ? refill(slot, pending) : pending);
+    const slot = this.#entries.displaced() ?? emptySlot();
+    slot.arrived = pending.arrived;
+    slot.method = req.method ?? 'GET';
+    slot.operation = pending.operation;
+    slot.status = status;
+    slot.durationMs = Math.round((performance.now() - pending.started) * 10) / 10;
+    slot.size = pending.body === undefined ? -1 : pending.size;
+    writeText(slot, req.url ?? '/', req.headers, pending.body ?? '');
+    this.#entries.push(slot);
   }
 
   /** The entries `filter` matches, oldest first; `limit` keeps the newest N of them. */
@@ -109,35 +116,44 @@ export class RequestJournal implements RequestObserver {
   }
 }
 
-// Field by field: Object.assign walks the source's properties generically on every call.
-function refill(slot: Pending, from: Pending): Pending {
-  slot.arrived = from.arrived;
-  slot.started = from.started;
-  slot.target = from.target;
-  slot.method = from.method;
-  slot.headers = from.headers;
-  slot.body = from.body;
-  slot.size = from.size;
-  slot.operation = from.operation;
-  slot.status = from.status;
-  slot.durationMs = from.durationMs;
-  return slot;
+function emptySlot(): Slot {
+  return { arrived: 0, method: '', text: Buffer.allocUnsafeSlow(SLOT_BYTES), targetEnd: 0, headersEnd: 0, bodyEnd: 0, size: -1, operation: null, status: 0, durationMs: 0 };
 }
 
-function toEntry(id: number, pending: Pending): JournalEntry {
-  const queryAt = pending.target.indexOf('?');
+// Node's parser gives the target and every header as latin1 text (one byte per character), so a
+// latin1 copy gives back exactly what arrived. RFC 9110 §5.5: a field value holds no CR, LF or
+// NUL (llhttp refuses them), so `\n` cannot occur inside a name or a value and separates them.
+function writeText(slot: Slot, target: string, headers: IncomingMessage['headers'], body: string): void {
+  let text = '';
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined) text += `${name}\n${Array.isArray(value) ? value.join(', ') : value}\n`;
+  }
+  const needed = target.length + text.length + body.length;
+  // A slot grown for one large request goes back to the common size with the next small one.
+  if (needed > slot.text.length || (slot.text.length > SLOT_BYTES && needed <= SLOT_BYTES)) slot.text = Buffer.allocUnsafeSlow(Math.max(needed, SLOT_BYTES));
+  slot.targetEnd = target.length;
+  slot.headersEnd = slot.targetEnd + text.length;
+  slot.bodyEnd = slot.headersEnd + body.length;
+  slot.text.write(target + text + body, 0, 'latin1');
+}
+
+function toEntry(id: number, slot: Slot): JournalEntry {
+  const target = slot.text.toString('latin1', 0, slot.targetEnd);
+  const queryAt = target.indexOf('?');
   const entry: JournalEntry = {
     id,
-    at: new Date(pending.arrived).toISOString(),
-    method: pending.method,
-    path: queryAt < 0 ? pending.target : pending.target.slice(0, queryAt),
-    query: queryAt < 0 ? '' : pending.target.slice(queryAt + 1),
-    headers: joined(pending.headers),
-    status: pending.status,
-    operation: pending.operation,
-    durationMs: pending.durationMs,
+    at: new Date(slot.arrived).toISOString(),
+    method: slot.method,
+    path: queryAt < 0 ? target : target.slice(0, queryAt),
+    query: queryAt < 0 ? '' : target.slice(queryAt + 1),
+    headers: headersOf(slot.text.toString('latin1', slot.targetEnd, slot.headersEnd)),
+    status: slot.status,
+    operation: slot.operation,
+    durationMs: slot.durationMs,
   };
-  if (pending.body !== undefined && pending.size > 0) Object.assign(entry, bodyOf(Buffer.from(pending.body, 'latin1'), pending.size));
+  // A copy: the slot's buffer is refilled by a later request.
+  if (slot.size > 0) Object.assign(entry, bodyOf(Buffer.from(slot.text.subarray(slot.headersEnd, slot.bodyEnd)), slot.size));
   return entry;
 }
 
@@ -157,8 +173,10 @@ function bodyOf(bytes: Buffer, size: number): Pick<JournalEntry, 'body' | 'bodyE
   }
 }
 
-function joined(headers: IncomingMessage['headers']): HeaderMap {
+function headersOf(text: string): HeaderMap {
   const out: HeaderMap = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  const parts = text.split('\n');
+  // The text ends with a separator, so the last part is empty.
+  for (let at = 0; at + 1 < parts.length; at += 2) out[parts[at]!] = parts[at + 1]!;
   return out;
 }
