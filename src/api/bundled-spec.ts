@@ -1,7 +1,6 @@
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../core/index.js';
 
-/** The folder the package is installed in (`node_modules/everruns-contract/`, or a clone), with `spec/` and `fixtures/`. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { PACKAGE_ROOT };
 
 /**
  * The path of the Everruns Apps API document shipped with the package (`spec/` beside `dist/`):

@@ -25,5 +25,6 @@ export { REDACTED, isSecretName } from './secrets.js';
 export { maskSecrets } from './mask-secrets.js';
 export { maskUrlCredentials, splitUrlCredentials, type UrlCredentials } from './url-credentials.js';
 export { bearerToken, secretsEqual } from './credentials.js';
-export { TOOL } from './tool.js';
+export { PACKAGE_ROOT, TOOL } from './tool.js';
+export { packageFolder } from './package-folder.js';
 export { deepFreeze, isShared } from './deep-freeze.js';

@@ -1,31 +1,21 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TOOL } from '../core/index.js';
 import type { LoadWarning } from './load-warning.js';
 
 /**
  * Remembers what loading said about a document text on this machine (its warnings, often none, and
  * whether it needed repairs), so that a restart of the mock on an unchanged document skips checking
  * it against the OpenAPI schema, which takes a fraction of a second for big documents. Keyed by a
- * hash of the text and the loader's version.
+ * hash of the text, the loader's version and the toolkit's (another release may say other things
+ * about the same text).
  */
 const CACHE_VERSION = 'v4';
-// Another release may say other things about the same text.
-const PACKAGE_VERSION = packageVersion();
-
-function packageVersion(): string {
-  try {
-    return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
-  } catch {
-    // Compiled somewhere other than dist/ (the APIs.guru bench): the cache version alone keys it.
-    return 'unknown';
-  }
-}
 
 function entryFor(text: string): string {
-  const digest = createHash('sha256').update(`${CACHE_VERSION} ${PACKAGE_VERSION}`).update('\0').update(text).digest('hex');
+  const digest = createHash('sha256').update(`${CACHE_VERSION} ${TOOL.version}`).update('\0').update(text).digest('hex');
   return join(tmpdir(), 'everruns-contract', 'validated', digest);
 }
 

@@ -1,11 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT, packageFolder } from '../../core/index.js';
 
-// The page lives in ui/ at the package root, three folders up from both src/mock/dashboard and
-// dist/mock/dashboard, so the same path works from the sources (tests) and from the build.
-const UI = fileURLToPath(new URL('../../../ui/', import.meta.url));
+// The page lives in ui/ at the package root.
+const UI = join(PACKAGE_ROOT, 'ui');
 const require = createRequire(import.meta.url);
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -17,21 +16,7 @@ const TYPES: Readonly<Record<string, string>> = {
 /** A file of an installed dependency: the browser builds are served from node_modules, never copied. */
 function dependency(name: string, file: string): string {
   // Up from the package's entry point to its folder: not every package exports its package.json.
-  let dir = dirname(require.resolve(name));
-  while (!isPackageRoot(dir, name)) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`cannot find the folder of the installed package ${name}`);
-    dir = parent;
-  }
-  return join(dir, file);
-}
-
-function isPackageRoot(dir: string, name: string): boolean {
-  try {
-    return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === name;
-  } catch {
-    return false;
-  }
+  return join(packageFolder(dirname(require.resolve(name)), name), file);
 }
 
 /**
