@@ -1,6 +1,6 @@
 // bench/mock: the mock's speed and memory beside two baselines measured in the same run, a bare
 // node:http server (the ceiling) and Prism (the peer). Prints one Markdown table and writes
-// results.json. Run with `npm run bench:mock` after building (`npx tsc -p tsconfig.build.json`).
+// results.json. Run with `npm run bench:mock` after building (`npm run build`).
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -20,7 +20,7 @@ const progress = (line) => process.stderr.write(`bench: ${line}\n`);
 const load = (pid) => ({ ...CONFIG, pid });
 
 async function main() {
-  if (!existsSync(PATHS.cli)) throw new Error(`${PATHS.cli} is missing: build first with npx tsc -p tsconfig.build.json`);
+  if (!existsSync(PATHS.cli)) throw new Error(`${PATHS.cli} is missing: build first with npm run build`);
   const began = performance.now();
   const loadBefore = loadavg()[0];
   const runs = (part) => CONFIG.parts.includes(part);
