@@ -160,7 +160,9 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     const started = performance.now();
     if (closing) res.setHeader('connection', 'close');
     const entry = inFlight.add(res);
-    res.once('close', () => {
+    // `on`, not `once`: a response closes once (and a second delete does nothing), and once's
+    // wrapper and its removal cost two allocations and a lookup per request.
+    res.on('close', () => {
       inFlight.delete(entry);
       if (closing) dropConnectionsOnceIdle();
     });
