@@ -167,9 +167,13 @@ function splitter(parameter: Parameter, shape: ValueShape): Split {
     };
   }
   const delimiter = itemDelimiter(parameter);
+  // OAS §4.8.12.4, form with explode: `id=3&id=4`, each value one item, a comma in it data
+  // (`AlarmNames=a%2C` is the one name "a,"). A client that sends one value for an exploded
+  // array may still list its items in it.
+  const exploded = explode && style === 'form';
   const items = (values: readonly string[], decode: Decode): string[] | StyleMismatch => {
     // Repeated query or cookie values are the items of an exploded array (form style).
-    if (values.length > 1) return values.flatMap((value) => (value === '' ? [] : splitItems(value, delimiter, decode)));
+    if (values.length > 1) return exploded ? values.map(decode) : values.flatMap((value) => (value === '' ? [] : splitItems(value, delimiter, decode)));
     if (style === 'matrix' && explode) return matrixItems(values[0]!, name, decode);
     const text = strip(values[0]!);
     if (text instanceof StyleMismatch) return text;

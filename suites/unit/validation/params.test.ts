@@ -85,6 +85,14 @@ describe('compileParameter: every style and explode of OAS §4.8.12.4 (the table
     expect(query('form', true, STRING, 'color=a+b%2B')).toBe('a b+');
   });
 
+  it('takes each repeated value of an exploded form array as one item, commas in it included', () => {
+    // AWS's query APIs: `AlarmNames=a%2C&AlarmNames=s` names the alarms "a," and "s".
+    expect(query('form', true, ARRAY, 'color=a%2C&color=s&color=b,c')).toEqual(['a,', 's', 'b,c']);
+    expect(query('form', true, ARRAY, 'color=&color=s')).toEqual(['', 's']);
+    // Not exploded, repeated values still list their items.
+    expect(query('form', false, ARRAY, 'color=a,b&color=c')).toEqual(['a', 'b', 'c']);
+  });
+
   it('reads an exploded object from its own properties only, never from another parameter', () => {
     const page = { type: 'object', properties: { offset: { type: 'integer' }, limit: { type: 'integer' } } };
     expect(query('form', true, page, 'offset=1')).toEqual({ offset: 1 });
