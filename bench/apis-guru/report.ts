@@ -64,7 +64,7 @@ export function renderReport(results: DocumentResult[], options: { draw: number;
   const prismAll = figures(results, 'prism');
   const row = (label: string, a: string, b: string) => `| ${label.padEnd(44)} | ${a.padEnd(22)} | ${b.padEnd(22)} |\n`;
   let text = `\nAPIs.guru draw: ${results.length} documents, seed ${options.seed} (${swagger} converted from Swagger 2.0 by the directory)\n\n`;
-  text += row('', 'everruns-contract mock', options.prism ? 'Prism' : '(Prism not run)');
+  text += row('', 'everruns-contract mock --stateless', options.prism ? 'Prism' : '(Prism not run)');
   text += `|${'-'.repeat(46)}|${'-'.repeat(24)}|${'-'.repeat(24)}|\n`;
   text += row('documents started', `${oursAll.started} / ${results.length}`, `${prismAll.started} / ${results.length}`);
   text += row('crashes (process ended while serving)', String(oursAll.crashes), String(prismAll.crashes));

@@ -87,8 +87,11 @@ interface Started {
   url: string | undefined;
 }
 
+// Stateless, as Prism is: started as users start it, the mock infers the document's resources, and
+// a GET of an item nobody created is then rightly the document's not-found, which a count of
+// declared successes would call wrong.
 async function startMock(path: string): Promise<Started> {
-  const child = spawnChild(process.execPath, [CLI, 'mock', '--spec', path, '--port', '0', '--quiet']);
+  const child = spawnChild(process.execPath, [CLI, 'mock', '--spec', path, '--port', '0', '--quiet', '--stateless']);
   const match = await waitForOutput(child, /listening on (http:\/\/\S+)/, START_TIMEOUT_MS);
   return { child, url: match?.[1] };
 }
