@@ -166,6 +166,9 @@ function fillRequest(spec: LoadedSpec, operation: Operation, context: SchemaCont
     if (parameter.in === 'header' && IGNORED_HEADERS.has(parameter.name.toLowerCase())) continue;
     const value = valueFor(parameter, context, undefined);
     if (value === undefined) return undefined;
+    // OAS §4.8.12.4 serialises arrays of primitives only: an array of objects (AWS's `Tags`) has no
+    // form a server could read back, so no valid request can be filled.
+    if (Array.isArray(value) && !parameter.json && value.some((item) => item !== null && typeof item === 'object')) return undefined;
     if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, serialisePath(value, parameter));
     else if (parameter.in === 'query') {
       if (Array.isArray(value) && parameter.explode) for (const item of value) query.append(parameter.name, String(item));
