@@ -1,4 +1,4 @@
-import { appendValue } from './params.js';
+import { appendValue } from './parameter-source.js';
 
 /**
  * The cookies of a Cookie header (RFC 6265 §5.4), every value of a repeated name in order, as

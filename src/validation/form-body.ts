@@ -1,7 +1,8 @@
 import { escapeToken, essence, isJsonMediaType, mediaTypeMatches } from '../core/index.js';
 import type { MediaTypeSpec } from '../openapi/index.js';
 import { shapeOf, type Coerce } from './coerce.js';
-import { appendValue, compileParameter, decodeQuery, setOwn, StyleMismatch, type ParameterReader, type ParameterSource } from './params.js';
+import { appendValue, decodeQuery, type ParameterSource } from './parameter-source.js';
+import { compileParameter, setOwn, StyleMismatch, type ParameterReader } from './params.js';
 import type { SchemaLookup } from './coerce.js';
 import type { Violation } from './violation.js';
 

@@ -1,6 +1,7 @@
 export * from './ajv.js';
 export * from './oas30.js';
 export * from './params.js';
+export * from './parameter-source.js';
 export * from './request.js';
 export * from './response.js';
 export * from './spec-validator.js';

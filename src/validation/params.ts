@@ -1,76 +1,8 @@
-import type { HeaderMap } from '../core/index.js';
 import type { Parameter } from '../openapi/index.js';
 import { shapeOf, type SchemaLookup, type ValueShape } from './coerce.js';
+import { decodePath, decodeQuery, type ParameterSource } from './parameter-source.js';
 
 export type { SchemaLookup };
-
-
-/** Where the parameters of one request come from. */
-export interface ParameterSource {
-  /** Path values by template variable. */
-  path: Readonly<Record<string, string>>;
-  /** Query values by decoded name, in order. */
-  query: ReadonlyMap<string, readonly string[]>;
-  headers: HeaderMap;
-  /** Cookie values as sent. */
-  cookies: ReadonlyMap<string, readonly string[]>;
-  /**
-   * True when path and query values are still percent-encoded: delimiters are then split before
-   * decoding, so an escaped `%2C` stays inside its item (RFC 6570 §3.2.1).
-   */
-  encoded: boolean;
-}
-
-/** Adds `value` to the list kept under `key`. */
-export function appendValue<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-const NO_VALUES: ReadonlyMap<string, readonly string[]> = new Map();
-
-/** Query values by decoded name from a raw query string, the values left percent-encoded. */
-export function rawQueryValues(rawQuery: string): ReadonlyMap<string, readonly string[]> {
-  if (rawQuery === '') return NO_VALUES;
-  const values = new Map<string, string[]>();
-  for (const pair of rawQuery.split('&')) {
-    if (pair === '') continue;
-    const eq = pair.indexOf('=');
-    const name = decodeQuery(eq < 0 ? pair : pair.slice(0, eq));
-    const value = eq < 0 ? '' : pair.slice(eq + 1);
-    appendValue(values, name, value);
-  }
-  return values;
-}
-
-/** Query values by name from already-decoded search parameters. */
-export function searchParamValues(query: URLSearchParams): ReadonlyMap<string, readonly string[]> {
-  if (query.size === 0) return NO_VALUES;
-  const values = new Map<string, string[]>();
-  for (const [name, value] of query) {
-    appendValue(values, name, value);
-  }
-  return values;
-}
-
-/** A query component: `+` is a space (WHATWG form encoding), then percent-decoding; malformed text stays as sent. */
-export function decodeQuery(text: string): string {
-  const spaced = text.includes('+') ? text.replace(/\+/g, ' ') : text;
-  return spaced.includes('%') ? safeDecode(spaced) : spaced;
-}
-
-function decodePath(text: string): string {
-  return text.includes('%') ? safeDecode(text) : text;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 const identity = (text: string) => text;
 
@@ -167,12 +99,11 @@ function splitter(parameter: Parameter, shape: ValueShape): Split {
     };
   }
   const delimiter = itemDelimiter(parameter);
-  // OAS §4.8.12.4, form with explode: `id=3&id=4`, each value one item, a comma in it data
-  // (`AlarmNames=a%2C` is the one name "a,"). A client that sends one value for an exploded
-  // array may still list its items in it.
+  // OAS §4.8.12.4, form with explode: `id=3&id=4`, each repeated value one item, a comma in it
+  // data (`AlarmNames=a%2C` is the one name "a,"). Repeated values of an array not exploded, and
+  // the one value of an exploded array, may still list items.
   const exploded = explode && style === 'form';
   const items = (values: readonly string[], decode: Decode): string[] | StyleMismatch => {
-    // Repeated query or cookie values are the items of an exploded array (form style).
     if (values.length > 1) return exploded ? values.map(decode) : values.flatMap((value) => (value === '' ? [] : splitItems(value, delimiter, decode)));
     if (style === 'matrix' && explode) return matrixItems(values[0]!, name, decode);
     const text = strip(values[0]!);
