@@ -57,7 +57,7 @@ process.exitCode = bundled ? (result.status ?? 1) : 1;
 /**
  * Bundles the CLI's own modules, tsc's output, into its entry and a few chunks (one per command it
  * loads lazily), dependencies left as imports: Node's module loader resolves, reads and links each
- * ESM file on its own, and for the mock's 250 modules that was a third of its start-up. The
+ * ESM file on its own, and for the mock's 250 modules that was about a quarter of its start-up. The
  * library (`dist/index.js`) stays module by module, as its types describe it.
  */
 async function bundleCli(out) {

@@ -1,7 +1,5 @@
 import { PACKAGE_ROOT } from '../core/index.js';
 
-export { PACKAGE_ROOT };
-
 /**
  * The path of the Everruns Apps API document shipped with the package (`spec/` beside `dist/`):
  * what `startMock()`, `runConformance()` and every command serve or check when no spec is given.

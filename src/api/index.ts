@@ -1,4 +1,5 @@
-export { BUNDLED_SPEC_PATH, PACKAGE_ROOT } from './bundled-spec.js';
+export { BUNDLED_SPEC_PATH } from './bundled-spec.js';
+export { PACKAGE_ROOT } from '../core/index.js';
 export { resolveSpec, isSpecUrl, type SpecInput } from './resolve-spec.js';
 export { startMock, type MockHandle, type StartMockOptions } from './start-mock.js';
 export type { ReloadEvent } from './reload.js';
